@@ -1,0 +1,72 @@
+# Traineeship: `make run` serves the app with demo data, `make test` runs every check.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+SYSTEM_RUN := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+SYSTEM_TEST := $(SYSTEM_RUN) chromium postgresql default-jre-headless
+
+.PHONY: help install run test test-sqlite test-postgres lint check-deploy bench load lock messages clean
+
+help:
+	@echo "make run    install what is needed, migrate, load demo data, serve on http://127.0.0.1:8000"
+	@echo "make test   install what the tests need and run them all (SQLite, then PostgreSQL)"
+	@echo "make bench  benchmark pages and PDF exports at 100 and 10,000 traineeships"
+	@echo "make load   60-second load test with 50 simulated users"
+
+$(VENV)/.installed: requirements.lock requirements-dev.lock
+	@python=$$(scripts/find-python) || exit 1; \
+	if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
+		rm -rf $(VENV); $$python -m venv $(VENV); fi
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.lock
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || scripts/ensure-system-packages nodejs npm
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
+	$(MANAGE) compilemessages -v0 --ignore=.venv --ignore=node_modules
+
+install: $(VENV)/.installed node_modules/.installed
+	@scripts/ensure-system-packages $(SYSTEM_RUN)
+	@$(MAKE) --no-print-directory $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+run: install
+	$(MANAGE) migrate -v0
+	$(MANAGE) demo
+	@echo "Serving on http://127.0.0.1:8000 (the task worker runs beside it). Stop with Ctrl-C."
+	@trap 'kill 0' EXIT; $(MANAGE) db_worker & $(MANAGE) runserver 127.0.0.1:8000
+
+test: install
+	@scripts/ensure-system-packages $(SYSTEM_TEST)
+	$(MAKE) --no-print-directory lint check-deploy test-sqlite test-postgres
+
+lint:
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run -v0
+
+check-deploy:
+	DJANGO_DEBUG=false DJANGO_SECRET_KEY=check-deploy-$$(head -c 48 /dev/urandom | base64 | tr -dc a-zA-Z0-9) \
+		DJANGO_ALLOWED_HOSTS=example.org $(MANAGE) check --deploy --fail-level WARNING
+
+test-sqlite:
+	$(PY) -m pytest -n 2 -q
+
+test-postgres:
+	scripts/with-postgres $(PY) -m pytest -n 2 -q -m "not browser"
+
+messages:
+	$(MANAGE) makemessages -l nl -l en --no-location --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=tests
+
+lock:
+	python=$$(scripts/find-python) && rm -rf .tmp/lock && $$python -m venv .tmp/lock && \
+		.tmp/lock/bin/pip install -q -e . && .tmp/lock/bin/pip freeze --exclude-editable > requirements.lock
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles .tmp

@@ -1,0 +1,110 @@
+"""Demo organisations and accounts (see DESIGN.md, "Contracts").
+
+Idempotent: running it again finds what exists and adds only what is missing.
+"""
+
+import random
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.contrib.auth.hashers import make_password
+from django.utils import timezone
+
+from organisations.models import Membership, Organisation, Role, User
+
+DEMO_PASSWORD = "demo-traineeship"
+
+ORGANISATIONS = [
+    ("zonnedal", "Welzijn Zonnedal", Organisation.Kind.SOCIAL_WORK),
+    ("buurtkracht", "Buurtkracht Noord", Organisation.Kind.SOCIAL_WORK),
+]
+
+NAMES = {
+    "zonnedal": {
+        Role.HR: "Henk de Vries",
+        Role.MANAGER: "Marieke Jansen",
+        Role.MENTOR: "Mohamed El Amrani",
+        Role.TRAINEE: "Tess Bakker",
+        Role.COORDINATOR: "Corinne Smit",
+    },
+    "buurtkracht": {
+        Role.HR: "Hanneke Visser",
+        Role.MANAGER: "Martijn de Boer",
+        Role.MENTOR: "Mirjam Mulder",
+        Role.TRAINEE: "Thijs Meijer",
+        Role.COORDINATOR: "Cees Bos",
+    },
+}
+
+FIRST_NAMES = ["Sanne", "Daan", "Fleur", "Lars", "Noor", "Bram", "Yara", "Sem", "Lotte", "Milan", "Aïsha", "Jesse"]
+LAST_NAMES = ["de Jong", "van Dijk", "Peters", "Hendriks", "Dekker", "Brouwer", "Yılmaz", "van Leeuwen", "Kok", "Vos"]
+
+
+@dataclass
+class DemoContext:
+    """What each app's demo loader needs: the organisations, the role accounts and the extra trainees."""
+
+    organisations: dict[str, Organisation]
+    accounts: dict[tuple[str, str], User]
+    extra_trainees: dict[str, list[User]] = field(default_factory=dict)
+    rng: random.Random = field(default_factory=lambda: random.Random(2026))
+    today: date = field(default_factory=lambda: timezone.localdate())
+
+    def account(self, slug: str, role: Role) -> User:
+        return self.accounts[(slug, role)]
+
+
+def demo_email(role: str, slug: str) -> str:
+    return f"{role}@{slug}.example"
+
+
+def load(*, trainees: int = 0) -> DemoContext:
+    password = make_password(DEMO_PASSWORD)
+    organisations = {}
+    accounts = {}
+    for slug, name, kind in ORGANISATIONS:
+        organisation, _ = Organisation.objects.get_or_create(slug=slug, defaults={"name": name, "kind": kind})
+        organisations[slug] = organisation
+        for role in Role:
+            user, created = User.objects.get_or_create(
+                email=demo_email(role, slug),
+                defaults={"name": NAMES[slug][role], "password": password, "language": "nl"},
+            )
+            Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
+            accounts[(slug, role)] = user
+    context = DemoContext(organisations=organisations, accounts=accounts)
+    context.extra_trainees = _extra_trainees(organisations, trainees, password)
+    return context
+
+
+def _extra_trainees(organisations: dict[str, Organisation], count: int, password: str) -> dict[str, list[User]]:
+    """``count`` more trainee accounts, spread over the organisations, created in bulk."""
+    slugs = list(organisations)
+    wanted = {slug: [] for slug in slugs}
+    for number in range(1, count + 1):
+        slug = slugs[number % len(slugs)]
+        wanted[slug].append(f"trainee{number:05d}@{slug}.example")
+    emails = [email for group in wanted.values() for email in group]
+    existing = set(User.objects.filter(email__in=emails).values_list("email", flat=True))
+    new_users = []
+    for number, email in enumerate(emails):
+        if email not in existing:
+            name = (
+                f"{FIRST_NAMES[number % len(FIRST_NAMES)]} {LAST_NAMES[(number // len(FIRST_NAMES)) % len(LAST_NAMES)]}"
+            )
+            new_users.append(User(email=email, name=name, password=password, language="nl"))
+    User.objects.bulk_create(new_users, batch_size=1000)
+    users = {user.email: user for user in User.objects.filter(email__in=emails)}
+    member_ids = set(
+        Membership.objects.filter(user__email__in=emails, role=Role.TRAINEE).values_list("user_id", flat=True)
+    )
+    Membership.objects.bulk_create(
+        [
+            Membership(user=users[email], organisation=organisations[slug], role=Role.TRAINEE)
+            for slug, group in wanted.items()
+            for email in group
+            if users[email].pk not in member_ids
+        ],
+        batch_size=1000,
+    )
+    return {slug: [users[email] for email in group] for slug, group in wanted.items()}

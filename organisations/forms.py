@@ -1,0 +1,65 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.utils.translation import gettext_lazy as _
+
+from organisations.models import Invitation, Membership, Role, User
+
+
+class InvitationForm(forms.ModelForm):
+    class Meta:
+        model = Invitation
+        fields = ["name", "email", "role"]
+        help_texts = {"email": _("The invitation link is sent to this address and is valid for two weeks.")}
+
+    def __init__(self, *args, organisation, **kwargs):
+        self.organisation = organisation
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = Role.choices
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        role = self.data.get(self.add_prefix("role"))
+        if (
+            role
+            and Membership.objects.filter(user__email__iexact=email, organisation=self.organisation, role=role).exists()
+        ):
+            raise forms.ValidationError(_("This person already has this role in your organisation."))
+        return email
+
+
+class AcceptInvitationForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=150)
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    password2 = forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, email, **kwargs):
+        self.email = email
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", _("The two passwords differ."))
+        elif password1:
+            try:
+                password_validation.validate_password(password1, User(email=self.email, name=cleaned.get("name", "")))
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["name", "language"]
+        help_texts = {"language": _("E-mails and reminders reach you in this language.")}

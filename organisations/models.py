@@ -1,0 +1,243 @@
+"""People, organisations and the roles that join them.
+
+Everything a user may see follows from their memberships: each scoped model has a
+``visible_to(user)`` queryset method, and views resolve objects through it (see
+``organisations.access``).
+"""
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+    def get_by_natural_key(self, username):
+        # E-mail addresses are stored lower-case; sign-in ignores case.
+        return self.get(email__iexact=username)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    email = models.EmailField(_("e-mail address"), unique=True)
+    name = models.CharField(_("name"), max_length=150)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE)
+    is_active = models.BooleanField(_("active"), default=True)
+    is_staff = models.BooleanField(_("staff status"), default=False)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["name"]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["name", "email"]
+
+    def __str__(self):
+        return self.name or self.email
+
+    def get_full_name(self):
+        return self.name
+
+    def get_short_name(self):
+        return self.name.split(" ")[0] if self.name else self.email
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        SOCIAL_WORK = "social_work", _("Social work organisation")
+        MUNICIPALITY = "municipality", _("Municipality")
+        YOUTH_CARE = "youth_care", _("Youth care")
+        OTHER = "other", pgettext_lazy("organisation kind", "Other")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name"), unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SOCIAL_WORK)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Role(models.TextChoices):
+    HR = "hr", _("HR adviser")
+    MANAGER = "manager", _("Manager")
+    MENTOR = "mentor", _("Mentor")
+    TRAINEE = "trainee", _("Trainee")
+    COORDINATOR = "coordinator", _("Programme coordinator")
+
+
+class MembershipQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Memberships of the organisations where ``user`` is HR or a manager, and their own."""
+        if not user.is_authenticated:
+            return self.none()
+        staff_orgs = Membership.objects.filter(user=user, role__in=[Role.HR, Role.MANAGER]).values("organisation")
+        return self.filter(models.Q(organisation__in=staff_orgs) | models.Q(user=user))
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user"))
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("organisation")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["organisation__name", "role"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation", "role"], name="unique_membership_role"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.get_role_display()} · {self.organisation}"
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class InvitationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        hr_orgs = Membership.objects.filter(user=user, role=Role.HR).values("organisation")
+        return self.filter(organisation__in=hr_orgs)
+
+    def open(self):
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class Invitation(models.Model):
+    """A one-time, expiring invitation to a role in an organisation.
+
+    Only a hash of the token is stored, so a leaked database does not leak links.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("organisation")
+    )
+    email = models.EmailField(_("e-mail address"))
+    name = models.CharField(_("name"), max_length=150)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        User, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("invited by")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} → {self.get_role_display()} ({self.organisation})"
+
+    @staticmethod
+    def new_token() -> str:
+        return secrets.token_urlsafe(32)
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None and self.revoked_at is None and self.expires_at > timezone.now()
+
+    def accept_url(self, token: str) -> str:
+        return reverse("organisations:invitation_accept", kwargs={"token": token})
+
+
+class AuditEntryQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        orgs = Membership.objects.filter(user=user, role__in=[Role.HR, Role.MANAGER]).values("organisation")
+        return self.filter(organisation__in=orgs)
+
+
+class AuditEntry(models.Model):
+    """An append-only record of an act that matters (see ``organisations.audit``).
+
+    Labels are copied at the time of the act, so the entry stays readable after the
+    people involved are renamed or erased.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="audit_entries", verbose_name=_("organisation")
+    )
+    actor = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("actor")
+    )
+    actor_label = models.CharField(_("by"), max_length=200)
+    action = models.CharField(_("action"), max_length=50, db_index=True)
+    subject = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("concerning")
+    )
+    subject_label = models.CharField(_("concerning"), max_length=200, blank=True)
+    object_type = models.CharField(max_length=100, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    summary = models.CharField(_("summary"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["organisation", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"
+
+    def save(self, *args, **kwargs):
+        # Append-only: an entry is written once and never changed.
+        if self.pk is not None and not self._state.adding:
+            raise ValueError("Audit entries cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Audit entries cannot be deleted.")

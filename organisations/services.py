@@ -1,0 +1,127 @@
+"""Writes that span models: invitations and memberships, each leaving an audit entry."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from organisations import audit
+from organisations.models import Invitation, Membership, Organisation, Role, User, hash_token
+
+
+class InvitationError(Exception):
+    pass
+
+
+@transaction.atomic
+def invitation_create(
+    *, organisation: Organisation, email: str, name: str, role: Role, invited_by: User, base_url: str
+) -> Invitation:
+    """Invite ``email`` to ``role`` in ``organisation`` and send the one-time link."""
+    email = email.strip().lower()
+    token = Invitation.new_token()
+    # A new invitation to the same address and role replaces the earlier link.
+    Invitation.objects.open().filter(organisation=organisation, email=email, role=role).update(
+        revoked_at=timezone.now()
+    )
+    invitation = Invitation(
+        organisation=organisation,
+        email=email,
+        name=name.strip(),
+        role=role,
+        token_hash=hash_token(token),
+        invited_by=invited_by,
+        expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
+    )
+    invitation.full_clean()
+    invitation.save()
+    existing = User.objects.filter(email__iexact=email).first()
+    language = existing.language if existing else translation.get_language() or settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {
+            "invitation": invitation,
+            "link": base_url.rstrip("/") + invitation.accept_url(token),
+            "valid_days": settings.INVITATION_VALID_DAYS,
+        }
+        subject = render_to_string("organisations/email/invitation_subject.txt", context).strip()
+        body = render_to_string("organisations/email/invitation_body.txt", context)
+    transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
+    audit.record(
+        organisation=organisation,
+        actor=invited_by,
+        action=audit.Action.INVITATION_SENT,
+        subject=existing,
+        obj=invitation,
+        summary=f"{email} ({role})",
+    )
+    return invitation
+
+
+def invitation_for_token(token: str) -> Invitation | None:
+    """The open invitation behind ``token``, or None when it is unknown, used or expired."""
+    invitation = Invitation.objects.select_related("organisation").filter(token_hash=hash_token(token)).first()
+    if invitation is None or not invitation.is_open:
+        return None
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(
+    *, invitation: Invitation, user: AbstractBaseUser | None, name: str = "", password: str = ""
+) -> User:
+    """Accept ``invitation``: create the account (or use the signed-in one) and the membership."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_open:
+        raise InvitationError("This invitation is no longer valid.")
+    if user is None:
+        user = User.objects.filter(email__iexact=invitation.email).first()
+        if user is None:
+            user = User.objects.create_user(email=invitation.email, password=password, name=name or invitation.name)
+        else:
+            user.set_password(password)
+            user.save(update_fields=["password"])
+    membership, _created = Membership.objects.get_or_create(
+        user=user, organisation=invitation.organisation, role=invitation.role
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    audit.record(
+        organisation=invitation.organisation,
+        actor=user,
+        action=audit.Action.INVITATION_ACCEPTED,
+        subject=user,
+        obj=invitation,
+        summary=invitation.get_role_display(),
+    )
+    return user, membership
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: Invitation, revoked_by: User) -> None:
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    audit.record(
+        organisation=invitation.organisation,
+        actor=revoked_by,
+        action=audit.Action.INVITATION_REVOKED,
+        obj=invitation,
+        summary=invitation.email,
+    )
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, removed_by: User) -> None:
+    if membership.user_id == removed_by.pk:
+        raise InvitationError("You cannot remove your own membership.")
+    audit.record(
+        organisation=membership.organisation,
+        actor=removed_by,
+        action=audit.Action.MEMBERSHIP_REMOVED,
+        subject=membership.user,
+        summary=membership.get_role_display(),
+    )
+    membership.delete()

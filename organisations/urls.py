@@ -1,0 +1,15 @@
+from django.urls import path
+
+from organisations import views
+
+app_name = "organisations"
+
+urlpatterns = [
+    path("people/", views.people, name="people"),
+    path("people/invite/", views.invite, name="invite"),
+    path("people/invitations/<int:pk>/revoke/", views.invitation_revoke, name="invitation_revoke"),
+    path("people/memberships/<int:pk>/remove/", views.membership_remove, name="membership_remove"),
+    path("invitation/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("switch/", views.switch_membership, name="switch"),
+    path("profile/", views.profile, name="profile"),
+]

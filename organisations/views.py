@@ -1,0 +1,140 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from organisations import services
+from organisations.access import get_visible_or_404, require, role_required
+from organisations.filters import MembershipFilter
+from organisations.forms import AcceptInvitationForm, InvitationForm, ProfileForm
+from organisations.languages import remember_language
+from organisations.middleware import SESSION_KEY
+from organisations.models import Invitation, Membership, Role
+
+PAGE_SIZE = 25
+
+
+@role_required(Role.HR)
+def people(request):
+    organisation = request.membership.organisation
+    memberships = (
+        Membership.objects.filter(organisation=organisation).select_related("user").order_by("user__name", "role")
+    )
+    people_filter = MembershipFilter(request.GET, queryset=memberships)
+    page = Paginator(people_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    invitations = Invitation.objects.open().filter(organisation=organisation).select_related("invited_by")
+    return render(
+        request,
+        "organisations/people.html",
+        {"filter": people_filter, "page": page, "invitations": invitations[:50]},
+    )
+
+
+@role_required(Role.HR)
+def invite(request):
+    organisation = request.membership.organisation
+    form = InvitationForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        services.invitation_create(
+            organisation=organisation,
+            email=form.cleaned_data["email"],
+            name=form.cleaned_data["name"],
+            role=form.cleaned_data["role"],
+            invited_by=request.user,
+            base_url=request.build_absolute_uri("/"),
+        )
+        messages.success(
+            request, _("The invitation has been sent to %(email)s.") % {"email": form.cleaned_data["email"]}
+        )
+        return redirect("organisations:people")
+    return render(request, "organisations/invitation_form.html", {"form": form})
+
+
+@require_POST
+@role_required(Role.HR)
+def invitation_revoke(request, pk):
+    invitation = get_visible_or_404(Invitation.objects.open(), request.user, pk=pk)
+    services.invitation_revoke(invitation=invitation, revoked_by=request.user)
+    messages.success(request, _("The invitation has been withdrawn."))
+    return redirect("organisations:people")
+
+
+@require_POST
+@role_required(Role.HR)
+def membership_remove(request, pk):
+    membership = get_visible_or_404(Membership, request.user, pk=pk)
+    require(membership.organisation_id == request.membership.organisation_id)
+    if membership.user_id == request.user.pk:
+        messages.error(request, _("You cannot remove your own role."))
+    else:
+        services.membership_remove(membership=membership, removed_by=request.user)
+        messages.success(request, _("The role has been removed."))
+    return redirect("organisations:people")
+
+
+@login_not_required
+def invitation_accept(request, token):
+    invitation = services.invitation_for_token(token)
+    if invitation is None:
+        return render(request, "organisations/invitation_invalid.html", status=404)
+    signed_in = request.user.is_authenticated
+    if signed_in and request.user.email.lower() != invitation.email.lower():
+        return render(request, "organisations/invitation_other_account.html", {"invitation": invitation}, status=403)
+    form = (
+        None
+        if signed_in
+        else AcceptInvitationForm(request.POST or None, email=invitation.email, initial={"name": invitation.name})
+    )
+    if request.method == "POST" and (form is None or form.is_valid()):
+        try:
+            user, membership = services.invitation_accept(
+                invitation=invitation,
+                user=request.user if signed_in else None,
+                name=form.cleaned_data["name"] if form else "",
+                password=form.cleaned_data["password1"] if form else "",
+            )
+        except services.InvitationError:
+            return render(request, "organisations/invitation_invalid.html", status=404)
+        if not signed_in:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        request.session[SESSION_KEY] = membership.pk
+        messages.success(
+            request,
+            _("Welcome to %(organisation)s. You are signed in as %(role)s.")
+            % {"organisation": invitation.organisation, "role": membership.get_role_display()},
+        )
+        return redirect("home")
+    return render(request, "organisations/invitation_accept.html", {"invitation": invitation, "form": form})
+
+
+@require_POST
+def switch_membership(request):
+    try:
+        wanted = int(request.POST.get("membership", ""))
+    except ValueError:
+        wanted = None
+    membership = next((m for m in request.memberships if m.pk == wanted), None)
+    if membership is None:
+        messages.error(request, _("Choose one of your own roles."))
+    else:
+        request.session[SESSION_KEY] = membership.pk
+        messages.success(
+            request,
+            _("You now work as %(role)s at %(organisation)s.")
+            % {"role": membership.get_role_display(), "organisation": membership.organisation},
+        )
+    return redirect("home")
+
+
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        messages.success(request, _("Your details have been saved."))
+        response = redirect("organisations:profile")
+        remember_language(response, user.language)
+        return response
+    return render(request, "organisations/profile.html", {"form": form})

@@ -1,0 +1,54 @@
+"""Shared fixtures: personas in two organisations, and signed-in clients.
+
+Every scoped test needs the same cast: HR, manager, mentor, trainee and coordinator
+of one organisation, and the same roles in another organisation (the outsiders).
+Apps add their objects to the ``world`` (see ``tests/world.py``).
+"""
+
+import pytest
+from django.test import Client
+
+from organisations.models import Role
+from tests.organisations.factories import OrganisationFactory, member
+
+ROLES = [Role.HR, Role.MANAGER, Role.MENTOR, Role.TRAINEE, Role.COORDINATOR]
+
+
+class Personas:
+    def __init__(self):
+        self.organisation = OrganisationFactory(name="Welzijn Testdal", slug="testdal")
+        self.other_organisation = OrganisationFactory(name="Andere Organisatie", slug="andere")
+        self.users = {}
+        for role in ROLES:
+            self.users[role.value] = member(self.organisation, role, email=f"{role.value}@testdal.example")
+            self.users[f"other_{role.value}"] = member(
+                self.other_organisation, role, email=f"{role.value}@andere.example"
+            )
+
+    def __getattr__(self, name):
+        try:
+            return self.__dict__["users"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    @property
+    def outsider(self):
+        return self.users["other_hr"]
+
+
+@pytest.fixture
+def personas(db) -> Personas:
+    return Personas()
+
+
+@pytest.fixture
+def client_for():
+    """``client_for(user)``: a test client signed in as ``user`` (or anonymous for None)."""
+
+    def make(user=None, language="nl"):
+        client = Client(HTTP_ACCEPT_LANGUAGE=language)
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make

@@ -1,0 +1,53 @@
+"""The URL × actor matrix: every named URL, every role, inside and outside the
+object's organisation, and anonymous, for GET and POST."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.url_matrix import ACTORS, ROWS, SKIPPED_PREFIXES
+from tests.world import World
+
+
+def url_names(resolver=None, namespace="") -> set[str]:
+    names = set()
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= url_names(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(namespace + pattern.name)
+    return names
+
+
+PRODUCT_URLS = sorted(name for name in url_names() if not name.startswith(SKIPPED_PREFIXES))
+
+
+def test_every_url_has_a_row():
+    missing = [name for name in PRODUCT_URLS if name not in ROWS]
+    assert not missing, f"URLs without an expectation in tests/url_matrix.py: {missing}"
+    stale = [name for name in ROWS if name not in PRODUCT_URLS]
+    assert not stale, f"Rows for URLs that no longer exist: {stale}"
+
+
+CASES = [
+    (name, method, actor)
+    for name in PRODUCT_URLS
+    if name in ROWS
+    for method in ("get", "post")
+    if getattr(ROWS[name], method) is not None
+    for actor in ACTORS
+]
+
+
+@pytest.mark.parametrize(("name", "method", "actor"), CASES)
+def test_url_answers_as_expected(name, method, actor, personas, client_for):
+    world = World(personas)
+    row = ROWS[name]
+    url = reverse(name, kwargs=row.kwargs(world))
+    client = client_for(None if actor == "anonymous" else personas.users[actor])
+    if method == "get":
+        response = client.get(url)
+    else:
+        response = client.post(url, row.data(world))
+    expected = getattr(row, method)[actor]
+    assert response.status_code == expected, f"{method.upper()} {url} as {actor}"

@@ -1,0 +1,86 @@
+"""Expected answers per URL name and actor, for GET and POST.
+
+Every named URL in the URLconf must have a row here: ``test_url_matrix`` fails when
+a new view has none. Actors are the five roles of the object's organisation, the
+same roles in another organisation (``other_<role>``) and ``anonymous``.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+ROLES = ["hr", "manager", "mentor", "trainee", "coordinator"]
+ACTORS = ["anonymous", *ROLES, *[f"other_{role}" for role in ROLES]]
+LOGIN = 302  # anonymous visitors are sent to the sign-in page
+
+
+@dataclass
+class Row:
+    get: dict[str, int]
+    post: dict[str, int] | None = None
+    kwargs: Callable = field(default=lambda world: {})
+    # POST data for the matrix (an empty form unless given).
+    data: Callable = field(default=lambda world: {})
+
+
+def by_role(inside: dict[str, int], *, outside: dict[str, int] | None = None, anonymous: int = LOGIN) -> dict:
+    """Expand per-role answers to every actor; ``outside`` defaults to the same as inside."""
+    outside = inside if outside is None else outside
+    answers = {"anonymous": anonymous}
+    for role in ROLES:
+        answers[role] = inside[role]
+        answers[f"other_{role}"] = outside[role]
+    return answers
+
+
+def everyone(status: int = 200, anonymous: int = LOGIN) -> dict:
+    return by_role(dict.fromkeys(ROLES, status), anonymous=anonymous)
+
+
+def only(*roles: str, ok: int = 200, denied: int = 403, outsider_ok: int | None = None) -> dict:
+    """Roles in ``roles`` get ``ok``; the rest 403. For object URLs pass ``outsider_ok=404``:
+    the same role in another organisation cannot see the object."""
+    inside = {role: ok if role in roles else denied for role in ROLES}
+    outside = {role: (ok if outsider_ok is None else outsider_ok) if role in roles else denied for role in ROLES}
+    return by_role(inside, outside=outside)
+
+
+# URL names that are not product pages (Django's admin has its own checks) or
+# are tested elsewhere, with the reason.
+SKIPPED_PREFIXES = ("admin:",)
+
+ROWS: dict[str, Row] = {
+    "home": Row(get=everyone()),
+    "accessibility": Row(get=everyone(anonymous=200)),
+    "set_language": Row(get=everyone(405, anonymous=405), post=everyone(302, anonymous=302)),
+    # django.contrib.auth
+    "login": Row(get=everyone(200, anonymous=200)),
+    "logout": Row(get=everyone(405), post=everyone(302, anonymous=302)),
+    "password_change": Row(get=everyone()),
+    "password_change_done": Row(get=everyone()),
+    "password_reset": Row(get=everyone(anonymous=200)),
+    "password_reset_done": Row(get=everyone(anonymous=200)),
+    "password_reset_confirm": Row(
+        get=everyone(anonymous=200), kwargs=lambda world: {"uidb64": "MQ", "token": "set-password"}
+    ),
+    "password_reset_complete": Row(get=everyone(anonymous=200)),
+    # organisations
+    "organisations:people": Row(get=only("hr"), post=only("hr")),
+    "organisations:invite": Row(get=only("hr"), post=only("hr")),
+    "organisations:invitation_revoke": Row(
+        get=only("hr", ok=405, denied=405, outsider_ok=405) | {"anonymous": 302},
+        post=only("hr", ok=302, outsider_ok=404),
+        kwargs=lambda world: {"pk": world["invitation"].pk},
+    ),
+    "organisations:membership_remove": Row(
+        get=only("hr", ok=405, denied=405, outsider_ok=405) | {"anonymous": 302},
+        post=only("hr", ok=302, outsider_ok=404),
+        kwargs=lambda world: {"pk": world["membership"].pk},
+    ),
+    "organisations:invitation_accept": Row(
+        # An unknown or used link is a 404 for everyone; the real token is tested apart.
+        get=everyone(404, anonymous=404),
+        kwargs=lambda world: {"token": "not-a-real-token"},
+    ),
+    "organisations:switch": Row(get=everyone(405), post=everyone(302)),
+    "organisations:profile": Row(get=everyone(), post=everyone(200)),
+}

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TraineeshipConfig(AppConfig):
+    name = "traineeship"
+    verbose_name = "Traineeship"

@@ -1,0 +1,32 @@
+"""Load the demo data: ``python manage.py demo [--trainees N]``. Idempotent."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from organisations import demo as organisations_demo
+
+# Each app's loader takes the DemoContext and adds its part, in dependency order.
+LOADERS = []
+
+
+class Command(BaseCommand):
+    help = "Load demo organisations, accounts and traineeships (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--trainees", type=int, default=0, help="Add this many extra trainees with their data.")
+
+    def handle(self, *args, trainees: int, **options):
+        if trainees < 0:
+            self.stderr.write("--trainees must be zero or more.")
+            return
+        with transaction.atomic():
+            context = organisations_demo.load(trainees=trainees)
+            for loader in LOADERS:
+                loader(context)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data ready: {len(context.organisations)} organisations, "
+                f"{len(context.accounts)} demo accounts (password {organisations_demo.DEMO_PASSWORD}), "
+                f"{sum(len(group) for group in context.extra_trainees.values())} extra trainees."
+            )
+        )
