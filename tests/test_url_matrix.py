@@ -45,9 +45,6 @@ def test_url_answers_as_expected(name, method, actor, personas, client_for):
     row = ROWS[name]
     url = reverse(name, kwargs=row.kwargs(world))
     client = client_for(None if actor == "anonymous" else personas.users[actor])
-    if method == "get":
-        response = client.get(url)
-    else:
-        response = client.post(url, row.data(world))
+    response = client.get(url) if method == "get" else client.post(url, row.data(world))
     expected = getattr(row, method)[actor]
     assert response.status_code == expected, f"{method.upper()} {url} as {actor}"
