@@ -1,0 +1,38 @@
+"""Programmes, cohorts, traineeships and placements, and the data of steps 1 and 2."""
+
+from programmes.models.activities import ActivityCategory, ActivityKind, DevelopmentActivity, LearningActivity
+from programmes.models.frameworks import Competency, CompetencyFramework, CompetencyLevel
+from programmes.models.programmes import Cohort, DevelopmentDay, PayRule, Programme, ProgrammeKind
+from programmes.models.traineeships import (
+    EducationLevel,
+    Outcome,
+    Placement,
+    ProfileCompetency,
+    Relation,
+    Traineeship,
+    TraineeshipStatus,
+    WorkProfile,
+)
+
+__all__ = [
+    "ActivityCategory",
+    "ActivityKind",
+    "Cohort",
+    "Competency",
+    "CompetencyFramework",
+    "CompetencyLevel",
+    "DevelopmentActivity",
+    "DevelopmentDay",
+    "EducationLevel",
+    "LearningActivity",
+    "Outcome",
+    "PayRule",
+    "Placement",
+    "ProfileCompetency",
+    "Programme",
+    "ProgrammeKind",
+    "Relation",
+    "Traineeship",
+    "TraineeshipStatus",
+    "WorkProfile",
+]

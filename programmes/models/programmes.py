@@ -1,0 +1,169 @@
+"""Programmes (with their agreement: the rules a traineeship must keep) and cohorts."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from organisations.models import Membership, Organisation, Role, User
+
+
+class ProgrammeKind(models.TextChoices):
+    SOCIAL_WORK = "social_work", _("Social-work traineeship (cao Sociaal Werk)")
+    CLASSIC = "classic", _("Classic (one employer)")
+    REGIONAL = "regional", _("Regional (several employers)")
+    THEMATIC = "thematic", _("Thematic (one field)")
+    SPECIFIC = "specific", _("Specific (e.g. an mbo programme)")
+
+
+class PayRule(models.TextChoices):
+    FIXED = "fixed", _("A fixed scale per education level")
+    OFFSET = "offset", _("A number of scales below the function scale")
+
+
+class ProgrammeQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Programmes owned by, or partnered with, one of the user's organisations, or coordinated by them."""
+        if not user.is_authenticated:
+            return self.none()
+        organisations = Membership.objects.filter(user=user).values("organisation")
+        return self.filter(Q(owner__in=organisations) | Q(partners__in=organisations) | Q(coordinator=user)).distinct()
+
+    def managed_by(self, user):
+        """Programmes the user may set up and change: HR of the owner, or the programme's coordinator."""
+        if not user.is_authenticated:
+            return self.none()
+        hr_orgs = Membership.objects.filter(user=user, role=Role.HR).values("organisation")
+        return self.filter(Q(owner__in=hr_orgs) | Q(coordinator=user))
+
+
+class Programme(models.Model):
+    owner = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="programmes", verbose_name=_("owner organisation")
+    )
+    partners = models.ManyToManyField(
+        Organisation, blank=True, related_name="partner_programmes", verbose_name=_("partner organisations")
+    )
+    coordinator = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="coordinated_programmes",
+        verbose_name=_("coordinator"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=ProgrammeKind.choices)
+    description = models.TextField(_("description"), blank=True)
+    framework = models.ForeignKey(
+        "programmes.CompetencyFramework",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="programmes",
+        verbose_name=_("competency framework"),
+    )
+    development_day_pattern = models.CharField(
+        _("development days"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: every Thursday, or one day a month with the whole cohort."),
+    )
+    learning_time_percent = models.PositiveSmallIntegerField(
+        _("learning time (% of working hours)"),
+        default=20,
+        validators=[MaxValueValidator(100)],
+    )
+    meeting_rhythm_weeks = models.PositiveSmallIntegerField(
+        _("progress meeting every … weeks"),
+        default=4,
+        validators=[MinValueValidator(1), MaxValueValidator(26)],
+    )
+    # The programme's agreement (cao rules or the partners' own arrangement).
+    agreement_name = models.CharField(_("agreement"), max_length=200, blank=True)
+    max_duration_months = models.PositiveSmallIntegerField(
+        _("maximum duration (months)"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    pay_rule = models.CharField(_("pay"), max_length=10, choices=PayRule.choices, default=PayRule.FIXED)
+    scale_mbo = models.PositiveSmallIntegerField(_("scale for mbo graduates"), null=True, blank=True)
+    scale_hbo = models.PositiveSmallIntegerField(_("scale for hbo graduates"), null=True, blank=True)
+    scale_wo = models.PositiveSmallIntegerField(_("scale for wo graduates"), null=True, blank=True)
+    scale_offset = models.PositiveSmallIntegerField(
+        _("scales below the function scale"), null=True, blank=True, validators=[MaxValueValidator(10)]
+    )
+    graduation_window_months = models.PositiveSmallIntegerField(
+        _("start within … months of graduation"), null=True, blank=True
+    )
+    supernumerary = models.BooleanField(
+        _("supernumerary (boven-formatief)"), default=False, help_text=_("The trainee takes no existing position.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ProgrammeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(pay_rule="fixed") | Q(scale_offset__isnull=False),
+                name="offset_pay_needs_offset",
+                violation_error_message=_("Pay by offset needs the number of scales below the function scale."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def fixed_scale_for(self, education_level: str) -> int | None:
+        return {"mbo": self.scale_mbo, "hbo": self.scale_hbo, "wo": self.scale_wo}.get(education_level)
+
+    def organisation_ids(self) -> set[int]:
+        return {self.owner_id, *self.partners.values_list("pk", flat=True)}
+
+
+class CohortQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(programme__in=Programme.objects.visible_to(user))
+
+
+class Cohort(models.Model):
+    """A group of trainees that starts together."""
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="cohorts", verbose_name=_("programme")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    start_date = models.DateField(_("start date"))
+    group_trainer = models.CharField(_("group trainer"), max_length=200, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CohortQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("cohort")
+        verbose_name_plural = _("cohorts")
+        ordering = ["-start_date", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class DevelopmentDay(models.Model):
+    """A day the cohort learns together (training day, intervision, theme day)."""
+
+    cohort = models.ForeignKey(
+        Cohort, on_delete=models.CASCADE, related_name="development_days", verbose_name=_("cohort")
+    )
+    date = models.DateField(_("date"))
+    topic = models.CharField(_("topic"), max_length=200)
+
+    class Meta:
+        verbose_name = _("development day")
+        verbose_name_plural = _("development days")
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"{self.date}: {self.topic}"

@@ -1,0 +1,388 @@
+"""A traineeship: one trainee in one programme, with placements and the work profile of step 1."""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from organisations.models import Membership, Organisation, Role, User
+from programmes.dates import add_months
+from programmes.models.frameworks import Competency, CompetencyLevel
+from programmes.models.programmes import Cohort, PayRule, Programme
+
+
+class EducationLevel(models.TextChoices):
+    MBO = "mbo", "mbo"
+    HBO = "hbo", "hbo"
+    WO = "wo", "wo"
+
+
+class TraineeshipStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ACTIVE = "active", _("Active")
+    FINISHED = "finished", _("Finished")
+    STOPPED = "stopped", _("Stopped early")
+
+
+class Outcome(models.TextChoices):
+    UNKNOWN = "", _("Not known yet")
+    HIRED = "hired", _("Hired in the organisation")
+    SECTOR = "sector", _("Works elsewhere in the sector")
+    LEFT = "left", _("Left the sector")
+
+
+class Relation(models.TextChoices):
+    """How a user relates to one traineeship; permissions are decided on these."""
+
+    TRAINEE = "trainee", _("Trainee")
+    MENTOR = "mentor", _("Mentor")
+    HR = "hr", _("HR of the organisation")
+    MANAGER = "manager", _("Manager")
+    PARTNER_HR = "partner_hr", _("HR of a placement organisation")
+    COORDINATOR = "coordinator", _("Programme coordinator")
+
+
+class TraineeshipQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The trainee's own; the owner organisation's HR, managers and coordinators; HR and
+        managers of a placement organisation (only what is placed with them); the mentors
+        of a placement; the programme's coordinator."""
+        if not user.is_authenticated:
+            return self.none()
+        memberships = Membership.objects.filter(user=user)
+        staff_orgs = memberships.filter(role__in=[Role.HR, Role.MANAGER, Role.COORDINATOR]).values("organisation")
+        partner_orgs = memberships.filter(role__in=[Role.HR, Role.MANAGER]).values("organisation")
+        placed = Placement.objects.filter(Q(organisation__in=partner_orgs) | Q(mentor=user) | Q(manager=user))
+        return self.filter(
+            Q(trainee=user)
+            | Q(programme__owner__in=staff_orgs)
+            | Q(programme__coordinator=user)
+            | Q(pk__in=placed.values("traineeship"))
+        )
+
+    def managed_by(self, user):
+        """Traineeships the user may set up: HR of the owner organisation, or the programme's coordinator."""
+        return self.filter(programme__in=Programme.objects.managed_by(user))
+
+    def of_organisation(self, organisation: Organisation):
+        """Owned by ``organisation`` or with a placement there (for an organisation's own lists)."""
+        return self.filter(
+            Q(programme__owner=organisation)
+            | Q(pk__in=Placement.objects.filter(organisation=organisation).values("traineeship"))
+        )
+
+    def with_people(self):
+        return self.select_related("trainee", "programme", "programme__owner", "cohort")
+
+
+class Traineeship(models.Model):
+    programme = models.ForeignKey(
+        Programme, on_delete=models.PROTECT, related_name="traineeships", verbose_name=_("programme")
+    )
+    cohort = models.ForeignKey(
+        Cohort, null=True, blank=True, on_delete=models.SET_NULL, related_name="traineeships", verbose_name=_("cohort")
+    )
+    trainee = models.ForeignKey(User, on_delete=models.PROTECT, related_name="traineeships", verbose_name=_("trainee"))
+    education_level = models.CharField(_("education level"), max_length=3, choices=EducationLevel.choices)
+    graduation_date = models.DateField(_("graduation date"))
+    function_scale = models.PositiveSmallIntegerField(
+        _("function scale"),
+        null=True,
+        blank=True,
+        help_text=_("The scale of the position after the traineeship; needed when pay is an offset from it."),
+    )
+    scale = models.PositiveSmallIntegerField(_("pay scale during the traineeship"))
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=TraineeshipStatus.choices, default=TraineeshipStatus.PLANNED
+    )
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, default="", blank=True)
+    outcome_note = models.TextField(_("about the outcome"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = TraineeshipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("traineeship")
+        verbose_name_plural = _("traineeships")
+        ordering = ["-start_date", "trainee__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=models.F("start_date")),
+                name="traineeship_ends_after_start",
+                violation_error_message=_("The end date must be after the start date."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "end_date"]),
+            models.Index(fields=["programme", "start_date"]),
+        ]
+
+    def __str__(self):
+        return f"{self.trainee} · {self.programme}"
+
+    def get_absolute_url(self):
+        return reverse("stappenplan", kwargs={"pk": self.pk})
+
+    def clean(self):
+        errors = agreement_errors(self)
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def duration_months(self) -> int:
+        months = (self.end_date.year - self.start_date.year) * 12 + self.end_date.month - self.start_date.month
+        return max(months + (1 if self.end_date.day >= self.start_date.day else 0), 0)
+
+    def is_ending_soon(self, weeks: int = 6) -> bool:
+        today = timezone.localdate()
+        return self.status == TraineeshipStatus.ACTIVE and today <= self.end_date <= today + timedelta(weeks=weeks)
+
+    def relations_of(self, user) -> frozenset[str]:
+        """Every way ``user`` relates to this traineeship (empty: none)."""
+        if not user.is_authenticated:
+            return frozenset()
+        relations = set()
+        if self.trainee_id == user.pk:
+            relations.add(Relation.TRAINEE)
+        placements = list(self.placements.all())
+        if any(p.mentor_id == user.pk for p in placements):
+            relations.add(Relation.MENTOR)
+        if any(p.manager_id == user.pk for p in placements):
+            relations.add(Relation.MANAGER)
+        if self.programme.coordinator_id == user.pk:
+            relations.add(Relation.COORDINATOR)
+        owner = self.programme.owner_id
+        placement_orgs = {p.organisation_id for p in placements} - {owner}
+        for organisation_id, role in Membership.objects.filter(user=user).values_list("organisation", "role"):
+            if organisation_id == owner:
+                relations.add(
+                    {"hr": Relation.HR, "manager": Relation.MANAGER, "coordinator": Relation.COORDINATOR}.get(role, "")
+                )
+            elif organisation_id in placement_orgs:
+                relations.add({"hr": Relation.PARTNER_HR, "manager": Relation.MANAGER}.get(role, ""))
+        relations.discard("")
+        return frozenset(relations)
+
+    def can_manage(self, user) -> bool:
+        """Set up and change the traineeship (steps 1 to 3): HR of the owner organisation or the coordinator."""
+        return bool(self.relations_of(user) & {Relation.HR, Relation.COORDINATOR})
+
+
+def agreement_errors(traineeship: Traineeship) -> dict[str, list[str]]:
+    """Where ``traineeship`` breaks its programme's agreement, per field, in words."""
+    t = traineeship
+    errors: dict[str, list[str]] = {}
+    if t.programme_id is None or not (t.start_date and t.end_date):
+        return errors
+    programme = t.programme
+    agreement = programme.agreement_name or programme.name
+    if t.end_date < t.start_date:
+        errors.setdefault("end_date", []).append(_("The end date must be after the start date."))
+    elif programme.max_duration_months and t.end_date >= add_months(t.start_date, programme.max_duration_months):
+        errors.setdefault("end_date", []).append(
+            _("A traineeship under %(agreement)s lasts at most %(months)s months; end it before %(limit)s.")
+            % {
+                "agreement": agreement,
+                "months": programme.max_duration_months,
+                "limit": add_months(t.start_date, programme.max_duration_months).strftime("%d-%m-%Y"),
+            }
+        )
+    if t.graduation_date:
+        if t.graduation_date > t.start_date:
+            errors.setdefault("graduation_date", []).append(
+                _("The trainee must have graduated before the traineeship starts.")
+            )
+        elif programme.graduation_window_months and t.start_date > add_months(
+            t.graduation_date, programme.graduation_window_months
+        ):
+            errors.setdefault("start_date", []).append(
+                _(
+                    "Under %(agreement)s a traineeship starts within %(months)s months of graduation, "
+                    "so no later than %(limit)s."
+                )
+                % {
+                    "agreement": agreement,
+                    "months": programme.graduation_window_months,
+                    "limit": add_months(t.graduation_date, programme.graduation_window_months).strftime("%d-%m-%Y"),
+                }
+            )
+    if t.scale is not None and t.education_level:
+        if programme.pay_rule == PayRule.FIXED:
+            expected = programme.fixed_scale_for(t.education_level)
+            if expected is not None and t.scale != expected:
+                errors.setdefault("scale", []).append(
+                    _("Under %(agreement)s an %(level)s graduate is in scale %(scale)s.")
+                    % {"agreement": agreement, "level": t.education_level, "scale": expected}
+                )
+        elif programme.scale_offset is not None:
+            if t.function_scale is None:
+                errors.setdefault("function_scale", []).append(
+                    _("Give the function scale: pay in this programme is set below it.")
+                )
+            elif t.scale != t.function_scale - programme.scale_offset:
+                errors.setdefault("scale", []).append(
+                    _(
+                        "Under %(agreement)s the trainee is paid %(offset)s scale(s) below the function scale: "
+                        "scale %(scale)s."
+                    )
+                    % {
+                        "agreement": agreement,
+                        "offset": programme.scale_offset,
+                        "scale": t.function_scale - programme.scale_offset,
+                    }
+                )
+    return errors
+
+
+class PlacementQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(traineeship__in=Traineeship.objects.visible_to(user))
+
+
+class Placement(models.Model):
+    """A period at one organisation, with an assignment, a manager and a mentor.
+
+    A rotation (e.g. 3 × 8 months over three organisations) is several placements.
+    """
+
+    traineeship = models.ForeignKey(
+        Traineeship, on_delete=models.CASCADE, related_name="placements", verbose_name=_("traineeship")
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="placements", verbose_name=_("organisation")
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    assignment = models.TextField(_("assignment"), blank=True)
+    manager = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="managed_placements",
+        verbose_name=_("manager"),
+    )
+    mentor = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="mentored_placements",
+        verbose_name=_("mentor"),
+    )
+
+    objects = PlacementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("placement")
+        verbose_name_plural = _("placements")
+        ordering = ["traineeship", "start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=models.F("start_date")),
+                name="placement_ends_after_start",
+                violation_error_message=_("The end date must be after the start date."),
+            ),
+        ]
+        indexes = [models.Index(fields=["mentor", "end_date"]), models.Index(fields=["organisation", "end_date"])]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.start_date:%d-%m-%Y} – {self.end_date:%d-%m-%Y})"
+
+    def clean(self):
+        errors = {}
+        if self.start_date and self.end_date and self.traineeship_id:
+            t = self.traineeship
+            if self.start_date < t.start_date or self.end_date > t.end_date:
+                errors["end_date"] = _("A placement falls within the traineeship (%(start)s – %(end)s).") % {
+                    "start": t.start_date.strftime("%d-%m-%Y"),
+                    "end": t.end_date.strftime("%d-%m-%Y"),
+                }
+            overlapping = (
+                Placement.objects.filter(traineeship=t, start_date__lte=self.end_date, end_date__gte=self.start_date)
+                .exclude(pk=self.pk)
+                .select_related("organisation")
+                .first()
+            )
+            if overlapping:
+                errors["start_date"] = _("This period overlaps the placement at %(placement)s.") % {
+                    "placement": overlapping
+                }
+            if self.organisation_id and self.organisation_id not in t.programme.organisation_ids():
+                errors["organisation"] = _("Choose the programme's own organisation or one of its partners.")
+        if errors:
+            raise ValidationError(errors)
+
+    def is_current(self, today=None) -> bool:
+        today = today or timezone.localdate()
+        return self.start_date <= today <= self.end_date
+
+
+class WorkProfile(models.Model):
+    """Step 1: the work the trainee will do, or one bounded assignment for a short traineeship."""
+
+    class Kind(models.TextChoices):
+        TASKS = "tasks", _("Tasks over a longer period")
+        ASSIGNMENT = "assignment", _("One bounded assignment with a concrete end result")
+
+    traineeship = models.OneToOneField(
+        Traineeship, on_delete=models.CASCADE, related_name="work_profile", verbose_name=_("traineeship")
+    )
+    kind = models.CharField(_("kind of work"), max_length=12, choices=Kind.choices, default=Kind.TASKS)
+    tasks = models.TextField(_("tasks"), blank=True)
+    assignment = models.TextField(_("assignment"), blank=True)
+    end_result = models.TextField(_("concrete end result"), blank=True)
+    # The guiding questions of seed 000 for short traineeships.
+    work_needed = models.TextField(_("Which work is needed to reach the end result?"), blank=True)
+    independence = models.TextField(_("Can this trainee carry out the assignment independently?"), blank=True)
+    wants_to_learn = models.TextField(_("What does the trainee want to learn?"), blank=True)
+    future = models.TextField(_("How does the traineeship add to the trainee's future?"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("work profile")
+        verbose_name_plural = _("work profiles")
+
+    def __str__(self):
+        return str(self.traineeship)
+
+    @property
+    def is_described(self) -> bool:
+        if self.kind == self.Kind.ASSIGNMENT:
+            return bool(self.assignment.strip() and self.end_result.strip())
+        return bool(self.tasks.strip())
+
+
+class ProfileCompetency(models.Model):
+    """A competency in the traineeship's profile: required at the start, or to be developed."""
+
+    class Purpose(models.TextChoices):
+        REQUIRED = "required", _("Required at the start")
+        DEVELOP = "develop", _("To develop")
+
+    traineeship = models.ForeignKey(
+        Traineeship, on_delete=models.CASCADE, related_name="profile_competencies", verbose_name=_("traineeship")
+    )
+    competency = models.ForeignKey(Competency, on_delete=models.PROTECT, related_name="+", verbose_name=_("competency"))
+    purpose = models.CharField(_("purpose"), max_length=10, choices=Purpose.choices)
+    target_level = models.CharField(
+        _("level aimed for"), max_length=15, choices=CompetencyLevel.choices, default=CompetencyLevel.STARTBEKWAAM
+    )
+
+    class Meta:
+        verbose_name = _("profile competency")
+        verbose_name_plural = _("profile competencies")
+        ordering = ["competency__position", "competency__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["traineeship", "competency"], name="unique_profile_competency"),
+        ]
+
+    def __str__(self):
+        return f"{self.competency} ({self.get_purpose_display()})"
