@@ -2,6 +2,7 @@
 
 from programmes.models.activities import ActivityCategory, ActivityKind, DevelopmentActivity, LearningActivity
 from programmes.models.frameworks import Competency, CompetencyFramework, CompetencyLevel
+from programmes.models.goals import GoalProgress, LearningGoal
 from programmes.models.programmes import Cohort, DevelopmentDay, PayRule, Programme, ProgrammeKind
 from programmes.models.traineeships import (
     EducationLevel,
@@ -24,6 +25,8 @@ __all__ = [
     "DevelopmentActivity",
     "DevelopmentDay",
     "EducationLevel",
+    "GoalProgress",
+    "LearningGoal",
     "LearningActivity",
     "Outcome",
     "PayRule",
