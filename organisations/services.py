@@ -127,3 +127,18 @@ def membership_remove(*, membership: Membership, removed_by: User) -> None:
         summary=membership.get_role_display(),
     )
     membership.delete()
+
+
+@transaction.atomic
+def organisation_update(*, organisation: Organisation, changed_by: User, changed: list[str]) -> None:
+    """Save the organisation's settings; a change of the retention term is an act that matters."""
+    organisation.full_clean()
+    organisation.save()
+    if changed:
+        audit.record(
+            organisation=organisation,
+            actor=changed_by,
+            action=audit.Action.SETTINGS_CHANGED,
+            obj=organisation,
+            summary=", ".join(changed) + f" (retention {organisation.retention_years}y)",
+        )

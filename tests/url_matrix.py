@@ -83,4 +83,7 @@ ROWS: dict[str, Row] = {
     ),
     "organisations:switch": Row(get=everyone(405), post=everyone(302)),
     "organisations:profile": Row(get=everyone(), post=everyone(200)),
+    "organisations:settings": Row(get=only("hr"), post=only("hr")),
+    "organisations:audit_trail": Row(get=only("hr", "manager")),
+    "organisations:privacy": Row(get=everyone()),
 }

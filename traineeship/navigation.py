@@ -23,6 +23,8 @@ class NavItem:
 NAV_ITEMS = [
     NavItem(_("Home"), "home", EVERYONE),
     NavItem(_("People"), "organisations:people", frozenset({Role.HR})),
+    NavItem(_("Audit trail"), "organisations:audit_trail", frozenset({Role.HR, Role.MANAGER})),
+    NavItem(_("Settings"), "organisations:settings", frozenset({Role.HR})),
 ]
 
 
