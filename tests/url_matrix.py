@@ -86,4 +86,17 @@ ROWS: dict[str, Row] = {
     "organisations:settings": Row(get=only("hr"), post=only("hr")),
     "organisations:audit_trail": Row(get=only("hr", "manager")),
     "organisations:privacy": Row(get=everyone()),
+    # privacy
+    "privacy_my_data": Row(get=everyone()),
+    "privacy_my_data_download": Row(get=everyone(405), post=everyone(200)),
+    "privacy_person_download": Row(
+        get=only("hr", ok=405, denied=405, outsider_ok=405) | {"anonymous": 302},
+        post=only("hr", outsider_ok=404),
+        kwargs=lambda world: {"pk": world["membership"].pk},
+    ),
+    "privacy_person_erase": Row(
+        get=only("hr", outsider_ok=404),
+        post=only("hr", ok=200, outsider_ok=404),
+        kwargs=lambda world: {"pk": world["membership"].pk},
+    ),
 }

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from traineeship import views
+from traineeship import views, views_privacy
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -9,5 +9,9 @@ urlpatterns = [
     path("i18n/language/", views.set_language, name="set_language"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("organisation/", include("organisations.urls")),
+    path("privacy/my-data/", views_privacy.my_data, name="privacy_my_data"),
+    path("privacy/my-data/download/", views_privacy.my_data_download, name="privacy_my_data_download"),
+    path("privacy/people/<int:pk>/download/", views_privacy.person_data_download, name="privacy_person_download"),
+    path("privacy/people/<int:pk>/erase/", views_privacy.person_erase, name="privacy_person_erase"),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,130 @@
+"""This app's part of a person's data export, erasure and the retention term."""
+
+from django.utils.translation import gettext as _
+
+from organisations.models import User
+from programmes.models import Placement, Traineeship, TraineeshipStatus
+
+
+def _date(value):
+    return value.isoformat() if value else None
+
+
+def personal_data(user: User) -> dict:
+    traineeships = (
+        Traineeship.objects.filter(trainee=user)
+        .select_related("programme", "cohort", "work_profile")
+        .prefetch_related(
+            "placements__organisation",
+            "profile_competencies__competency",
+            "development_activities__competencies",
+            "learning_goals__competencies",
+            "learning_goals__progress",
+        )
+    )
+    return {
+        "traineeships": [
+            {
+                "id": t.pk,
+                "programme": t.programme.name,
+                "cohort": t.cohort.name if t.cohort else None,
+                "education_level": t.education_level,
+                "graduation_date": _date(t.graduation_date),
+                "scale": t.scale,
+                "start_date": _date(t.start_date),
+                "end_date": _date(t.end_date),
+                "status": t.status,
+                "outcome": t.outcome,
+                "placements": [
+                    {
+                        "organisation": p.organisation.name,
+                        "start_date": _date(p.start_date),
+                        "end_date": _date(p.end_date),
+                        "assignment": p.assignment,
+                    }
+                    for p in t.placements.all()
+                ],
+                "work_profile": _work_profile(t),
+                "profile_competencies": [
+                    {"competency": str(pc.competency), "purpose": pc.purpose, "target_level": pc.target_level}
+                    for pc in t.profile_competencies.all()
+                ],
+                "development_activities": [
+                    {
+                        "title": a.title,
+                        "kind": a.kind,
+                        "category": a.category,
+                        "status": a.status,
+                        "hours": str(a.hours) if a.hours is not None else None,
+                        "planned_date": _date(a.planned_date),
+                        "completed_on": _date(a.completed_on),
+                        "competencies": [str(c) for c in a.competencies.all()],
+                    }
+                    for a in t.development_activities.all()
+                ],
+                "learning_goals": [
+                    {
+                        "title": g.title,
+                        "measure": g.measure,
+                        "deadline": _date(g.deadline),
+                        "talents": g.talents,
+                        "scope": g.scope,
+                        "status": g.status,
+                        "approved": g.is_approved,
+                        "competencies": [str(c) for c in g.competencies.all()],
+                        "progress": [
+                            {"date": _date(p.recorded_on), "progress": p.progress, "note": p.note}
+                            for p in g.progress.all()
+                        ],
+                    }
+                    for g in t.learning_goals.all()
+                ],
+            }
+            for t in traineeships
+        ]
+    }
+
+
+def _work_profile(traineeship: Traineeship) -> dict | None:
+    profile = getattr(traineeship, "work_profile", None)
+    if profile is None:
+        return None
+    return {
+        "kind": profile.kind,
+        "tasks": profile.tasks,
+        "assignment": profile.assignment,
+        "end_result": profile.end_result,
+    }
+
+
+def erasure_blockers(user: User) -> list[str]:
+    blockers = []
+    running = Traineeship.objects.filter(
+        trainee=user, status__in=[TraineeshipStatus.PLANNED, TraineeshipStatus.ACTIVE]
+    ).count()
+    if running:
+        blockers.append(
+            _("%(count)s traineeship(s) of this person are planned or running; finish or stop them first.")
+            % {"count": running}
+        )
+    return blockers
+
+
+def erasure_summary(user: User) -> list[str]:
+    count = Traineeship.objects.filter(trainee=user).count()
+    mentored = Placement.objects.filter(mentor=user).count()
+    summary = [
+        _("%(count)s traineeship(s) of this person, with their placements, profile, activities and learning goals")
+        % {"count": count}
+    ]
+    if mentored:
+        summary.append(
+            _("the name as mentor on %(count)s placement(s) (the placements stay, without the name)")
+            % {"count": mentored}
+        )
+    return summary
+
+
+def erase(user: User) -> None:
+    # Everything of a traineeship hangs off it (cascade); other apps remove their files first.
+    Traineeship.objects.filter(trainee=user).delete()
