@@ -61,6 +61,12 @@ test-sqlite:
 test-postgres:
 	scripts/with-postgres $(PY) -m pytest -n 2 -q -m "not browser"
 
+bench: install
+	$(PY) benchmarks/bench.py
+
+load: install
+	$(PY) benchmarks/load.py
+
 messages:
 	$(MANAGE) makemessages -l nl -l en --no-location --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=tests
 

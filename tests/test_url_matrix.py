@@ -29,6 +29,17 @@ def test_every_url_has_a_row():
     assert not stale, f"Rows for URLs that no longer exist: {stale}"
 
 
+def test_no_row_expects_a_server_error():
+    """A 5xx is never an acceptable answer, for any actor; every row names every actor."""
+    for name, row in ROWS.items():
+        for method in ("get", "post"):
+            answers = getattr(row, method)
+            if answers is None:
+                continue
+            assert set(answers) == set(ACTORS), f"{name} {method.upper()} lacks actors {set(ACTORS) - set(answers)}"
+            assert all(status < 500 for status in answers.values()), f"{name} {method.upper()} expects a 5xx"
+
+
 CASES = [
     (name, method, actor)
     for name in PRODUCT_URLS
@@ -47,4 +58,5 @@ def test_url_answers_as_expected(name, method, actor, personas, client_for):
     client = client_for(None if actor == "anonymous" else personas.users[actor])
     response = client.get(url) if method == "get" else client.post(url, row.data(world))
     expected = getattr(row, method)[actor]
+    assert response.status_code < 500, f"{method.upper()} {url} as {actor} failed with {response.status_code}"
     assert response.status_code == expected, f"{method.upper()} {url} as {actor}"

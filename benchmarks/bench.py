@@ -1,0 +1,260 @@
+"""``make bench``: pages and PDF exports at 100 and 10,000 traineeships.
+
+Loads the demo data into one SQLite database per scale, serves each with gunicorn
+(2 workers), signs in as each role over HTTP, discovers the pages by following links
+and times every page (median and p95 of N requests); counts each page's SQL queries
+in-process against the same database; times the PDF exports. Prints a table with the
+targets, marks misses, and writes ``benchmarks/results.json``.
+"""
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "traineeship.settings")
+
+import django
+
+django.setup()
+
+from django.urls import Resolver404, resolve  # noqa: E402
+
+from benchmarks.common import (  # noqa: E402
+    PYTHON,
+    ROLES,
+    ROOT,
+    SCALES,
+    collectstatic,
+    ensure_database,
+    gunicorn,
+    http_fetcher,
+    server_env,
+    sign_in,
+)
+from tests.crawling import crawl, parse  # noqa: E402
+
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "20"))
+PAGES_PER_ROLE = int(os.environ.get("BENCH_PAGES_PER_ROLE", "60"))
+RESULTS = ROOT / "benchmarks" / "results.json"
+TARGETS = [
+    "same number of SQL queries at both scales on every page",
+    "p95 at 10,000 within 1.5x of p95 at 100",
+    "the heaviest page's p95 within 5x of the baseline (the sign-in page)",
+    "portfolio PDF export within 1.2x of WeasyPrint's own render",
+    "the 200-page PDF within 11x of the 20-page one",
+]
+
+
+def url_name(url: str) -> str:
+    try:
+        match = resolve(urlsplit(url).path)
+    except Resolver404:
+        return urlsplit(url).path
+    return match.view_name
+
+
+def timings(session, url: str, n: int = REQUESTS) -> dict:
+    samples = []
+    session.get(url, timeout=60)
+    for _ in range(n):
+        started = time.perf_counter()
+        response = session.get(url, timeout=120)
+        response.content  # noqa: B018
+        samples.append((time.perf_counter() - started) * 1000)
+    samples.sort()
+    return {
+        "median_ms": round(statistics.median(samples), 2),
+        "p95_ms": round(samples[min(len(samples) - 1, int(round(0.95 * (len(samples) - 1))))], 2),
+        "status": response.status_code,
+    }
+
+
+def demo_email(role: str) -> str:
+    return f"{role}@zonnedal.example"
+
+
+def measure_scale(scale: str) -> dict:
+    """Pages per (role, URL name) with timings and query counts, plus the PDF links found."""
+    import requests
+
+    pages, pdf_links = {}, []
+    with gunicorn(scale) as base:
+        baseline = timings(requests.Session(), f"{base}/accounts/login/", REQUESTS * 2)
+        for role in ROLES:
+            email = demo_email(role)
+            session = sign_in(base, email)
+            result = crawl(http_fetcher(session, base), ("/",), per_pattern=1, limit=PAGES_PER_ROLE)
+            for url, html in result.pages.items():
+                name = url_name(url)
+                if (role, name) in pages:
+                    continue
+                pages[(role, name)] = {"url": url, **timings(session, base + url)}
+                links, _forms = parse(html, url)
+                for link in links:
+                    link_name = url_name(link)
+                    if (link.lower().endswith(".pdf") or "pdf" in link_name) and link not in [p[1] for p in pdf_links]:
+                        pdf_links.append((email, link, link_name))
+            print(f"[{scale}] {role}: {sum(1 for key in pages if key[0] == role)} pages timed")
+        portfolio_ms = final_ms = None
+        for email, link, name in pdf_links:
+            session = sign_in(base, email)
+            elapsed = timings(session, base + link, 3)
+            if "portfolio" in name and portfolio_ms is None:
+                portfolio_ms = elapsed["median_ms"]
+            if "evaluation" in name and final_ms is None:
+                final_ms = elapsed["median_ms"]
+    portfolio = next(((email, link) for email, link, name in pdf_links if "portfolio" in name), None)
+    request = {"pages": [[demo_email(role), page["url"]] for (role, _name), page in pages.items()]}
+    if portfolio and scale == "small":
+        request["pdf"] = list(portfolio)
+    answer = subprocess.run(
+        [PYTHON, "benchmarks/inprocess.py"],
+        cwd=ROOT,
+        env=server_env(scale, DJANGO_ALLOWED_HOSTS="127.0.0.1,testserver"),
+        input=json.dumps(request),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    measured = json.loads(answer.stdout)
+    for (role, _name), page in pages.items():
+        page["queries"] = measured["queries"].get(f"{demo_email(role)} {page['url']}")
+    return {
+        "baseline": baseline,
+        "pages": pages,
+        "pdf_links": pdf_links,
+        "portfolio_ms": portfolio_ms,
+        "final_evaluation_ms": final_ms,
+        "weasyprint": measured.get("pdf"),
+    }
+
+
+def pdf_pages(pages: int) -> dict:
+    answer = subprocess.run(
+        [PYTHON, "benchmarks/pdf_pages.py", str(pages)], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return json.loads(answer.stdout)
+
+
+def ratio(a, b):
+    return (a / b) if a is not None and b else None
+
+
+def main() -> int:
+    for scale in SCALES:
+        ensure_database(scale)
+    collectstatic()
+    measured = {scale: measure_scale(scale) for scale in SCALES}
+    small, large = measured["small"], measured["large"]
+    baseline = small["baseline"]["p95_ms"]
+    rows = []
+    for key in sorted(set(small["pages"]) | set(large["pages"])):
+        role, name = key
+        s, g = small["pages"].get(key, {}), large["pages"].get(key, {})
+        rows.append(
+            {
+                "name": name,
+                "role": role,
+                "url_small": s.get("url"),
+                "queries_small": s.get("queries"),
+                "queries_large": g.get("queries"),
+                "median_ms_small": s.get("median_ms"),
+                "median_ms_large": g.get("median_ms"),
+                "p95_ms_small": s.get("p95_ms"),
+                "p95_ms_large": g.get("p95_ms"),
+            }
+        )
+    print("Rendering 20- and 200-page PDFs...")
+    twenty, two_hundred = pdf_pages(20), pdf_pages(200)
+    weasy = small["weasyprint"] or {}
+    pdf = {
+        "portfolio_ms": small["portfolio_ms"],
+        "weasyprint_only_ms": weasy.get("weasyprint_only_ms"),
+        "pages_20_ms": round(twenty["ms"], 1),
+        "pages_200_ms": round(two_hundred["ms"], 1),
+        "peak_rss_mb": round(max(twenty["peak_rss_mb"], two_hundred["peak_rss_mb"]), 1),
+        "final_evaluation_ms": small["final_evaluation_ms"],
+        "pdf_links_found": [link for _email, link, _name in small["pdf_links"]],
+    }
+    misses = report(rows, baseline, pdf)
+    RESULTS.write_text(
+        json.dumps(
+            {
+                "requests_per_page": REQUESTS,
+                "scales": SCALES,
+                "targets": TARGETS,
+                "baseline_p95_ms": baseline,
+                "pages": rows,
+                "pdf": pdf,
+                "misses": misses,
+            },
+            indent=2,
+        )
+    )
+    print(f"\nWrote {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+def report(rows, baseline, pdf) -> list[str]:
+    misses = []
+    print(f"\nBaseline (sign-in page) p95: {baseline:.1f} ms\n")
+    header = f"{'page':<44} {'role':<12} {'q@100':>6} {'q@10k':>6} {'p95@100':>9} {'p95@10k':>9}  misses"
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        marks = []
+        if row["queries_small"] != row["queries_large"]:
+            marks.append("queries differ")
+        if row["p95_ms_small"] and row["p95_ms_large"] and row["p95_ms_large"] > 1.5 * row["p95_ms_small"]:
+            marks.append("p95 >1.5x")
+        if row["p95_ms_large"] and row["p95_ms_large"] > 5 * baseline:
+            marks.append("p95 >5x baseline")
+        misses += [f"{row['role']} {row['name']}: {mark}" for mark in marks]
+
+        def fmt(value, digits=1):
+            return "-" if value is None else f"{value:.{digits}f}" if isinstance(value, float) else str(value)
+
+        print(
+            f"{row['name'][:44]:<44} {row['role']:<12} {fmt(row['queries_small']):>6} {fmt(row['queries_large']):>6} "
+            f"{fmt(row['p95_ms_small']):>9} {fmt(row['p95_ms_large']):>9}  "
+            + ("MISS: " + ", ".join(marks) if marks else "ok")
+        )
+    heaviest = max((row["p95_ms_large"] or 0 for row in rows), default=0)
+    print(f"\nHeaviest page p95: {heaviest:.1f} ms = {ratio(heaviest, baseline) or 0:.1f}x baseline (target <= 5x)")
+    print("\nPDF")
+    export = ratio(pdf["portfolio_ms"], pdf["weasyprint_only_ms"])
+    if export is None:
+        print("  portfolio export: no portfolio PDF link found by crawling on this branch (not measured)")
+    else:
+        mark = "ok" if export <= 1.2 else "MISS"
+        print(
+            f"  portfolio export {pdf['portfolio_ms']:.0f} ms vs WeasyPrint alone {pdf['weasyprint_only_ms']:.0f} ms"
+            f" = {export:.2f}x (target <= 1.2x) {mark}"
+        )
+        if export > 1.2:
+            misses.append(f"portfolio export {export:.2f}x WeasyPrint alone")
+    growth = ratio(pdf["pages_200_ms"], pdf["pages_20_ms"])
+    mark = "ok" if growth <= 11 else "MISS"
+    print(
+        f"  20 pages {pdf['pages_20_ms']:.0f} ms, 200 pages {pdf['pages_200_ms']:.0f} ms = {growth:.1f}x"
+        f" (target <= 11x) {mark}; peak RSS {pdf['peak_rss_mb']:.0f} MB"
+    )
+    if growth > 11:
+        misses.append(f"200-page PDF {growth:.1f}x the 20-page one")
+    if pdf["final_evaluation_ms"] is not None:
+        print(f"  final evaluation PDF {pdf['final_evaluation_ms']:.0f} ms")
+    else:
+        print("  final evaluation: no PDF link found by crawling on this branch (not measured)")
+    print("\nTargets: " + "; ".join(TARGETS))
+    print(f"Misses: {len(misses)}" + ("".join(f"\n  - {miss}" for miss in misses) if misses else " (all targets hold)"))
+    return misses
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""What the benchmark and the load test share: demo databases, gunicorn, signing in over HTTP."""
+
+import contextlib
+import hashlib
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "benchmarks" / "data"
+PYTHON = sys.executable
+PASSWORD = "demo-traineeship"
+SCALES = {"small": 100, "large": 10_000}
+ROLES = ["hr", "manager", "mentor", "trainee", "coordinator"]
+
+
+def database_url(scale: str) -> str:
+    return f"sqlite:///{DATA / f'{scale}.sqlite3'}"
+
+
+def server_env(scale: str, **extra) -> dict:
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url(scale),
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_SECRET_KEY": "benchmark-" + hashlib.sha256(str(ROOT).encode()).hexdigest(),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SETTINGS_MODULE": "traineeship.settings",
+        **extra,
+    }
+
+
+def _fingerprint() -> str:
+    """Changes when a migration or a demo loader changes: the database is then rebuilt."""
+    digest = hashlib.sha256()
+    files = sorted(ROOT.glob("*/migrations/*.py")) + sorted(ROOT.glob("*/demo.py"))
+    files.append(ROOT / "traineeship" / "management" / "commands" / "demo.py")
+    for path in files:
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def manage(scale: str, *args: str) -> None:
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=server_env(scale), check=True)
+
+
+def ensure_database(scale: str) -> None:
+    """Migrate and load ``demo --trainees N`` once per code version (the demo command is idempotent)."""
+    DATA.mkdir(parents=True, exist_ok=True)
+    marker = DATA / f"{scale}.fingerprint"
+    fingerprint = _fingerprint()
+    if marker.exists() and marker.read_text() == fingerprint and (DATA / f"{scale}.sqlite3").exists():
+        print(f"[{scale}] demo database up to date")
+        return
+    for path in DATA.glob(f"{scale}.sqlite3*"):
+        path.unlink()
+    started = time.perf_counter()
+    manage(scale, "migrate", "-v0")
+    manage(scale, "demo", "--trainees", str(SCALES[scale]))
+    print(f"[{scale}] demo data for {SCALES[scale]} trainees loaded in {time.perf_counter() - started:.0f} s")
+    marker.write_text(fingerprint)
+
+
+def collectstatic() -> None:
+    manage("small", "collectstatic", "--noinput", "-v0")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def gunicorn(scale: str, workers: int = 2):
+    """Serve the ``scale`` database on a free loopback port; always stopped afterwards."""
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "traineeship.wsgi:application",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--no-control-socket",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=server_env(scale),
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            with contextlib.suppress(requests.ConnectionError):
+                if requests.get(f"{base}/accounts/login/", timeout=5).status_code == 200:
+                    break
+            if process.poll() is not None:
+                raise RuntimeError(f"gunicorn stopped with {process.returncode}")
+            time.sleep(0.2)
+        else:
+            raise RuntimeError("gunicorn did not answer within 20 s")
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def sign_in(base: str, email: str) -> requests.Session:
+    session = requests.Session()
+    page = session.get(f"{base}/accounts/login/", timeout=30)
+    token = CSRF.search(page.text).group(1)
+    answer = session.post(
+        f"{base}/accounts/login/",
+        data={"csrfmiddlewaretoken": token, "username": email, "password": PASSWORD, "next": "/"},
+        headers={"Referer": f"{base}/accounts/login/"},
+        timeout=60,
+    )
+    if "/accounts/login/" in answer.url:
+        raise RuntimeError(f"{email} could not sign in")
+    return session
+
+
+def http_fetcher(session: requests.Session, base: str):
+    def fetch(url):
+        response = session.get(base + url, timeout=60)
+        content_type = response.headers.get("Content-Type", "")
+        return response.status_code, content_type, response.text if content_type.startswith("text/html") else ""
+
+    return fetch

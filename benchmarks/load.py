@@ -1,0 +1,97 @@
+"""``make load``: 60 seconds of 50 simulated people against gunicorn on the small demo database.
+
+Measures an idle p95 first (one person at a time), then runs the locust scenario
+headless, and reports failures (must be 0) and the p95 under load beside the idle one.
+"""
+
+import csv
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.common import PYTHON, ROOT, collectstatic, ensure_database, gunicorn, http_fetcher, sign_in
+from tests.crawling import crawl
+
+USERS = os.environ.get("LOAD_USERS", "50")
+DURATION = os.environ.get("LOAD_DURATION", "60s")
+ROLES = ["hr", "manager", "mentor", "trainee"]
+
+
+def idle_p95(base: str) -> float:
+    samples = []
+    for role in ROLES:
+        session = sign_in(base, f"{role}@zonnedal.example")
+        pages = crawl(http_fetcher(session, base), ("/",), per_pattern=1, limit=15).pages
+        for url in pages:
+            for _ in range(5):
+                started = time.perf_counter()
+                session.get(base + url, timeout=60).content  # noqa: B018
+                samples.append((time.perf_counter() - started) * 1000)
+    samples.sort()
+    return samples[int(round(0.95 * (len(samples) - 1)))]
+
+
+def main() -> int:
+    ensure_database("small")
+    collectstatic()
+    with gunicorn("small") as base, tempfile.TemporaryDirectory() as scratch:
+        idle = idle_p95(base)
+        prefix = Path(scratch) / "load"
+        subprocess.run(
+            [
+                PYTHON,
+                "-m",
+                "locust",
+                "-f",
+                "benchmarks/locustfile.py",
+                "--headless",
+                "-u",
+                USERS,
+                "-r",
+                "10",
+                "-t",
+                DURATION,
+                "--host",
+                base,
+                "--csv",
+                str(prefix),
+                "--only-summary",
+                "--loglevel",
+                "WARNING",
+            ],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT), "LOAD_PAGE_TIMES": str(Path(scratch) / "pages.json")},
+            check=False,
+        )
+        with open(f"{prefix}_stats.csv", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        page_times = sorted(json.loads((Path(scratch) / "pages.json").read_text() or "[]"))
+    total = next(row for row in rows if row["Name"] == "Aggregated")
+    failures = int(total["Failure Count"])
+    requests = int(total["Request Count"])
+    p95 = float(total["95%"])
+    print(f"\nLoad: {USERS} simulated people for {DURATION} against gunicorn (2 workers), 100 traineeships")
+    print(f"  requests {requests}, failures {failures} (target 0), {float(total['Requests/s']):.0f} req/s")
+    print(f"  p95 under load {p95:.0f} ms beside idle p95 {idle:.0f} ms ({p95 / idle:.1f}x)")
+    if page_times:
+        pages_p95 = page_times[int(round(0.95 * (len(page_times) - 1)))]
+        print(
+            f"  pages after sign-in: p95 {pages_p95:.0f} ms beside idle p95 {idle:.0f} ms ({pages_p95 / idle:.1f}x),"
+            f" {len(page_times)} requests"
+        )
+    print(f"  median under load {float(total['50%']):.0f} ms")
+    slowest = sorted((row for row in rows if row["Name"] != "Aggregated"), key=lambda r: -float(r["95%"] or 0))[:5]
+    print("  slowest p95: " + ", ".join(f"{row['Name']} {float(row['95%']):.0f} ms" for row in slowest))
+    print(f"  (median of per-page medians {statistics.median(float(r['50%']) for r in rows):.0f} ms)")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

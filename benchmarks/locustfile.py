@@ -1,0 +1,92 @@
+"""Locust scenario for ``make load``: HR, mentors, trainees and managers doing their usual work.
+
+Each simulated person signs in, opens the home page, and then wanders through the
+pages their role can reach (lists and detail pages, discovered from the links on each
+page, GET only), coming back home now and then.
+"""
+
+import json
+import os
+import random
+import re
+
+from locust import FastHttpUser, between, events, task
+
+from tests.crawling import parse, should_follow
+
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+PASSWORD = "demo-traineeship"
+SIGN_IN = {"sign in", "sign-in page"}
+page_times: list[float] = []
+
+
+@events.request.add_listener
+def remember_page_time(name, response_time, exception, **kwargs):
+    """Page times after signing in (password hashing on sign-in is slow on purpose)."""
+    if name not in SIGN_IN and exception is None:
+        page_times.append(response_time)
+
+
+@events.quitting.add_listener
+def write_page_times(environment, **kwargs):
+    if os.environ.get("LOAD_PAGE_TIMES"):
+        with open(os.environ["LOAD_PAGE_TIMES"], "w") as handle:
+            json.dump(page_times, handle)
+
+
+class Person(FastHttpUser):
+    abstract = True
+    wait_time = between(0.5, 2)
+    role = ""
+
+    def on_start(self):
+        email = f"{self.role}@{random.choice(['zonnedal', 'buurtkracht'])}.example"
+        page = self.client.get("/accounts/login/", name="sign-in page")
+        token = CSRF.search(page.text).group(1)
+        with self.client.post(
+            "/accounts/login/",
+            data={"csrfmiddlewaretoken": token, "username": email, "password": PASSWORD, "next": "/"},
+            headers={"Referer": f"{self.host}/accounts/login/"},
+            name="sign in",
+            catch_response=True,
+        ) as response:
+            if "/accounts/login/" in (response.url or ""):
+                response.failure(f"{email} could not sign in")
+        self.links = ["/"]
+
+    def visit(self, url):
+        name = re.sub(r"/\d+(?=/|$)", "/<id>", url.split("?")[0])
+        response = self.client.get(url, name=name)
+        if response.status_code == 200 and "text/html" in response.headers.get("Content-Type", ""):
+            links, _forms = parse(response.text, url)
+            followable = [link for link in links if should_follow(link)]
+            if followable:
+                self.links = followable
+
+    @task(1)
+    def home(self):
+        self.visit("/")
+
+    @task(4)
+    def browse(self):
+        self.visit(random.choice(self.links))
+
+
+class HR(Person):
+    role = "hr"
+    weight = 1
+
+
+class Manager(Person):
+    role = "manager"
+    weight = 1
+
+
+class Mentor(Person):
+    role = "mentor"
+    weight = 2
+
+
+class Trainee(Person):
+    role = "trainee"
+    weight = 4

@@ -1,0 +1,99 @@
+"""Every page each role can reach, in Dutch and in English: no axe-core violations of
+WCAG 2.1 A/AA in Chromium, and no errors from the Nu Html Checker.
+
+Pages are found by following links as each role (``tests/crawling.py``), so new pages
+are covered as soon as they are linked. URLs that differ only by ids are checked twice
+at most. One Nu Html Checker run per language validates every page saved.
+"""
+
+import json
+import re
+import subprocess
+
+import pytest
+
+from organisations.demo import demo_email
+from tests.browser.conftest import AXE, ROLES, VNU, login_as, switch_to_english
+from tests.crawling import parse, pattern_of, should_follow
+from tests.quality.conftest import ANONYMOUS_START
+
+AXE_RUN = """() => axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+  .then(r => r.violations.map(v => ({id: v.id, help: v.help, targets: v.nodes.map(n => n.target.join(" "))})))"""
+PAGES_PER_ROLE = 40
+
+
+def crawl_in_browser(page, base_url, start, language, label, out_dir, saved, violations, errors):
+    queue, seen, per = list(start), set(), {}
+    visited = 0
+    while queue and visited < PAGES_PER_ROLE:
+        url = queue.pop(0)
+        if url in seen or not should_follow(url):
+            continue
+        seen.add(url)
+        pattern = pattern_of(url)
+        if per.get(pattern, 0) >= 2:
+            continue
+        per[pattern] = per.get(pattern, 0) + 1
+        response = page.goto(base_url + url)
+        if response is None:
+            continue
+        if response.status >= 500:
+            errors.append(f"{label} GET {url}: {response.status}")
+            continue
+        if response.status != 200 or not response.headers.get("content-type", "").startswith("text/html"):
+            continue
+        visited += 1
+        html = response.text()
+        if f'<html lang="{language}">' not in html:
+            errors.append(f'{label} {url}: not marked as <html lang="{language}">')
+        path = out_dir / f"{label}-{len(saved):03d}.html"
+        path.write_text(html, encoding="utf-8")
+        saved[str(path)] = f"{label} {url}"
+        page.add_script_tag(path=str(AXE))
+        for violation in page.evaluate(AXE_RUN):
+            violations.append(f"{label} {url}: {violation['id']} ({violation['help']}) at {violation['targets']}")
+        links, _forms = parse(html, url)
+        queue.extend(link for link in links if link not in seen)
+
+
+def validate_html(saved: dict[str, str]) -> list[str]:
+    result = subprocess.run(
+        ["java", "-XX:-UsePerfData", "-jar", str(VNU), "--errors-only", "--format", "json", *saved],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    problems = []
+    for message in messages:
+        path = re.sub(r"^file:", "", message.get("url", ""))
+        page = saved.get(path, path)
+        problems.append(f"{page} line {message.get('lastLine', '?')}: {message.get('message')}")
+    return problems
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_page_is_accessible_and_valid_html(demo_site, browser, browser_context_args, tmp_path, language):
+    saved, violations, errors = {}, [], []
+    for role in [None, *ROLES]:
+        context = browser.new_context(**browser_context_args)
+        page = context.new_page()
+        label = f"{language}-{role or 'anonymous'}"
+        if role:
+            login_as(page, demo_email(role, "zonnedal"), demo_site)
+        else:
+            page.goto(demo_site + ANONYMOUS_START[0])
+        if language == "en":
+            switch_to_english(page)
+        start = ("/",) if role else ANONYMOUS_START
+        crawl_in_browser(page, demo_site, start, language, label, tmp_path, saved, violations, errors)
+        context.close()
+    html_errors = validate_html(saved) if saved else []
+    report = []
+    if violations:
+        report += ["axe-core violations:", *violations]
+    if html_errors:
+        report += ["Nu Html Checker errors:", *html_errors]
+    report += errors
+    assert not report, f"{len(saved)} pages checked in {language}:\n" + "\n".join(report)

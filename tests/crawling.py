@@ -1,0 +1,221 @@
+"""Discover pages and forms by following links, so new pages are covered without a list.
+
+Used by the browser suites (Playwright), the quality suites (Django's test client) and
+the benchmarks (HTTP). Only the standard library: links and forms come from
+``html.parser``; what to follow is decided by ``should_follow``.
+"""
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+# Never followed: leaving the session, changing language, admin, static files, downloads.
+SKIPPED_PATH_PARTS = ("/logout", "/i18n/", "/admin/", "/static/", "/media/")
+SKIPPED_SUFFIXES = (".csv", ".pdf", ".ics", ".zip", ".xlsx", ".docx", ".png", ".jpg", ".svg", ".json", ".txt")
+SKIPPED_WORDS = re.compile(r"(^|/)(download|export|logout|delete)(/|$|[-_.])", re.IGNORECASE)
+
+
+def should_follow(url: str, origin: str = "") -> bool:
+    """``url`` is absolute-path or absolute; only same-origin pages worth a GET."""
+    parts = urlsplit(url)
+    if parts.scheme and parts.scheme not in ("http", "https"):
+        return False
+    if origin and parts.netloc and f"{parts.scheme}://{parts.netloc}" != origin:
+        return False
+    path = parts.path
+    if not path.startswith("/"):
+        return False
+    if any(part in path for part in SKIPPED_PATH_PARTS):
+        return False
+    if path.lower().endswith(SKIPPED_SUFFIXES):
+        return False
+    return not SKIPPED_WORDS.search(path)
+
+
+def pattern_of(url: str) -> str:
+    """The page's shape: numbers and long tokens become placeholders, query keys only."""
+    parts = urlsplit(url)
+    path = re.sub(r"/\d+(?=/|$)", "/<id>", parts.path)
+    path = re.sub(r"/[0-9a-f-]{32,}(?=/|$)", "/<uuid>", path)
+    keys = sorted({pair.split("=", 1)[0] for pair in parts.query.split("&") if pair})
+    return path + ("?" + "&".join(keys) if keys else "")
+
+
+@dataclass
+class Form:
+    action: str
+    method: str
+    enctype: str
+    page: str
+    fields: list[dict] = field(default_factory=list)
+
+    def key(self) -> tuple:
+        return (self.action, tuple(sorted((f["name"], f["type"]) for f in self.fields)))
+
+    @property
+    def has_file(self) -> bool:
+        return any(f["type"] == "file" for f in self.fields)
+
+    def visible_fields(self) -> list[dict]:
+        return [f for f in self.fields if f["type"] not in ("hidden", "submit", "button", "reset", "image")]
+
+
+class _PageParser(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.forms: list[dict] = []
+        self._form = None
+        self._select = None
+        self._textarea = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {name: (value if value is not None else "") for name, value in attrs}
+        if tag == "a" and attrs.get("href") and "download" not in attrs:
+            self.links.append(attrs["href"])
+        elif tag == "form":
+            self._form = {
+                "action": attrs.get("action", ""),
+                "method": attrs.get("method", "get").lower(),
+                "enctype": attrs.get("enctype", ""),
+                "fields": [],
+            }
+            self.forms.append(self._form)
+        elif self._form is None:
+            return
+        elif tag == "input" and attrs.get("name"):
+            self._form["fields"].append(
+                {
+                    "name": attrs["name"],
+                    "type": attrs.get("type", "text").lower(),
+                    "value": attrs.get("value", ""),
+                    "checked": "checked" in attrs,
+                    "required": "required" in attrs,
+                    "options": [],
+                }
+            )
+        elif tag == "button" and attrs.get("name"):
+            self._form["fields"].append(
+                {"name": attrs["name"], "type": "submit", "value": attrs.get("value", ""), "options": []}
+            )
+        elif tag == "select" and attrs.get("name"):
+            self._select = {
+                "name": attrs["name"],
+                "type": "select-multiple" if "multiple" in attrs else "select",
+                "value": "",
+                "options": [],
+                "selected": [],
+            }
+            self._form["fields"].append(self._select)
+        elif tag == "option" and self._select is not None:
+            value = attrs.get("value", "")
+            self._select["options"].append(value)
+            if "selected" in attrs:
+                self._select["selected"].append(value)
+        elif tag == "textarea" and attrs.get("name"):
+            self._textarea = {"name": attrs["name"], "type": "textarea", "value": "", "options": []}
+            self._form["fields"].append(self._textarea)
+
+    def handle_data(self, data):
+        if self._textarea is not None:
+            self._textarea["value"] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._form = None
+        elif tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            if self._textarea is not None and self._textarea["value"].startswith("\n"):
+                self._textarea["value"] = self._textarea["value"][1:]
+            self._textarea = None
+
+
+def parse(html: str, page_url: str) -> tuple[list[str], list[Form]]:
+    """Links (absolute paths, fragments dropped) and forms on a page."""
+    parser = _PageParser()
+    parser.feed(html)
+    links = []
+    for href in parser.links:
+        absolute, _fragment = urldefrag(urljoin(page_url, href.strip()))
+        parts = urlsplit(absolute)
+        links.append(parts.path + ("?" + parts.query if parts.query else "") if not parts.netloc else absolute)
+    forms = []
+    for raw in parser.forms:
+        action = urljoin(page_url, raw["action"]) if raw["action"] else page_url
+        action = urlsplit(action)
+        action = action.path + ("?" + action.query if action.query else "")
+        forms.append(Form(action, raw["method"], raw["enctype"], page_url, raw["fields"]))
+    return links, forms
+
+
+@dataclass
+class Crawl:
+    pages: dict[str, str] = field(default_factory=dict)  # url -> HTML
+    forms: list[Form] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def crawl(
+    fetch: Callable[[str], tuple[int, str, str]],
+    start: Iterable[str] = ("/",),
+    *,
+    per_pattern: int = 2,
+    limit: int = 80,
+    follow: Callable[[str], bool] = should_follow,
+) -> Crawl:
+    """Breadth-first over links. ``fetch(url)`` returns (status, content type, text) after redirects.
+
+    URLs that differ only by ids are visited at most ``per_pattern`` times; at most ``limit`` pages.
+    Any 5xx is recorded in ``errors``.
+    """
+    result = Crawl()
+    queue = list(start)
+    seen: set[str] = set()
+    per: dict[str, int] = {}
+    form_keys: set[tuple] = set()
+    while queue and len(result.pages) < limit:
+        url = queue.pop(0)
+        if url in seen or not follow(url):
+            continue
+        seen.add(url)
+        pattern = pattern_of(url)
+        if per.get(pattern, 0) >= per_pattern:
+            continue
+        per[pattern] = per.get(pattern, 0) + 1
+        status, content_type, text = fetch(url)
+        if status >= 500:
+            result.errors.append(f"GET {url} answered {status}")
+            continue
+        if status != 200 or not content_type.startswith("text/html"):
+            continue
+        result.pages[url] = text
+        links, forms = parse(text, url)
+        for form in forms:
+            if form.method == "post" and form.key() not in form_keys:
+                form_keys.add(form.key())
+                result.forms.append(form)
+        queue.extend(link for link in links if link not in seen)
+    return result
+
+
+def client_fetcher(client):
+    """A ``fetch`` for ``crawl`` over Django's test client (follows redirects)."""
+
+    def fetch(url):
+        response = client.get(url, follow=True)
+        content_type = response.get("Content-Type", "")
+        text = response.content.decode("utf-8", "replace") if content_type.startswith("text/html") else ""
+        return response.status_code, content_type, text
+
+    return fetch
+
+
+UNSAFE_FORM_ACTIONS = re.compile(r"(/logout|/i18n/|/switch/|/remove/|/revoke/|/delete/|/password/|/withdraw/)")
+
+
+def is_safe_to_submit(form: Form) -> bool:
+    """Forms that would sign out, switch language or membership, or destroy things are left alone."""
+    return not UNSAFE_FORM_ACTIONS.search(form.action) and bool(form.visible_fields())
