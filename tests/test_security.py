@@ -9,13 +9,18 @@ from django.conf import settings
 from django.test import override_settings
 
 
+def clean_env(**overrides) -> dict:
+    """The environment without any DJANGO_*/DATABASE_URL another test may have set."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "DATABASE_URL"}
+    return base | {"DJANGO_SETTINGS_MODULE": "traineeship.settings"} | overrides
+
+
 def test_check_deploy_is_clean():
-    env = os.environ | {
-        "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": "a-long-random-production-secret-key-for-this-check-0123456789abcdef",
-        "DJANGO_ALLOWED_HOSTS": "example.org",
-        "DJANGO_SETTINGS_MODULE": "traineeship.settings",
-    }
+    env = clean_env(
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY="a-long-random-production-secret-key-for-this-check-0123456789abcdef",
+        DJANGO_ALLOWED_HOSTS="example.org",
+    )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=settings.BASE_DIR,
@@ -44,12 +49,7 @@ def test_plain_http_switch_turns_off_redirect_cookies_and_hsts():
         "from django.conf import settings as s;"
         "print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS)"
     )
-    env = os.environ | {
-        "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": "x" * 60,
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "DJANGO_SETTINGS_MODULE": "traineeship.settings",
-    }
+    env = clean_env(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 60, DJANGO_SECURE_SSL_REDIRECT="false")
     result = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
         cwd=settings.BASE_DIR,
