@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from traineeship import views
+from traineeship import views, views_manager
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -9,5 +9,8 @@ urlpatterns = [
     path("i18n/language/", views.set_language, name="set_language"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("organisation/", include("organisations.urls")),
+    path("mentors/", include("mentors.urls")),
+    path("overview/", views_manager.manager_overview, name="manager_overview"),
+    path("overview/export.csv", views_manager.manager_overview_csv, name="manager_overview_csv"),
     path("admin/", admin.site.urls),
 ]
