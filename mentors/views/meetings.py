@@ -9,8 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mentors import services
-from mentors.calendar import meeting_ics
+from mentors import calendar, services
 from mentors.forms import (
     STALE_MESSAGE,
     AddendumForm,
@@ -198,7 +197,7 @@ def meeting_ics(request, pk):
     description = _("Progress meeting in %(programme)s.") % {"programme": meeting.traineeship.programme}
     url = request.build_absolute_uri(reverse("mentors:meeting_detail", kwargs={"pk": meeting.pk}))
     response = HttpResponse(
-        meeting_ics(meeting, summary=summary, description=description, url=url),
+        calendar.meeting_ics(meeting, summary=summary, description=description, url=url),
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.pk}.ics"'
