@@ -171,6 +171,16 @@ class AgreementForm(forms.ModelForm):
     def __init__(self, *args, people=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = people if people is not None else User.objects.none()
+        self.fields["status"].required = False
+
+    def has_changed(self):
+        """An empty new row stays empty, whatever its status select says."""
+        if self.instance.pk is None:
+            return any(name in self.changed_data for name in ("description", "owner", "due_date"))
+        return super().has_changed()
+
+    def clean_status(self):
+        return self.cleaned_data.get("status") or AgreementStatus.OPEN
 
 
 AgreementFormSet = inlineformset_factory(

@@ -100,7 +100,10 @@ def annotate_risks(queryset, today=None):
             active & Q(start_date__lt=F("rhythm_cutoff")) & ~Exists(held.filter(date__gte=OuterRef("rhythm_cutoff")))
         ),
         risk_overdue_agreements=_boolean(Q(overdue_agreements__gt=0)),
-        risk_low_wellbeing=_boolean(Q(last_wellbeing__lte=LOW_SIGNAL, previous_wellbeing__lte=LOW_SIGNAL)),
+        risk_low_wellbeing=_boolean(
+            Q(last_wellbeing__isnull=False, previous_wellbeing__isnull=False)
+            & Q(last_wellbeing__lte=LOW_SIGNAL, previous_wellbeing__lte=LOW_SIGNAL)
+        ),
     )
     return annotated.annotate(at_risk=_boolean(at_risk_q()))
 

@@ -61,7 +61,7 @@ class OverviewFilter(django_filters.FilterSet):
     def filter_at_risk(self, queryset, name, value):
         if value is None:
             return queryset
-        return queryset.filter(at_risk_q()) if value else queryset.exclude(at_risk_q())
+        return queryset.filter(at_risk=bool(value))
 
     def filter_mentor(self, queryset, name, value):
         return queryset.filter(Exists(Placement.objects.filter(traineeship=OuterRef("pk"), mentor=value)))
