@@ -1,27 +1,29 @@
 """Write entries to the audit trail: who did what to whom, and when."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from organisations.models import AuditEntry, Organisation, User
 
 
 class Action(models.TextChoices):
     # Listed here so the trail can be filtered by act; apps add their acts here.
-    INVITATION_SENT = "invitation.sent", "invitation sent"
-    INVITATION_ACCEPTED = "invitation.accepted", "invitation accepted"
-    INVITATION_REVOKED = "invitation.revoked", "invitation revoked"
-    MEMBERSHIP_ADDED = "membership.added", "membership added"
-    MEMBERSHIP_REMOVED = "membership.removed", "membership removed"
-    GOAL_APPROVED = "goal.approved", "learning goal approved"
-    MEETING_CONFIRMED = "meeting.confirmed", "meeting record confirmed"
-    EVALUATION_SIGNED = "evaluation.signed", "final evaluation signed"
-    EVALUATION_REOPENED = "evaluation.reopened", "final evaluation reopened"
-    PORTFOLIO_DOWNLOADED = "portfolio.downloaded", "portfolio downloaded"
-    EVALUATION_DOWNLOADED = "evaluation.downloaded", "final evaluation downloaded"
-    EXPORT_CREATED = "export.created", "export created"
-    DATA_EXPORTED = "data.exported", "personal data exported"
-    DATA_ERASED = "data.erased", "personal data erased"
-    RETENTION_APPLIED = "retention.applied", "retention term applied"
+    INVITATION_SENT = "invitation.sent", _("Invitation sent")
+    INVITATION_ACCEPTED = "invitation.accepted", _("Invitation accepted")
+    INVITATION_REVOKED = "invitation.revoked", _("Invitation revoked")
+    MEMBERSHIP_ADDED = "membership.added", _("Membership added")
+    MEMBERSHIP_REMOVED = "membership.removed", _("Membership removed")
+    GOAL_APPROVED = "goal.approved", _("Learning goal approved")
+    MEETING_CONFIRMED = "meeting.confirmed", _("Meeting record confirmed")
+    EVALUATION_SIGNED = "evaluation.signed", _("Final evaluation signed")
+    EVALUATION_REOPENED = "evaluation.reopened", _("Final evaluation reopened")
+    PORTFOLIO_DOWNLOADED = "portfolio.downloaded", _("Portfolio downloaded")
+    EVALUATION_DOWNLOADED = "evaluation.downloaded", _("Final evaluation downloaded")
+    EXPORT_CREATED = "export.created", _("Export created")
+    DATA_EXPORTED = "data.exported", _("Personal data exported")
+    DATA_ERASED = "data.erased", _("Personal data erased")
+    RETENTION_APPLIED = "retention.applied", _("Retention term applied")
+    SETTINGS_CHANGED = "organisation.settings_changed", _("Organisation settings changed")
 
 
 def record(

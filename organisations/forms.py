@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
-from organisations.models import Invitation, Membership, Role, User
+from organisations.models import Invitation, Membership, Organisation, Role, User
 
 
 class InvitationForm(forms.ModelForm):
@@ -63,3 +63,14 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = ["name", "language"]
         help_texts = {"language": _("E-mails and reminders reach you in this language.")}
+
+
+class OrganisationSettingsForm(forms.ModelForm):
+    RETENTION_PRESETS = [
+        (2, _("Two years after leaving (generally seen as reasonable)")),
+        (5, _("Five years (municipal selection list for appraisal records)")),
+    ]
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "kind", "retention_years", "privacy_contact"]

@@ -10,6 +10,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -82,6 +83,21 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short name"), unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SOCIAL_WORK)
+    # Privacy (AVG): how long development records are kept after a traineeship ends.
+    retention_years = models.PositiveSmallIntegerField(
+        _("keep records for (years after the traineeship ends)"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text=_(
+            "Two years after leaving is generally seen as reasonable; municipalities keep appraisal records five years."
+        ),
+    )
+    privacy_contact = models.CharField(
+        _("privacy contact"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who trainees and staff can ask about their data, e.g. the privacy officer's e-mail address."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -241,3 +257,12 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("Audit entries cannot be deleted.")
+
+    @property
+    def action_label(self) -> str:
+        from organisations.audit import Action
+
+        try:
+            return Action(self.action).label
+        except ValueError:
+            return self.action

@@ -4,13 +4,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from organisations import audit
 from organisations.models import Invitation, Membership, Organisation, Role, User, hash_token
+from organisations.tasks import send_email
 
 
 class InvitationError(Exception):
@@ -49,7 +49,9 @@ def invitation_create(
         }
         subject = render_to_string("organisations/email/invitation_subject.txt", context).strip()
         body = render_to_string("organisations/email/invitation_body.txt", context)
-    transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
+    # Enqueued in the same transaction: the database task backend only sends it
+    # once the invitation is committed.
+    send_email.enqueue(subject=subject, body=body, to=[email])
     audit.record(
         organisation=organisation,
         actor=invited_by,
@@ -125,3 +127,18 @@ def membership_remove(*, membership: Membership, removed_by: User) -> None:
         summary=membership.get_role_display(),
     )
     membership.delete()
+
+
+@transaction.atomic
+def organisation_update(*, organisation: Organisation, changed_by: User, changed: list[str]) -> None:
+    """Save the organisation's settings; a change of the retention term is an act that matters."""
+    organisation.full_clean()
+    organisation.save()
+    if changed:
+        audit.record(
+            organisation=organisation,
+            actor=changed_by,
+            action=audit.Action.SETTINGS_CHANGED,
+            obj=organisation,
+            summary=", ".join(changed) + f" (retention {organisation.retention_years}y)",
+        )

@@ -12,4 +12,7 @@ urlpatterns = [
     path("invitation/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("switch/", views.switch_membership, name="switch"),
     path("profile/", views.profile, name="profile"),
+    path("settings/", views.organisation_settings, name="settings"),
+    path("audit/", views.audit_trail, name="audit_trail"),
+    path("privacy/", views.privacy, name="privacy"),
 ]

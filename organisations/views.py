@@ -8,11 +8,11 @@ from django.views.decorators.http import require_POST
 
 from organisations import services
 from organisations.access import get_visible_or_404, require, role_required
-from organisations.filters import MembershipFilter
-from organisations.forms import AcceptInvitationForm, InvitationForm, ProfileForm
+from organisations.filters import AuditEntryFilter, MembershipFilter
+from organisations.forms import AcceptInvitationForm, InvitationForm, OrganisationSettingsForm, ProfileForm
 from organisations.languages import remember_language
 from organisations.middleware import SESSION_KEY
-from organisations.models import Invitation, Membership, Role
+from organisations.models import AuditEntry, Invitation, Membership, Role
 
 PAGE_SIZE = 25
 
@@ -138,3 +138,27 @@ def profile(request):
         remember_language(response, user.language)
         return response
     return render(request, "organisations/profile.html", {"form": form})
+
+
+@role_required(Role.HR)
+def organisation_settings(request):
+    organisation = request.membership.organisation
+    form = OrganisationSettingsForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        services.organisation_update(organisation=form.instance, changed_by=request.user, changed=form.changed_data)
+        messages.success(request, _("The settings have been saved."))
+        return redirect("organisations:settings")
+    return render(request, "organisations/organisation_settings.html", {"form": form})
+
+
+@role_required(Role.HR, Role.MANAGER)
+def audit_trail(request):
+    entries = AuditEntry.objects.filter(organisation=request.membership.organisation)
+    trail_filter = AuditEntryFilter(request.GET, queryset=entries)
+    page = Paginator(trail_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "organisations/audit_trail.html", {"filter": trail_filter, "page": page})
+
+
+def privacy(request):
+    organisation = request.membership.organisation if request.membership else None
+    return render(request, "organisations/privacy.html", {"organisation": organisation})

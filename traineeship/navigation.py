@@ -28,6 +28,8 @@ NAV_ITEMS = [
     NavItem(_("Agreements"), "mentors:agreements", frozenset({Role.MENTOR, Role.TRAINEE})),
     NavItem(_("Overview"), "manager_overview", frozenset({Role.MANAGER})),
     NavItem(_("Mentors"), "mentors:profiles", frozenset({Role.HR})),
+    NavItem(_("Audit trail"), "organisations:audit_trail", frozenset({Role.HR, Role.MANAGER})),
+    NavItem(_("Settings"), "organisations:settings", frozenset({Role.HR})),
 ]
 
 

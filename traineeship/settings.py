@@ -218,12 +218,12 @@ SECURE_CSP = {
 }
 
 # E-mail: the console locally; SMTP from the EMAIL_* variables in production.
-if os.environ.get("EMAIL_HOST") and not DEBUG:
+if not DEBUG:
     MAILERS = {
         "default": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "OPTIONS": {
-                "host": os.environ["EMAIL_HOST"],
+                "host": os.environ.get("EMAIL_HOST", "localhost"),
                 "port": int(os.environ.get("EMAIL_PORT", "587")),
                 "username": os.environ.get("EMAIL_HOST_USER", ""),
                 "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),

@@ -1,0 +1,68 @@
+"""Dutch first: every string in the code has a Dutch translation, and nothing is fuzzy."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.test import override_settings
+from django.utils import translation
+
+IGNORED = [".venv", "node_modules", "staticfiles", "tests", "benchmarks", ".tmp", "media"]
+
+
+def test_dutch_catalogue_is_complete(tmp_path, monkeypatch):
+    source = Path(settings.BASE_DIR) / "locale"
+    shutil.copytree(source, tmp_path / "locale")
+    monkeypatch.chdir(settings.BASE_DIR)
+    with override_settings(LOCALE_PATHS=[tmp_path / "locale"]):
+        call_command("makemessages", locale=["nl"], no_location=True, ignore_patterns=IGNORED, verbosity=0)
+    po = tmp_path / "locale" / "nl" / "LC_MESSAGES" / "django.po"
+    untranslated = subprocess.run(
+        ["msgattrib", "--untranslated", "--no-obsolete", str(po)], capture_output=True, text=True, check=True
+    ).stdout
+    fuzzy = subprocess.run(
+        ["msgattrib", "--only-fuzzy", "--no-obsolete", str(po)], capture_output=True, text=True, check=True
+    ).stdout
+    assert not untranslated.strip(), f"Strings without a Dutch translation (run `make messages`):\n{untranslated}"
+    assert not fuzzy.strip(), f"Fuzzy Dutch translations to check:\n{fuzzy}"
+
+
+@pytest.mark.parametrize(("language", "word"), [("nl", "Inloggen"), ("en", "Sign in")])
+def test_login_page_speaks_the_language_asked_for(client, language, word):
+    response = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE=language)
+    html = response.content.decode()
+    assert f'<html lang="{language}">' in html
+    assert word in html
+
+
+def test_dutch_is_the_default(client):
+    html = client.get("/accounts/login/").content.decode()
+    assert '<html lang="nl">' in html
+
+
+def test_language_switch_sets_cookie_and_user_language(client, django_user_model, db):
+    user = django_user_model.objects.create_user(email="a@example.org", password="x-secret-123", name="A")
+    client.force_login(user)
+    response = client.post("/i18n/language/", {"language": "en", "next": "/accessibility/"})
+    assert response.status_code == 302 and response["Location"] == "/accessibility/"
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    user.refresh_from_db()
+    assert user.language == "en"
+    assert '<html lang="en">' in client.get("/accessibility/").content.decode()
+
+
+def test_language_switch_refuses_foreign_redirects(client):
+    response = client.post("/i18n/language/", {"language": "en", "next": "https://evil.example/"})
+    assert response["Location"] == "/"
+
+
+def test_dutch_dates():
+    from datetime import date
+
+    from django.utils.formats import date_format
+
+    with translation.override("nl"):
+        assert date_format(date(2026, 3, 5), "SHORT_DATE_FORMAT") == "5-3-2026"
