@@ -291,7 +291,7 @@ class Agreement(models.Model):
     traineeship = models.ForeignKey(
         Traineeship, on_delete=models.CASCADE, related_name="agreements", verbose_name=_("traineeship")
     )
-    description = models.CharField(_("agreement"), max_length=500)
+    description = models.CharField(pgettext_lazy("made in a meeting", "agreement"), max_length=500)
     owner = models.ForeignKey(User, on_delete=models.PROTECT, related_name="agreements", verbose_name=_("who"))
     due_date = models.DateField(_("due date"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=AgreementStatus.choices, default="open")
@@ -300,7 +300,7 @@ class Agreement(models.Model):
     objects = AgreementQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("agreement")
+        verbose_name = pgettext_lazy("made in a meeting", "agreement")
         verbose_name_plural = _("agreements")
         ordering = ["due_date", "pk"]
         indexes = [
