@@ -1,9 +1,11 @@
-import os
-
 import pytest
 
-# Playwright's sync API runs an event loop; Django's ORM must still be usable in the test.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+@pytest.fixture
+def async_unsafe(monkeypatch):
+    """Playwright's sync API runs an event loop; Django's ORM must still be usable in the test.
+    Set only for the test that needs it, so it never leaks into other tests' subprocesses."""
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")
