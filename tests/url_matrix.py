@@ -44,6 +44,9 @@ def only(*roles: str, ok: int = 200, denied: int = 403, outsider_ok: int | None 
     return by_role(inside, outside=outside)
 
 
+# An object in the persona's organisation is not visible to anyone in the other one.
+_OUTSIDE_404 = {f"other_{role}": 404 for role in ROLES}
+
 # URL names that are not product pages (Django's admin has its own checks) or
 # are tested elsewhere, with the reason.
 SKIPPED_PREFIXES = ("admin:",)
@@ -83,6 +86,64 @@ ROWS: dict[str, Row] = {
     ),
     "organisations:switch": Row(get=everyone(405), post=everyone(302)),
     "organisations:profile": Row(get=everyone(), post=everyone(200)),
+    # mentors
+    "mentors:profiles": Row(get=only("hr")),
+    "mentors:profile_edit": Row(
+        get=only("hr", outsider_ok=404),
+        post=only("hr", outsider_ok=404),
+        kwargs=lambda world: {"user_pk": world["mentor_profile"].user_id},
+    ),
+    "mentors:my_profile": Row(get=only("mentor"), post=only("mentor")),
+    "mentors:mentees": Row(get=only("mentor")),
+    "mentors:traineeship_mentors": Row(
+        get=only("hr", "coordinator", outsider_ok=404) | _OUTSIDE_404,
+        post=only("hr", "coordinator", ok=302, outsider_ok=404) | _OUTSIDE_404,
+        kwargs=lambda world: {"pk": world["traineeship"].pk},
+        data=lambda world: {"placement": world["placement"].pk},
+    ),
+    "mentors:meeting_plan": Row(
+        get=only("hr", "manager", "mentor", "coordinator", outsider_ok=404) | _OUTSIDE_404,
+        post=only("hr", "manager", "mentor", "coordinator", outsider_ok=404) | _OUTSIDE_404,
+        kwargs=lambda world: {"pk": world["traineeship"].pk},
+    ),
+    "mentors:meetings": Row(get=everyone()),
+    "mentors:meeting_detail": Row(
+        get=by_role(dict.fromkeys(ROLES, 200), outside=dict.fromkeys(ROLES, 404)),
+        kwargs=lambda world: {"pk": world["meeting"].pk},
+    ),
+    "mentors:meeting_agenda": Row(
+        get=only("trainee", "mentor", outsider_ok=404) | _OUTSIDE_404,
+        post=only("trainee", "mentor", outsider_ok=404) | _OUTSIDE_404,
+        kwargs=lambda world: {"pk": world["meeting"].pk},
+    ),
+    "mentors:meeting_record": Row(
+        get=only("mentor", outsider_ok=404) | _OUTSIDE_404,
+        post=only("mentor", outsider_ok=404) | _OUTSIDE_404,
+        kwargs=lambda world: {"pk": world["meeting"].pk},
+    ),
+    "mentors:meeting_confirm": Row(
+        get=everyone(405),
+        post=only("trainee", "mentor", ok=302, outsider_ok=404) | _OUTSIDE_404,
+        kwargs=lambda world: {"pk": world["meeting"].pk},
+    ),
+    "mentors:meeting_addendum": Row(
+        get=everyone(405),
+        post=only("trainee", "mentor", ok=302, outsider_ok=404) | _OUTSIDE_404,
+        kwargs=lambda world: {"pk": world["locked_meeting"].pk},
+    ),
+    "mentors:meeting_ics": Row(
+        get=by_role(dict.fromkeys(ROLES, 200), outside=dict.fromkeys(ROLES, 404)),
+        kwargs=lambda world: {"pk": world["meeting"].pk},
+    ),
+    "mentors:agreements": Row(get=everyone()),
+    "mentors:agreement_status": Row(
+        get=everyone(405),
+        post=only("trainee", "mentor", ok=302, outsider_ok=404) | _OUTSIDE_404,
+        kwargs=lambda world: {"pk": world["agreement"].pk},
+    ),
+    # the manager's overview
+    "manager_overview": Row(get=only("manager", "hr")),
+    "manager_overview_csv": Row(get=only("manager", "hr")),
     "organisations:settings": Row(get=only("hr"), post=only("hr")),
     "organisations:audit_trail": Row(get=only("hr", "manager")),
     "organisations:privacy": Row(get=everyone()),

@@ -41,4 +41,34 @@ def build_organisations(world: World) -> None:
         )
 
 
-BUILDERS = [build_organisations]
+def build_mentors(world: World) -> None:
+    from tests.mentors.factories import (
+        AgreementFactory,
+        MeetingFactory,
+        MentorProfileFactory,
+        mentored_traineeship,
+        record,
+    )
+
+    p = world.personas
+    for prefix, organisation, people in [
+        ("", p.organisation, ""),
+        ("other:", p.other_organisation, "other_"),
+    ]:
+        mentor = p.users[people + "mentor"]
+        traineeship = mentored_traineeship(
+            organisation, trainee=p.users[people + "trainee"], mentor=mentor, manager=p.users[people + "manager"]
+        )
+        world.objects[prefix + "traineeship"] = traineeship
+        world.objects[prefix + "placement"] = traineeship.placements.get()
+        world.objects[prefix + "mentor_profile"] = MentorProfileFactory(organisation=organisation, user=mentor)
+        meeting = record(MeetingFactory(traineeship=traineeship), mentor, notes="Goed gesprek.", private_note="Privé")
+        world.objects[prefix + "meeting"] = meeting
+        world.objects[prefix + "agreement"] = AgreementFactory(meeting=meeting)
+        locked = record(MeetingFactory(traineeship=traineeship, kind="kick_off"), mentor, notes="Kick-off.")
+        locked.trainee_confirmed_at = locked.mentor_confirmed_at = locked.recorded_at
+        locked.save()
+        world.objects[prefix + "locked_meeting"] = locked
+
+
+BUILDERS = [build_organisations, build_mentors]

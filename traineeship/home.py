@@ -5,8 +5,14 @@ through a small selector of its own.
 """
 
 from django.core.paginator import Paginator
+from django.utils import timezone
 
+from mentors.notices import notices
+from mentors.risks import reasons
+from mentors.selectors import mentees_of, next_meeting_for_trainee, open_agreements_for, records_to_confirm
 from organisations.models import Invitation, Membership, Role
+
+HOME_LIST = 10
 
 
 def hr_home(request) -> dict:
@@ -25,11 +31,27 @@ def manager_home(request) -> dict:
 
 
 def mentor_home(request) -> dict:
-    return {}
+    today = timezone.localdate()
+    mentees = mentees_of(request.user, today)[:HOME_LIST]
+    agreements = open_agreements_for(request.user, today)[:HOME_LIST]
+    return {
+        "mentees": [{"traineeship": t, "reasons": reasons(t)} for t in mentees],
+        "agreements": agreements,
+        "records_to_confirm": records_to_confirm(request.user)[:HOME_LIST],
+        "notices": notices(today=today, recipient=request.user)[:HOME_LIST],
+        "today": today,
+    }
 
 
 def trainee_home(request) -> dict:
-    return {}
+    today = timezone.localdate()
+    return {
+        "next_meeting": next_meeting_for_trainee(request.user, today),
+        "agreements": open_agreements_for(request.user, today).filter(owner=request.user)[:HOME_LIST],
+        "records_to_confirm": records_to_confirm(request.user)[:HOME_LIST],
+        "notices": notices(today=today, recipient=request.user)[:HOME_LIST],
+        "today": today,
+    }
 
 
 def coordinator_home(request) -> dict:

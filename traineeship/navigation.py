@@ -23,6 +23,11 @@ class NavItem:
 NAV_ITEMS = [
     NavItem(_("Home"), "home", EVERYONE),
     NavItem(_("People"), "organisations:people", frozenset({Role.HR})),
+    NavItem(_("My mentees"), "mentors:mentees", frozenset({Role.MENTOR})),
+    NavItem(_("Meetings"), "mentors:meetings", frozenset({Role.MENTOR, Role.TRAINEE})),
+    NavItem(_("Agreements"), "mentors:agreements", frozenset({Role.MENTOR, Role.TRAINEE})),
+    NavItem(_("Overview"), "manager_overview", frozenset({Role.MANAGER})),
+    NavItem(_("Mentors"), "mentors:profiles", frozenset({Role.HR})),
     NavItem(_("Audit trail"), "organisations:audit_trail", frozenset({Role.HR, Role.MANAGER})),
     NavItem(_("Settings"), "organisations:settings", frozenset({Role.HR})),
 ]

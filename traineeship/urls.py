@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from traineeship import views, views_privacy
+from traineeship import views, views_manager, views_privacy
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -13,5 +13,8 @@ urlpatterns = [
     path("privacy/my-data/download/", views_privacy.my_data_download, name="privacy_my_data_download"),
     path("privacy/people/<int:pk>/download/", views_privacy.person_data_download, name="privacy_person_download"),
     path("privacy/people/<int:pk>/erase/", views_privacy.person_erase, name="privacy_person_erase"),
+    path("mentors/", include("mentors.urls")),
+    path("overview/", views_manager.manager_overview, name="manager_overview"),
+    path("overview/export.csv", views_manager.manager_overview_csv, name="manager_overview_csv"),
     path("admin/", admin.site.urls),
 ]

@@ -3,10 +3,11 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from mentors import demo as mentors_demo
 from organisations import demo as organisations_demo
 
 # Each app's loader takes the DemoContext and adds its part, in dependency order.
-LOADERS = []
+LOADERS = [mentors_demo.load]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,205 @@
+from django import forms
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from mentors.models import Addendum, Agreement, AgreementStatus, Meeting, MentorProfile
+from organisations.models import Membership, Role, User
+from programmes.models import LearningGoal, Traineeship
+
+
+class MentorProfileForm(forms.ModelForm):
+    class Meta:
+        model = MentorProfile
+        fields = [
+            "experience_years",
+            "experience",
+            "coaching_training",
+            "coaching_training_date",
+            "capacity",
+            "hours_per_week",
+        ]
+        widgets = {
+            "coaching_training_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "experience": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self):
+        data = super().clean()
+        training = data.get("coaching_training")
+        if training in (MentorProfile.Training.DONE, MentorProfile.Training.PLANNED) and not data.get(
+            "coaching_training_date"
+        ):
+            self.add_error("coaching_training_date", _("Give the date the coaching training was done or is planned."))
+        return data
+
+
+class MentorChoiceForm(forms.Form):
+    mentor = forms.ModelChoiceField(queryset=User.objects.none(), required=False, label=_("Mentor"))
+
+    def __init__(self, *args, placement, **kwargs):
+        super().__init__(*args, prefix=f"placement-{placement.pk}", **kwargs)
+        self.placement = placement
+        self.fields["mentor"].queryset = User.objects.filter(
+            memberships__organisation=placement.organisation, memberships__role=Role.MENTOR
+        ).order_by("name")
+        self.fields["mentor"].empty_label = _("No mentor yet")
+        self.fields["mentor"].initial = placement.mentor_id
+
+
+def traineeship_people(traineeship: Traineeship):
+    """Who can take part in a meeting or own an agreement: trainee, mentors, managers, HR of the organisations."""
+    placements = list(traineeship.placements.all())
+    ids = {traineeship.trainee_id}
+    ids |= {p.mentor_id for p in placements if p.mentor_id} | {p.manager_id for p in placements if p.manager_id}
+    organisations = {traineeship.programme.owner_id} | {p.organisation_id for p in placements}
+    hr = Membership.objects.filter(organisation__in=organisations, role__in=[Role.HR, Role.MANAGER]).values("user")
+    return User.objects.filter(pk__in=ids) | User.objects.filter(pk__in=hr)
+
+
+class VersionedForm(forms.ModelForm):
+    """Posts back the version it was opened with; a stale one is refused (optimistic locking)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+
+    def clean_version(self):
+        version = self.cleaned_data["version"]
+        if version != Meeting.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first():
+            raise forms.ValidationError(STALE_MESSAGE)
+        return version
+
+
+STALE_MESSAGE = _(
+    "Someone else saved this meeting after you opened it. Nothing was overwritten: "
+    "reload the page to see their changes, then make yours again."
+)
+
+
+class MeetingPlanForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["kind", "date", "start_time", "duration_minutes", "location", "participants"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "participants": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, traineeship, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["participants"].queryset = traineeship_people(traineeship).order_by("name")
+        self.fields["participants"].help_text = _("Mentor and trainee, and the manager or HR where useful.")
+
+
+class TraineeAgendaForm(VersionedForm):
+    class Meta:
+        model = Meeting
+        fields = ["trainee_topics", "trainee_reflection"]
+        widgets = {
+            "trainee_topics": forms.Textarea(attrs={"rows": 3}),
+            "trainee_reflection": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+class MentorAgendaForm(VersionedForm):
+    class Meta:
+        model = Meeting
+        fields = ["mentor_preparation"]
+        widgets = {"mentor_preparation": forms.Textarea(attrs={"rows": 4})}
+
+
+class MeetingRecordForm(VersionedForm):
+    """The record; one progress field per approved learning goal; the private note only for its author."""
+
+    class Meta:
+        model = Meeting
+        fields = ["notes", "workload", "wellbeing", "private_note", "next_meeting_date"]
+        widgets = {
+            "notes": forms.Textarea(attrs={"rows": 5}),
+            "private_note": forms.Textarea(attrs={"rows": 2}),
+            "next_meeting_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, goals, previous: dict, show_private: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not show_private:
+            del self.fields["private_note"]
+        self.goals = list(goals)
+        for goal in self.goals:
+            progress, note = previous.get(goal.pk, (None, ""))
+            self.fields[f"goal_{goal.pk}"] = forms.IntegerField(
+                label=_("Progress on “%(goal)s” (%%)") % {"goal": goal.title},
+                min_value=0,
+                max_value=100,
+                required=False,
+                initial=progress,
+            )
+            self.fields[f"goal_{goal.pk}_note"] = forms.CharField(
+                label=_("What was achieved on “%(goal)s”") % {"goal": goal.title},
+                required=False,
+                initial=note,
+                max_length=1000,
+            )
+
+    def clean_next_meeting_date(self):
+        value = self.cleaned_data.get("next_meeting_date")
+        if value and value <= self.instance.date:
+            raise forms.ValidationError(_("The next meeting comes after this one."))
+        return value
+
+    def goal_progress(self) -> dict:
+        found = {}
+        for goal in self.goals:
+            progress = self.cleaned_data.get(f"goal_{goal.pk}")
+            if progress is not None:
+                found[goal] = (progress, self.cleaned_data.get(f"goal_{goal.pk}_note", ""))
+        return found
+
+    def record_values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self._meta.fields if name in self.fields}
+
+
+class AgreementForm(forms.ModelForm):
+    class Meta:
+        model = Agreement
+        fields = ["description", "owner", "due_date", "status"]
+        widgets = {"due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = people if people is not None else User.objects.none()
+        self.fields["status"].required = False
+
+    def has_changed(self):
+        """An empty new row stays empty, whatever its status select says."""
+        if self.instance.pk is None:
+            return any(name in self.changed_data for name in ("description", "owner", "due_date"))
+        return super().has_changed()
+
+    def clean_status(self):
+        return self.cleaned_data.get("status") or AgreementStatus.OPEN
+
+
+AgreementFormSet = inlineformset_factory(
+    Meeting, Agreement, form=AgreementForm, fields=["description", "owner", "due_date", "status"], extra=2
+)
+
+
+class AddendumForm(forms.ModelForm):
+    class Meta:
+        model = Addendum
+        fields = ["text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+
+class AgreementStatusForm(forms.Form):
+    status = forms.ChoiceField(choices=AgreementStatus.choices, label=_("Status"))
+
+
+def approved_goals(traineeship: Traineeship):
+    return LearningGoal.objects.filter(
+        traineeship=traineeship, approved_at__isnull=False, status=LearningGoal.Status.ACTIVE
+    ).order_by("deadline", "pk")

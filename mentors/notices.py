@@ -1,0 +1,133 @@
+"""Notices: what needs someone's attention today. The same notices appear on the
+home pages and go out as reminder e-mails (once a day, see ``services.reminders_send``)."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.urls import reverse
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from mentors.models import Agreement, Meeting, Reminder
+from mentors.risks import annotate_risks
+from organisations.models import User
+from programmes.models import Placement, Traineeship, TraineeshipStatus
+
+SOON_DAYS = 2
+
+
+@dataclass
+class Notice:
+    kind: str
+    recipient: User
+    object_key: str
+    url: str
+    subject_of: object  # the meeting, agreement or traineeship
+    today: date
+
+    def text(self) -> str:
+        """In the active language: call inside ``translation.override`` for e-mails."""
+        o = self.subject_of
+        if self.kind == Reminder.Kind.MEETING_SOON:
+            return _("%(meeting)s with %(trainee)s on %(date)s at %(time)s.") % {
+                "meeting": o.get_kind_display(),
+                "trainee": o.traineeship.trainee,
+                "date": formats.date_format(o.date, "SHORT_DATE_FORMAT"),
+                "time": o.start_time.strftime("%H:%M"),
+            }
+        if self.kind == Reminder.Kind.MEETING_OVERDUE:
+            return _("No progress meeting with %(trainee)s in the last %(weeks)s weeks: plan one.") % {
+                "trainee": o.trainee,
+                "weeks": o.programme.meeting_rhythm_weeks,
+            }
+        if self.kind == Reminder.Kind.AGREEMENT_DUE:
+            if o.due_date < self.today:
+                return _("Agreement overdue since %(date)s: %(agreement)s") % {
+                    "date": formats.date_format(o.due_date, "SHORT_DATE_FORMAT"),
+                    "agreement": o.description,
+                }
+            return _("Agreement due today: %(agreement)s") % {"agreement": o.description}
+        return _("The record of the %(meeting)s with %(trainee)s waits for your confirmation.") % {
+            "meeting": o.get_kind_display().lower(),
+            "trainee": o.traineeship.trainee,
+        }
+
+
+def notices(*, today: date, recipient: User | None = None) -> list[Notice]:
+    """Every notice due on ``today`` (for everyone, or for one ``recipient``); a fixed number of queries."""
+    found: list[Notice] = []
+
+    soon = (
+        Meeting.objects.planned()
+        .filter(date__gte=today, date__lte=today + timedelta(days=SOON_DAYS))
+        .select_related("traineeship__trainee")
+        .prefetch_related("participants")
+    )
+    if recipient is not None:
+        soon = soon.filter(participants=recipient)
+    for meeting in soon:
+        for person in meeting.participants.all():
+            if recipient is None or person.pk == recipient.pk:
+                found.append(
+                    Notice("meeting_soon", person, f"meeting:{meeting.pk}", meeting.get_absolute_url(), meeting, today)
+                )
+
+    planned_ahead = Meeting.objects.planned().filter(traineeship=OuterRef("pk"), date__gte=today)
+    overdue = annotate_risks(Traineeship.objects.filter(status=TraineeshipStatus.ACTIVE), today).filter(
+        risk_no_meeting=True
+    )
+    overdue = overdue.filter(~Exists(planned_ahead)).select_related("trainee", "programme")
+    mentors = Placement.objects.filter(mentor__isnull=False).select_related("mentor")
+    if recipient is not None:
+        overdue = overdue.filter(placements__mentor=recipient).distinct()
+        mentors = mentors.filter(mentor=recipient)
+    for traineeship in overdue.prefetch_related(Prefetch("placements", queryset=mentors, to_attr="mentored")):
+        for person in {p.mentor for p in traineeship.mentored}:
+            found.append(
+                Notice(
+                    "meeting_overdue",
+                    person,
+                    f"traineeship:{traineeship.pk}",
+                    reverse("mentors:meeting_plan", kwargs={"pk": traineeship.pk}),
+                    traineeship,
+                    today,
+                )
+            )
+
+    due = Agreement.objects.open().filter(due_date__lte=today).select_related("owner", "traineeship")
+    if recipient is not None:
+        due = due.filter(owner=recipient)
+    for agreement in due:
+        found.append(
+            Notice(
+                "agreement_due",
+                agreement.owner,
+                f"agreement:{agreement.pk}",
+                reverse("mentors:agreements"),
+                agreement,
+                today,
+            )
+        )
+
+    waiting = Meeting.objects.recorded().filter(
+        Q(trainee_confirmed_at__isnull=True) | Q(mentor_confirmed_at__isnull=True)
+    )
+    if recipient is not None:
+        waiting = waiting.filter(
+            Q(traineeship__trainee=recipient, trainee_confirmed_at__isnull=True)
+            | Q(recorded_by=recipient, mentor_confirmed_at__isnull=True)
+        )
+    waiting = waiting.select_related("traineeship__trainee", "recorded_by")
+    for meeting in waiting:
+        people = []
+        if meeting.trainee_confirmed_at is None:
+            people.append(meeting.traineeship.trainee)
+        if meeting.mentor_confirmed_at is None and meeting.recorded_by is not None:
+            people.append(meeting.recorded_by)
+        for person in people:
+            if recipient is None or person.pk == recipient.pk:
+                found.append(
+                    Notice("confirm", person, f"meeting:{meeting.pk}", meeting.get_absolute_url(), meeting, today)
+                )
+    return found

@@ -1,0 +1,159 @@
+"""Reads that span models; what other apps and the top-level pages may ask of this app."""
+
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mentors.models import Agreement, Meeting, MentorProfile
+from mentors.risks import annotate_risks
+from organisations.models import Membership, Role, User
+from programmes.models import Placement, Traineeship, TraineeshipStatus
+
+RUNNING = [TraineeshipStatus.PLANNED, TraineeshipStatus.ACTIVE]
+
+
+def current_mentees(today=None):
+    """Placements that count against a mentor's capacity: not ended, traineeship not finished."""
+    today = today or timezone.localdate()
+    return Placement.objects.filter(mentor__isnull=False, end_date__gte=today, traineeship__status__in=RUNNING)
+
+
+def mentor_load(organisation, today=None) -> list[dict]:
+    """The organisation's mentors with their profile and mentees against capacity (three queries)."""
+    memberships = Membership.objects.filter(organisation=organisation, role=Role.MENTOR).select_related("user")
+    users = [m.user for m in memberships.order_by("user__name")]
+    profiles = {
+        p.user_id: p for p in MentorProfile.objects.filter(organisation=organisation, user__in=[u.pk for u in users])
+    }
+    counts = dict(
+        current_mentees(today)
+        .filter(mentor__in=[u.pk for u in users])
+        .values("mentor")
+        .annotate(n=Count("traineeship", distinct=True))
+        .values_list("mentor", "n")
+    )
+    rows = []
+    for user in users:
+        profile = profiles.get(user.pk)
+        mentees = counts.get(user.pk, 0)
+        capacity = profile.capacity if profile else None
+        rows.append(
+            {
+                "user": user,
+                "profile": profile,
+                "mentees": mentees,
+                "capacity": capacity,
+                "over_capacity": capacity is not None and mentees > capacity,
+                "at_capacity": capacity is not None and mentees >= capacity,
+            }
+        )
+    return rows
+
+
+def mentor_warnings(row: dict) -> list[str]:
+    """Why choosing this mentor deserves a second look (a warning, never a block)."""
+    warnings = []
+    if row["profile"] is None:
+        warnings.append(_("%(name)s has no mentor profile yet.") % {"name": row["user"]})
+    else:
+        if row["at_capacity"]:
+            warnings.append(
+                _("%(name)s already has %(mentees)s mentee(s) for a capacity of %(capacity)s.")
+                % {"name": row["user"], "mentees": row["mentees"], "capacity": row["capacity"]}
+            )
+        if not row["profile"].is_trained:
+            warnings.append(_("%(name)s has not done a coaching training.") % {"name": row["user"]})
+    return warnings
+
+
+def next_meeting_subquery(today=None):
+    today = today or timezone.localdate()
+    return Subquery(
+        Meeting.objects.filter(traineeship=OuterRef("pk"), recorded_at__isnull=True, date__gte=today)
+        .order_by("date", "start_time")
+        .values("date")[:1]
+    )
+
+
+def mentees_of(user, today=None):
+    """The running traineeships ``user`` mentors, with next meeting, open agreements and signals."""
+    today = today or timezone.localdate()
+    mentored = Placement.objects.filter(mentor=user).values("traineeship")
+    open_agreements = (
+        Agreement.objects.open()
+        .filter(traineeship=OuterRef("pk"))
+        .order_by()
+        .values("traineeship")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    queryset = (
+        Traineeship.objects.filter(pk__in=mentored, status__in=RUNNING)
+        .with_people()
+        .annotate(next_meeting_on=next_meeting_subquery(today), open_agreements=Subquery(open_agreements))
+        .order_by("trainee__name")
+    )
+    return annotate_risks(queryset, today)
+
+
+def meetings_of(user):
+    """Meetings of the traineeships where ``user`` is the trainee or a mentor."""
+    mentored = Placement.objects.filter(mentor=user).values("traineeship")
+    return (
+        Meeting.objects.filter(Q(traineeship__trainee=user) | Q(traineeship__in=mentored))
+        .select_related("traineeship__trainee", "traineeship__programme")
+        .order_by("-date", "-start_time")
+    )
+
+
+def open_agreements_for(user, today=None):
+    """Open agreements ``user`` owns, and those of the traineeships they mentor."""
+    mentored = Placement.objects.filter(mentor=user).values("traineeship")
+    return (
+        Agreement.objects.open()
+        .filter(Q(owner=user) | Q(traineeship__in=mentored))
+        .select_related("owner", "traineeship__trainee", "meeting")
+        .order_by("due_date", "pk")
+    )
+
+
+def records_to_confirm(user):
+    """Recorded meetings waiting for ``user``'s confirmation (as trainee, or as the mentor who recorded)."""
+    return (
+        Meeting.objects.recorded()
+        .filter(
+            Q(traineeship__trainee=user, trainee_confirmed_at__isnull=True)
+            | Q(recorded_by=user, mentor_confirmed_at__isnull=True)
+        )
+        .select_related("traineeship__trainee")
+        .order_by("date")
+    )
+
+
+def next_meeting_for_trainee(user, today=None):
+    today = today or timezone.localdate()
+    return (
+        Meeting.objects.planned()
+        .filter(traineeship__trainee=user, date__gte=today)
+        .select_related("traineeship__programme")
+        .order_by("date", "start_time")
+        .first()
+    )
+
+
+def meeting_records_for_export(traineeship: Traineeship) -> list[dict]:
+    """Recorded meetings of a traineeship for the portfolio: never the mentor's private note."""
+    return list(
+        Meeting.objects.recorded()
+        .filter(traineeship=traineeship)
+        .order_by("date")
+        .values("pk", "kind", "date", "notes", "workload", "wellbeing", "trainee_confirmed_at", "mentor_confirmed_at")
+    )
+
+
+def kick_off_held(traineeship: Traineeship) -> bool:
+    return Meeting.objects.recorded().filter(traineeship=traineeship, kind="kick_off").exists()
+
+
+def mentors_of_organisation(organisation):
+    return User.objects.filter(memberships__organisation=organisation, memberships__role=Role.MENTOR).order_by("name")

@@ -1,0 +1,217 @@
+"""Writes that span models: choosing mentors, planning, recording and confirming meetings, reminders."""
+
+from datetime import date
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from mentors.models import Addendum, Agreement, AgreementStatus, Meeting, MeetingGoalProgress, MeetingKind, Reminder
+from mentors.notices import notices
+from mentors.selectors import mentor_load, mentor_warnings
+from organisations import audit
+from organisations.models import User
+from programmes.models import GoalProgress, LearningGoal, Placement, Traineeship
+
+RECORD_FIELDS = ["notes", "workload", "wellbeing", "private_note", "next_meeting_date"]
+
+
+class StaleRecord(Exception):
+    """Someone else saved the record after this form was opened."""
+
+
+class RecordLocked(Exception):
+    """Both confirmed the record: it cannot change any more."""
+
+
+def placement_set_mentor(*, placement: Placement, mentor: User | None, by: User) -> list[str]:
+    """Choose ``mentor`` for ``placement``; returns warnings (over capacity, no coaching training)."""
+    warnings = []
+    if mentor is not None and mentor.pk != placement.mentor_id:
+        row = next((r for r in mentor_load(placement.organisation) if r["user"].pk == mentor.pk), None)
+        if row is not None:
+            row = {**row, "at_capacity": row["capacity"] is not None and row["mentees"] + 1 > row["capacity"]}
+            warnings = mentor_warnings(row)
+    with transaction.atomic():
+        placement.mentor = mentor
+        placement.save(update_fields=["mentor"])
+    return warnings
+
+
+def _bump_version(meeting: Meeting, expected: int) -> None:
+    """Claim the next version, or refuse when someone saved in between (optimistic locking)."""
+    if Meeting.objects.filter(pk=meeting.pk, version=expected).update(version=F("version") + 1) != 1:
+        raise StaleRecord
+    meeting.version = expected + 1
+
+
+def meeting_plan(
+    *,
+    traineeship: Traineeship,
+    kind: str,
+    date: date,
+    start_time,
+    duration_minutes: int = 60,
+    location: str = "",
+    participants=(),
+    by: User | None,
+) -> Meeting:
+    with transaction.atomic():
+        meeting = Meeting(
+            traineeship=traineeship,
+            kind=kind,
+            date=date,
+            start_time=start_time,
+            duration_minutes=duration_minutes,
+            location=location,
+            created_by=by,
+        )
+        meeting.full_clean()
+        meeting.save()
+        meeting.participants.set(participants)
+    return meeting
+
+
+def meeting_update_agenda(*, meeting: Meeting, values: dict, version: int) -> Meeting:
+    """The trainee's topics and reflection, or the mentor's preparation."""
+    with transaction.atomic():
+        if meeting.is_locked:
+            raise RecordLocked
+        _bump_version(meeting, version)
+        for field, value in values.items():
+            setattr(meeting, field, value)
+        meeting.save(update_fields=[*values, "version"])
+    return meeting
+
+
+def meeting_record(
+    *,
+    meeting: Meeting,
+    by: User,
+    values: dict,
+    goal_progress: dict[LearningGoal, tuple[int, str]],
+    agreements_formset,
+    version: int,
+) -> Meeting:
+    """Save the record: notes and signals, progress per goal, agreements; plan the next meeting.
+
+    Saving again asks both to confirm again (the content they confirmed changed)."""
+    with transaction.atomic():
+        if Meeting.objects.filter(pk=meeting.pk, trainee_confirmed_at__isnull=False, mentor_confirmed_at__isnull=False):
+            raise RecordLocked
+        _bump_version(meeting, version)
+        for field, value in values.items():
+            setattr(meeting, field, value)
+        if meeting.recorded_at is None:
+            meeting.recorded_at = timezone.now()
+            meeting.recorded_by = by
+        meeting.trainee_confirmed_at = None
+        meeting.mentor_confirmed_at = None
+        meeting.mentor_confirmed_by = None
+        meeting.save(
+            update_fields=[
+                *values,
+                "recorded_at",
+                "recorded_by",
+                "trainee_confirmed_at",
+                "mentor_confirmed_at",
+                "mentor_confirmed_by",
+                "version",
+            ]
+        )
+        GoalProgress.objects.filter(meeting_link__meeting=meeting).delete()
+        for goal, (progress, note) in goal_progress.items():
+            row = GoalProgress.objects.create(
+                goal=goal,
+                recorded_on=meeting.date,
+                progress=progress,
+                note=note,
+                source=GoalProgress.Source.MEETING,
+                recorded_by=by,
+            )
+            MeetingGoalProgress.objects.create(meeting=meeting, progress=row)
+        agreements = agreements_formset.save(commit=False)
+        for agreement in agreements:
+            agreement.meeting = meeting
+            agreement.traineeship = meeting.traineeship
+            agreement.save()
+        for agreement in agreements_formset.deleted_objects:
+            agreement.delete()
+        next_date = values.get("next_meeting_date")
+        if next_date and not Meeting.objects.filter(traineeship=meeting.traineeship, date=next_date).exists():
+            kind = MeetingKind.FINAL if next_date >= meeting.traineeship.end_date else MeetingKind.REGULAR
+            meeting_plan(
+                traineeship=meeting.traineeship,
+                kind=kind,
+                date=next_date,
+                start_time=meeting.start_time,
+                duration_minutes=meeting.duration_minutes,
+                location=meeting.location,
+                participants=list(meeting.participants.all()),
+                by=by,
+            )
+    return meeting
+
+
+def meeting_confirm(*, meeting: Meeting, user: User, as_trainee: bool) -> Meeting:
+    """The trainee or the mentor confirms the record; both confirmed locks it."""
+    with transaction.atomic():
+        now = timezone.now()
+        if as_trainee:
+            meeting.trainee_confirmed_at = now
+            fields = ["trainee_confirmed_at"]
+        else:
+            meeting.mentor_confirmed_at = now
+            meeting.mentor_confirmed_by = user
+            fields = ["mentor_confirmed_at", "mentor_confirmed_by"]
+        Meeting.objects.filter(pk=meeting.pk).update(version=F("version") + 1)
+        meeting.version += 1
+        meeting.save(update_fields=fields)
+        audit.record(
+            organisation=meeting.traineeship.programme.owner,
+            actor=user,
+            action=audit.Action.MEETING_CONFIRMED,
+            subject=meeting.traineeship.trainee,
+            obj=meeting,
+            summary=f"{meeting} ({'trainee' if as_trainee else 'mentor'})",
+        )
+    return meeting
+
+
+def addendum_add(*, meeting: Meeting, author: User, text: str) -> Addendum:
+    return Addendum.objects.create(meeting=meeting, author=author, text=text)
+
+
+def agreement_set_status(*, agreement: Agreement, status: AgreementStatus) -> Agreement:
+    agreement.status = status
+    agreement.save(update_fields=["status", "updated_at"])
+    return agreement
+
+
+def reminders_send(*, today: date) -> int:
+    """Send each due notice once a day, by e-mail, in the recipient's language."""
+    sent_today = set(Reminder.objects.filter(sent_on=today).values_list("kind", "recipient", "object_key"))
+    sent = 0
+    for notice in notices(today=today):
+        key = (notice.kind, notice.recipient.pk, notice.object_key)
+        if key in sent_today:
+            continue
+        with translation.override(notice.recipient.language):
+            context = {
+                "recipient": notice.recipient,
+                "text": notice.text(),
+                "url": settings.SITE_URL.rstrip("/") + notice.url,
+                "kind": Reminder.Kind(notice.kind).label,
+            }
+            subject = render_to_string("mentors/email/reminder_subject.txt", context).strip()
+            body = render_to_string("mentors/email/reminder_body.txt", context)
+        send_mail(subject, body, None, [notice.recipient.email])
+        Reminder.objects.create(
+            kind=notice.kind, recipient=notice.recipient, object_key=notice.object_key, sent_on=today
+        )
+        sent_today.add(key)
+        sent += 1
+    return sent

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from mentors.views import agreements, choose, meetings, profiles
+
+app_name = "mentors"
+
+urlpatterns = [
+    path("profiles/", profiles.profile_list, name="profiles"),
+    path("profiles/<int:user_pk>/", profiles.profile_edit, name="profile_edit"),
+    path("profile/", profiles.my_profile, name="my_profile"),
+    path("mentees/", profiles.mentees, name="mentees"),
+    path("traineeships/<int:pk>/mentors/", choose.traineeship_mentors, name="traineeship_mentors"),
+    path("traineeships/<int:pk>/meetings/new/", meetings.meeting_plan, name="meeting_plan"),
+    path("meetings/", meetings.meeting_list, name="meetings"),
+    path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
+    path("meetings/<int:pk>/agenda/", meetings.meeting_agenda, name="meeting_agenda"),
+    path("meetings/<int:pk>/record/", meetings.meeting_record, name="meeting_record"),
+    path("meetings/<int:pk>/confirm/", meetings.meeting_confirm, name="meeting_confirm"),
+    path("meetings/<int:pk>/addendum/", meetings.meeting_addendum, name="meeting_addendum"),
+    path("meetings/<int:pk>/calendar.ics", meetings.meeting_ics, name="meeting_ics"),
+    path("agreements/", agreements.agreement_list, name="agreements"),
+    path("agreements/<int:pk>/status/", agreements.agreement_status, name="agreement_status"),
+]

@@ -1,0 +1,62 @@
+"""Step 3 of the stappenplan: choose a mentor for each placement."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from mentors import services
+from mentors.forms import MentorChoiceForm
+from mentors.selectors import mentor_load
+from organisations.access import get_visible_or_404, require
+from organisations.models import Membership, Role
+from programmes.models import Relation, Traineeship
+
+
+def _may_choose(traineeship, user, relations, hr_organisations):
+    manage = bool(relations & {Relation.HR, Relation.COORDINATOR})
+
+    def check(placement):
+        return manage or (Relation.PARTNER_HR in relations and placement.organisation_id in hr_organisations)
+
+    return check
+
+
+@require_http_methods(["GET", "POST"])
+def traineeship_mentors(request, pk):
+    traineeship = get_visible_or_404(Traineeship.objects.with_people(), request.user, pk=pk)
+    relations = traineeship.relations_of(request.user)
+    hr_organisations = set(
+        Membership.objects.filter(user=request.user, role=Role.HR).values_list("organisation", flat=True)
+    )
+    placements = list(traineeship.placements.select_related("organisation", "mentor").order_by("start_date"))
+    may_choose = _may_choose(traineeship, request.user, relations, hr_organisations)
+    require(any(may_choose(p) for p in placements) or traineeship.can_manage(request.user))
+    if request.method == "POST":
+        placement = next((p for p in placements if str(p.pk) == request.POST.get("placement", "")), None)
+        if placement is None:
+            raise Http404
+        require(may_choose(placement))
+        form = MentorChoiceForm(request.POST, placement=placement)
+        if form.is_valid():
+            warnings = services.placement_set_mentor(
+                placement=placement, mentor=form.cleaned_data["mentor"], by=request.user
+            )
+            for warning in warnings:
+                messages.warning(request, _("Saved, but note: %(warning)s") % {"warning": warning})
+            messages.success(request, _("The mentor for %(placement)s is saved.") % {"placement": placement})
+            return redirect("mentors:traineeship_mentors", pk=traineeship.pk)
+    loads = {}
+    entries = []
+    for placement in placements:
+        if placement.organisation_id not in loads:
+            loads[placement.organisation_id] = mentor_load(placement.organisation)
+        entries.append(
+            {
+                "placement": placement,
+                "form": MentorChoiceForm(placement=placement) if may_choose(placement) else None,
+                "candidates": loads[placement.organisation_id],
+            }
+        )
+    return render(request, "mentors/traineeship_mentors.html", {"traineeship": traineeship, "entries": entries})

@@ -1,0 +1,61 @@
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.mentors.factories import AgreementFactory, MeetingFactory, mentored_traineeship, record
+
+
+def make(personas, count):
+    today = timezone.localdate()
+    for i in range(count):
+        traineeship = mentored_traineeship(personas.organisation, mentor=personas.mentor, manager=personas.manager)
+        meeting = record(MeetingFactory(traineeship=traineeship), personas.mentor, wellbeing=2)
+        AgreementFactory(meeting=meeting, due_date=today - timedelta(days=i % 3), owner=personas.mentor)
+        MeetingFactory(traineeship=traineeship, date=today + timedelta(days=1 + i % 3)).participants.add(
+            personas.mentor
+        )
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("user,url_name", [("manager", "manager_overview"), ("mentor", "home")])
+def test_same_number_of_queries_at_10_and_200(personas, client_for, user, url_name, django_assert_num_queries):
+    client = client_for(personas.users[user])
+    url = reverse(url_name)
+    make(personas, 10)
+    client.get(url)
+    small = queries(client, url)
+    make(personas, 190)
+    with django_assert_num_queries(small):
+        client.get(url)
+
+
+def test_overview_filters_and_csv(personas, client_for):
+    today = timezone.localdate()
+    risky = mentored_traineeship(personas.organisation, mentor=personas.mentor, start_date=today - timedelta(weeks=12))
+    fine = mentored_traineeship(personas.organisation, mentor=personas.mentor)
+    record(MeetingFactory(traineeship=fine), personas.mentor)
+    mentored_traineeship(personas.other_organisation)
+    client = client_for(personas.manager, language="en")
+    page = client.get(reverse("manager_overview"), {"at_risk": "true"})
+    rows = [row["traineeship"] for row in page.context["rows"]]
+    assert rows == [risky]
+    assert "No progress meeting held yet" in page.content.decode()
+    assert "<svg" in page.content.decode() and "style=" not in page.content.decode()
+    response = client.get(reverse("manager_overview_csv"))
+    assert response["Content-Type"].startswith("text/csv")
+    lines = list(csv.reader(io.StringIO(response.content.decode())))
+    assert lines[0][0] == "Trainee"
+    assert {line[0] for line in lines[1:]} == {risky.trainee.name, fine.trainee.name}
+    filtered = client.get(reverse("manager_overview_csv"), {"at_risk": "false"})
+    assert len(list(csv.reader(io.StringIO(filtered.content.decode())))) == 2

@@ -1,0 +1,152 @@
+"""The manager's overview: every traineeship of the organisation, on track or at risk, and why.
+
+It knows several apps (programmes' steps, mentors' signals and load), so it lives at the top.
+"""
+
+import csv
+
+import django_filters
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from mentors.risks import SIGNALS, annotate_risks, at_risk_q, reasons, signal_labels
+from mentors.selectors import mentor_load
+from organisations import audit
+from organisations.access import role_required
+from organisations.models import Role, User
+from programmes.models import Cohort, Placement, Programme, Traineeship
+from traineeship.stappenplan import STEP_CHOICES, annotate_steps
+
+PAGE_SIZE = 25
+CHART_WIDTH = 300
+
+
+class OverviewFilter(django_filters.FilterSet):
+    programme = django_filters.ModelChoiceFilter(queryset=Programme.objects.none(), label=gettext_lazy("Programme"))
+    cohort = django_filters.ModelChoiceFilter(queryset=Cohort.objects.none(), label=gettext_lazy("Cohort"))
+    step = django_filters.ChoiceFilter(
+        field_name="current_step", choices=STEP_CHOICES, label=gettext_lazy("Step"), empty_label=gettext_lazy("All")
+    )
+    at_risk = django_filters.BooleanFilter(
+        method="filter_at_risk",
+        label=gettext_lazy("At risk"),
+        widget=django_filters.widgets.BooleanWidget,
+    )
+    mentor = django_filters.ModelChoiceFilter(
+        queryset=User.objects.none(), method="filter_mentor", label=gettext_lazy("Mentor")
+    )
+
+    class Meta:
+        model = Traineeship
+        fields = ["programme", "cohort", "step", "at_risk", "mentor"]
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        traineeships = Traineeship.objects.of_organisation(organisation)
+        self.filters["programme"].queryset = Programme.objects.filter(pk__in=traineeships.values("programme")).order_by(
+            "name"
+        )
+        self.filters["cohort"].queryset = Cohort.objects.filter(pk__in=traineeships.values("cohort")).select_related(
+            "programme"
+        )
+        self.filters["mentor"].queryset = User.objects.filter(
+            pk__in=Placement.objects.filter(traineeship__in=traineeships).values("mentor")
+        ).order_by("name")
+
+    def filter_at_risk(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(at_risk=bool(value))
+
+    def filter_mentor(self, queryset, name, value):
+        return queryset.filter(Exists(Placement.objects.filter(traineeship=OuterRef("pk"), mentor=value)))
+
+
+def _overview(request):
+    organisation = request.membership.organisation
+    today = timezone.localdate()
+    queryset = annotate_risks(
+        annotate_steps(Traineeship.objects.of_organisation(organisation).with_people()), today
+    ).order_by("end_date", "pk")
+    return OverviewFilter(request.GET or None, queryset=queryset, organisation=organisation), today
+
+
+def _bars(counts: list[tuple[str, int]]) -> list[dict]:
+    top = max([n for _, n in counts] + [1])
+    return [
+        {"label": label, "count": n, "width": round(CHART_WIDTH * n / top), "y": i * 28}
+        for i, (label, n) in enumerate(counts)
+    ]
+
+
+@role_required(Role.MANAGER, Role.HR)
+def manager_overview(request):
+    overview, today = _overview(request)
+    filtered = overview.qs
+    page = Paginator(filtered, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [{"traineeship": t, "reasons": reasons(t)} for t in page]
+    per_step = dict(filtered.order_by().values_list("current_step").annotate(n=Count("pk")))
+    per_signal = filtered.aggregate(
+        **{signal: Count("pk", filter=Q(**{f"risk_{signal}": True})) for signal in SIGNALS},
+        total_at_risk=Count("pk", filter=at_risk_q()),
+    )
+    labels = signal_labels()
+    step_bars = _bars([(str(label), per_step.get(number, 0)) for number, label in STEP_CHOICES])
+    signal_bars = _bars([(labels[signal], per_signal[signal]) for signal in SIGNALS])
+    ending = filtered.filter(end_date__gte=today, end_date__lte=today + timezone.timedelta(weeks=8))
+    return render(
+        request,
+        "manager/overview.html",
+        {
+            "filter": overview,
+            "page": page,
+            "rows": rows,
+            "step_bars": step_bars,
+            "signal_bars": signal_bars,
+            "chart_width": CHART_WIDTH + 40,
+            "step_chart_height": len(step_bars) * 28,
+            "signal_chart_height": len(signal_bars) * 28,
+            "total_at_risk": per_signal["total_at_risk"],
+            "ending": ending[:10],
+            "mentors": mentor_load(request.membership.organisation, today),
+        },
+    )
+
+
+@role_required(Role.MANAGER, Role.HR)
+def manager_overview_csv(request):
+    overview, today = _overview(request)
+    step_labels = dict(STEP_CHOICES)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="traineeships-overview.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [_("Trainee"), _("Programme"), _("Cohort"), _("Step"), _("Start"), _("End"), _("Status"), _("Signals")]
+    )
+    count = 0
+    for t in overview.qs.iterator(chunk_size=500):
+        writer.writerow(
+            [
+                t.trainee.name,
+                t.programme.name,
+                str(t.cohort or ""),
+                step_labels.get(t.current_step, ""),
+                t.start_date.isoformat(),
+                t.end_date.isoformat(),
+                _("At risk") if t.at_risk else _("On track"),
+                " ".join(reasons(t)),
+            ]
+        )
+        count += 1
+    audit.record(
+        organisation=request.membership.organisation,
+        actor=request.user,
+        action=audit.Action.EXPORT_CREATED,
+        summary=f"overview CSV, {count} traineeships",
+    )
+    return response
