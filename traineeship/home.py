@@ -7,6 +7,16 @@ through a small selector of its own.
 from django.core.paginator import Paginator
 
 from organisations.models import Invitation, Membership, Role
+from programmes.models import Traineeship
+
+
+def traineeship_summary(request) -> dict:
+    """Counts per step of the active organisation's traineeships (one query), for HR and coordinators."""
+    from traineeship.views_traineeships import step_counts
+
+    traineeships = Traineeship.objects.visible_to(request.user).of_organisation(request.membership.organisation)
+    counts = step_counts(traineeships)
+    return {"step_counts": counts, "traineeship_total": sum(row["count"] for row in counts)}
 
 
 def hr_home(request) -> dict:
@@ -15,6 +25,7 @@ def hr_home(request) -> dict:
         Membership.objects.filter(organisation=organisation).select_related("user").order_by("user__name", "role")
     )
     return {
+        **traineeship_summary(request),
         "people": Paginator(memberships, 10).get_page(1),
         "invitations": Invitation.objects.open().filter(organisation=organisation).select_related("invited_by")[:20],
     }
@@ -33,7 +44,7 @@ def trainee_home(request) -> dict:
 
 
 def coordinator_home(request) -> dict:
-    return {}
+    return traineeship_summary(request)
 
 
 HOME_CONTEXT = {

@@ -23,6 +23,10 @@ class NavItem:
 NAV_ITEMS = [
     NavItem(_("Home"), "home", EVERYONE),
     NavItem(_("People"), "organisations:people", frozenset({Role.HR})),
+    NavItem(_("Traineeships"), "traineeship_list", frozenset({Role.HR, Role.COORDINATOR})),
+    NavItem(_("Programmes"), "programmes:programme_list", frozenset({Role.HR, Role.COORDINATOR})),
+    NavItem(_("Frameworks"), "programmes:framework_list", frozenset({Role.HR})),
+    NavItem(_("Learning activities"), "programmes:inventory", frozenset({Role.HR})),
 ]
 
 
