@@ -34,7 +34,11 @@ def _editable_framework(request, pk):
 
 def framework_list(request):
     organisation = request.membership.organisation if request.membership else None
-    frameworks = CompetencyFramework.objects.filter(organisation=organisation).annotate(size=Count("competencies"))
+    frameworks = (
+        CompetencyFramework.objects.filter(organisation=organisation)
+        .annotate(size=Count("competencies"))
+        .order_by("name")
+    )
     page = Paginator(frameworks, PAGE_SIZE).get_page(request.GET.get("page"))
     can_edit = request.membership is not None and request.membership.role == Role.HR
     return render(request, "programmes/framework_list.html", {"page": page, "can_edit": can_edit})

@@ -31,6 +31,7 @@ def programme_list(request):
         .distinct()
         .select_related("owner", "coordinator")
         .annotate(traineeship_count=Count("traineeships", distinct=True), cohort_count=Count("cohorts", distinct=True))
+        .order_by("name")
     )
     page = Paginator(programmes, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "programmes/programme_list.html", {"page": page})

@@ -20,8 +20,8 @@ class TraineeshipFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=TraineeshipStatus.choices, empty_label=_("All statuses")
     )
-    step = django_filters.TypedChoiceFilter(
-        label=_("Current step"), field_name="current_step", choices=STEP_CHOICES, coerce=int, empty_label=_("All steps")
+    step = django_filters.ChoiceFilter(
+        label=_("Current step"), field_name="current_step", choices=STEP_CHOICES, empty_label=_("All steps")
     )
     mentor = django_filters.ModelChoiceFilter(
         label=_("Mentor"), queryset=User.objects.none(), method="by_mentor", empty_label=_("All mentors")
