@@ -124,7 +124,7 @@ def cohort_detail(request, pk):
     traineeships = (
         Traineeship.objects.visible_to(request.user)
         .filter(cohort=cohort)
-        .select_related("trainee")
+        .select_related("trainee", "cohort")
         .order_by("trainee__name")
     )
     can_manage = Programme.objects.managed_by(request.user).filter(pk=cohort.programme_id).exists()
