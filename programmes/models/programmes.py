@@ -70,7 +70,7 @@ class Programme(models.Model):
         help_text=_("For example: every Thursday, or one day a month with the whole cohort."),
     )
     learning_time_percent = models.PositiveSmallIntegerField(
-        _("learning time (% of working hours)"),
+        _("learning time (percentage of working hours)"),
         default=20,
         validators=[MaxValueValidator(100)],
     )
