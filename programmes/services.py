@@ -20,6 +20,8 @@ from programmes.models import (
     WorkProfile,
 )
 
+FRAMEWORK_IMPORTED = "framework.imported"
+
 
 @transaction.atomic
 def framework_import(*, framework: CompetencyFramework, rows: list[dict], by: User) -> tuple[int, int]:
@@ -42,7 +44,7 @@ def framework_import(*, framework: CompetencyFramework, rows: list[dict], by: Us
     record(
         organisation=framework.organisation,
         actor=by,
-        action=Action.EXPORT_CREATED,
+        action=FRAMEWORK_IMPORTED,
         obj=framework,
         summary=f"framework import: {added} added, {updated} updated",
     )

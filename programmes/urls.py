@@ -45,4 +45,5 @@ urlpatterns = [
     path("inventory/", traineeships.inventory, name="inventory"),
     path("inventory/new/", traineeships.inventory_create, name="inventory_create"),
     path("inventory/<int:pk>/edit/", traineeships.inventory_edit, name="inventory_edit"),
+    path("inventory/<int:pk>/delete/", traineeships.inventory_delete, name="inventory_delete"),
 ]

@@ -241,3 +241,13 @@ def inventory_edit(request, pk):
         messages.success(request, _("The learning activity has been saved."))
         return redirect("programmes:inventory")
     return render(request, "programmes/learningactivity_form.html", {"form": form, "activity": activity})
+
+
+@require_POST
+@role_required(Role.HR)
+def inventory_delete(request, pk):
+    activity = get_visible_or_404(LearningActivity, request.user, pk=pk)
+    require(activity.organisation_id == request.membership.organisation_id)
+    activity.delete()
+    messages.success(request, _("The learning activity has been removed from the inventory."))
+    return redirect("programmes:inventory")

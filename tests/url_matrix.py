@@ -168,6 +168,9 @@ ROWS: dict[str, Row] = {
         post=only("hr", outsider_ok=404),
         kwargs=lambda w: {"pk": w["learning_activity"].pk},
     ),
+    "programmes:inventory_delete": Row(
+        get=POST_ONLY, post=only("hr", ok=302, outsider_ok=404), kwargs=lambda w: {"pk": w["learning_activity"].pk}
+    ),
     # the stappenplan and HR's overview
     "traineeship_list": Row(get=only("hr", "coordinator", "manager")),
     "stappenplan": Row(get=seen_inside(), kwargs=lambda w: {"pk": w["traineeship"].pk}),

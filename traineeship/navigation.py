@@ -45,4 +45,11 @@ def navigation(request):
         url = reverse(item.url_name)
         current = path == url if url == home else path.startswith(url)
         entries.append({"label": item.label, "url": url, "current": current})
+    # When one item's address lies inside another's (/programmes/frameworks/ in /programmes/),
+    # only the closest match is the current page.
+    matches = [entry for entry in entries if entry["current"]]
+    if len(matches) > 1:
+        closest = max(matches, key=lambda entry: len(entry["url"]))
+        for entry in matches:
+            entry["current"] = entry is closest
     return {"nav_items": entries}

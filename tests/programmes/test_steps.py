@@ -125,3 +125,9 @@ def test_blueprint_copies_the_set_up(personas, client_for):
     assert new.work_profile.tasks == "Ambulant werk"
     assert list(new.profile_competencies.values_list("competency", flat=True)) == [competency.pk]
     assert new.development_activities.get().learning_activity == activity
+
+
+def test_navigation_marks_only_the_closest_item(personas, client_for):
+    response = client_for(personas.hr).get(reverse("programmes:framework_list"))
+    current = [item["label"] for item in response.context["nav_items"] if item["current"]]
+    assert [str(label) for label in current] == ["Competentiekaders"]
