@@ -134,7 +134,15 @@ class ProgrammeForm(forms.ModelForm):
         self.owner = owner
         self.instance.owner = owner
         self.fields["partners"].queryset = Organisation.objects.exclude(pk=owner.pk)
-        self.fields["coordinator"].queryset = people_with_role(Organisation.objects.all(), Role.COORDINATOR)
+        # Coordinators of the owner and of the partners (those saved, or those ticked in this form).
+        if self.is_bound:
+            partner_ids = [value for value in self.data.getlist("partners") if str(value).isdigit()]
+        elif "partners" in self.initial:
+            partner_ids = [value for value in self.initial["partners"] if str(value).isdigit()]
+        else:
+            partner_ids = list(self.instance.partners.values_list("pk", flat=True)) if self.instance.pk else []
+        organisations = Organisation.objects.filter(Q(pk=owner.pk) | Q(pk__in=partner_ids))
+        self.fields["coordinator"].queryset = people_with_role(organisations, Role.COORDINATOR)
         self.fields["coordinator"].help_text = _(
             "Someone with the coordinator role in the owner organisation or a partner; needed for regional programmes."
         )

@@ -157,3 +157,9 @@ def test_edit_traineeship_sets_outcome(personas, client_for):
     assert client.post(url, data).status_code == 302
     traineeship.refresh_from_db()
     assert (traineeship.status, traineeship.outcome) == ("finished", "hired")
+
+
+def test_coordinators_of_other_organisations_are_not_listed(personas, client_for):
+    response = client_for(personas.hr).get(reverse("programmes:programme_create"))
+    choices = list(response.context["form"].fields["coordinator"].queryset)
+    assert choices == [personas.coordinator]
