@@ -148,6 +148,17 @@ class ProgrammeForm(forms.ModelForm):
         )
         self.fields["framework"].queryset = CompetencyFramework.objects.filter(organisation=owner)
         self.order_fields(["name", "kind", "description", "preset"])
+        # With JavaScript, choosing a preset fills the agreement at once (the button does the same without).
+        self.fields["preset"].widget.attrs.update(
+            {
+                "hx-post": "",
+                "hx-trigger": "change",
+                "hx-vals": '{"apply_preset": "1"}',
+                "hx-target": "#programme-form",
+                "hx-select": "#programme-form",
+                "hx-swap": "outerHTML",
+            }
+        )
 
     def clean(self):
         cleaned = super().clean()
