@@ -110,3 +110,12 @@ def test_filters_and_counts(personas, client_for):
     assert client.get(url, {"status": "finished"}).context["page"].paginator.count == 0
     names = [t.trainee.name for t in client.get(url, {"order": "name"}).context["page"]]
     assert names == sorted(names)
+
+
+def test_bad_filter_values_do_not_break_the_overview(personas, client_for):
+    programme = make_traineeships(personas, 3)
+    client = client_for(personas.hr)
+    for query in ("step=abc", "mentor=999999", "programme=x", "order=nonsense", "page=999", "placed_at=0&status=zz"):
+        assert client.get(reverse("traineeship_list") + "?" + query).status_code == 200
+    export = reverse("programmes:framework_export", kwargs={"pk": programme.framework_id, "file_format": "exe"})
+    assert client.get(export).status_code == 404
