@@ -26,7 +26,7 @@ from programmes.models import (
     TraineeshipStatus,
     WorkProfile,
 )
-from programmes.services import activities_choose
+from programmes.services import activities_choose, cohort_from_blueprint
 
 FRAMEWORK_NAME = "Competentieprofiel sociaal werk"
 AREAS = [
@@ -281,6 +281,16 @@ def _step_traineeships(context: DemoContext, slug: str, programme: Programme) ->
         current.model_traineeship = own
         current.save(update_fields=["model_traineeship"])
         current.mentor_pool.add(mentor)
+    # The next cohort, set up from this one (the blueprint).
+    if not current.copies.exists():
+        cohort_from_blueprint(
+            source=current,
+            name="Lichting volgend jaar",
+            start_date=add_months(current.start_date, 12),
+            group_trainer=current.group_trainer,
+            model_traineeship=own,
+            copy_days=True,
+        )
     for local, name, stage in STEP_TRAINEES[slug]:
         trainee = _demo_trainee(context, slug, local, name)
         if stage == "finished":
@@ -362,7 +372,9 @@ def _extra_traineeships(context: DemoContext, programmes: dict) -> None:
     if not users:
         return
     done = set(Traineeship.objects.filter(trainee__in=[u for _, u in users]).values_list("trainee_id", flat=True))
-    cohorts = {slug: list(programme.cohorts.all()) for slug, programme in programmes.items()}
+    cohorts = {
+        slug: list(programme.cohorts.filter(start_date__lte=context.today)) for slug, programme in programmes.items()
+    }
     rng, today = context.rng, context.today
     new = []
     for slug, user in users:
