@@ -47,6 +47,21 @@ def only(*roles: str, ok: int = 200, denied: int = 403, outsider_ok: int | None 
 # An object in the persona's organisation is not visible to anyone in the other one.
 _OUTSIDE_404 = {f"other_{role}": 404 for role in ROLES}
 
+
+def managers_only(ok: int = 200) -> dict:
+    """Objects every role of the organisation sees, that only HR and the coordinator change; 404 outside."""
+    inside = {role: ok if role in ("hr", "coordinator") else 403 for role in ROLES}
+    return by_role(inside, outside=dict.fromkeys(ROLES, 404))
+
+
+def seen_inside(status: int = 200) -> dict:
+    """Everyone in the organisation sees it; another organisation gets 404."""
+    return by_role(dict.fromkeys(ROLES, status), outside=dict.fromkeys(ROLES, 404))
+
+
+POST_ONLY = everyone(405)
+
+
 # URL names that are not product pages (Django's admin has its own checks) or
 # are tested elsewhere, with the reason.
 SKIPPED_PREFIXES = ("admin:",)
@@ -160,4 +175,81 @@ ROWS: dict[str, Row] = {
         post=only("hr", ok=200, outsider_ok=404),
         kwargs=lambda world: {"pk": world["membership"].pk},
     ),
+    # programmes: frameworks
+    "programmes:framework_list": Row(get=everyone()),
+    "programmes:framework_create": Row(get=only("hr"), post=only("hr")),
+    "programmes:framework_detail": Row(get=seen_inside(), kwargs=lambda world: {"pk": world["framework"].pk}),
+    "programmes:framework_edit": Row(
+        get=only("hr", outsider_ok=404), post=only("hr", outsider_ok=404), kwargs=lambda w: {"pk": w["framework"].pk}
+    ),
+    "programmes:competency_create": Row(
+        get=only("hr", outsider_ok=404), post=only("hr", outsider_ok=404), kwargs=lambda w: {"pk": w["framework"].pk}
+    ),
+    "programmes:framework_import": Row(
+        get=only("hr", outsider_ok=404), post=only("hr", outsider_ok=404), kwargs=lambda w: {"pk": w["framework"].pk}
+    ),
+    "programmes:framework_export": Row(
+        get=seen_inside(), kwargs=lambda w: {"pk": w["framework"].pk, "file_format": "csv"}
+    ),
+    "programmes:competency_edit": Row(
+        get=only("hr", outsider_ok=404), post=only("hr", outsider_ok=404), kwargs=lambda w: {"pk": w["competency"].pk}
+    ),
+    "programmes:competency_delete": Row(
+        get=POST_ONLY, post=only("hr", ok=302, outsider_ok=404), kwargs=lambda w: {"pk": w["competency"].pk}
+    ),
+    # programmes: programmes and cohorts
+    "programmes:programme_list": Row(get=only("hr", "coordinator")),
+    "programmes:programme_create": Row(get=only("hr"), post=only("hr")),
+    "programmes:programme_detail": Row(get=seen_inside(), kwargs=lambda w: {"pk": w["programme"].pk}),
+    "programmes:programme_edit": Row(
+        get=managers_only(), post=managers_only(), kwargs=lambda w: {"pk": w["programme"].pk}
+    ),
+    "programmes:cohort_create": Row(
+        get=managers_only(), post=managers_only(), kwargs=lambda w: {"pk": w["programme"].pk}
+    ),
+    "programmes:traineeship_create": Row(
+        get=managers_only(), post=managers_only(), kwargs=lambda w: {"pk": w["programme"].pk}
+    ),
+    "programmes:cohort_detail": Row(get=seen_inside(), kwargs=lambda w: {"pk": w["cohort"].pk}),
+    "programmes:cohort_edit": Row(get=managers_only(), post=managers_only(), kwargs=lambda w: {"pk": w["cohort"].pk}),
+    "programmes:cohort_blueprint": Row(
+        get=managers_only(), post=managers_only(), kwargs=lambda w: {"pk": w["cohort"].pk}
+    ),
+    # programmes: traineeships, placements, steps 1 and 2
+    "programmes:traineeship_edit": Row(
+        get=managers_only(), post=managers_only(), kwargs=lambda w: {"pk": w["traineeship"].pk}
+    ),
+    "programmes:work_profile": Row(
+        get=seen_inside(), post=managers_only(), kwargs=lambda w: {"pk": w["traineeship"].pk}
+    ),
+    "programmes:profile_competencies": Row(
+        get=seen_inside(), post=managers_only(), kwargs=lambda w: {"pk": w["traineeship"].pk}
+    ),
+    "programmes:activities": Row(get=seen_inside(), post=managers_only(), kwargs=lambda w: {"pk": w["traineeship"].pk}),
+    "programmes:placements": Row(get=seen_inside(), post=managers_only(), kwargs=lambda w: {"pk": w["traineeship"].pk}),
+    "programmes:placement_edit": Row(
+        get=managers_only(), post=managers_only(), kwargs=lambda w: {"pk": w["placement"].pk}
+    ),
+    "programmes:placement_delete": Row(
+        get=POST_ONLY, post=managers_only(302), kwargs=lambda w: {"pk": w["placement"].pk}
+    ),
+    "programmes:profile_competency_delete": Row(
+        get=POST_ONLY, post=managers_only(302), kwargs=lambda w: {"pk": w["profile_competency"].pk}
+    ),
+    "programmes:activity_remove": Row(
+        get=POST_ONLY, post=managers_only(302), kwargs=lambda w: {"pk": w["development_activity"].pk}
+    ),
+    "programmes:inventory": Row(get=everyone()),
+    "programmes:inventory_create": Row(get=only("hr"), post=only("hr")),
+    "programmes:inventory_edit": Row(
+        get=only("hr", outsider_ok=404),
+        post=only("hr", outsider_ok=404),
+        kwargs=lambda w: {"pk": w["learning_activity"].pk},
+    ),
+    "programmes:inventory_delete": Row(
+        get=POST_ONLY, post=only("hr", ok=302, outsider_ok=404), kwargs=lambda w: {"pk": w["learning_activity"].pk}
+    ),
+    # the stappenplan and HR's overview
+    "traineeship_list": Row(get=only("hr", "coordinator", "manager")),
+    "stappenplan": Row(get=seen_inside(), kwargs=lambda w: {"pk": w["traineeship"].pk}),
 }

@@ -56,7 +56,8 @@ def build_mentors(world: World) -> None:
         ("other:", p.other_organisation, "other_"),
     ]:
         mentor = p.users[people + "mentor"]
-        traineeship = mentored_traineeship(
+        # The programmes builder made the traineeship with its placement, mentor and manager.
+        traineeship = world.objects.get(prefix + "traineeship") or mentored_traineeship(
             organisation, trainee=p.users[people + "trainee"], mentor=mentor, manager=p.users[people + "manager"]
         )
         world.objects[prefix + "traineeship"] = traineeship
@@ -71,4 +72,51 @@ def build_mentors(world: World) -> None:
         world.objects[prefix + "locked_meeting"] = locked
 
 
-BUILDERS = [build_organisations, build_mentors]
+def build_programmes(world: World) -> None:
+    """A social-work programme per organisation with a cohort, a traineeship of the persona trainee
+    (placement with the persona manager and mentor; the persona coordinator coordinates), a framework,
+    an inventory activity chosen for the traineeship and a competency in its profile."""
+    from programmes.models import DevelopmentActivity, ProfileCompetency
+    from tests.programmes.factories import (
+        CohortFactory,
+        CompetencyFactory,
+        LearningActivityFactory,
+        PlacementFactory,
+        ProgrammeFactory,
+        TraineeshipFactory,
+    )
+
+    p = world.personas
+    for prefix, organisation, role_prefix in [("", p.organisation, ""), ("other:", p.other_organisation, "other_")]:
+        users = {role: p.users[role_prefix + role] for role in ["hr", "manager", "mentor", "trainee", "coordinator"]}
+        programme = ProgrammeFactory(owner=organisation, coordinator=users["coordinator"])
+        competency = CompetencyFactory(framework=programme.framework)
+        cohort = CohortFactory(programme=programme)
+        traineeship = TraineeshipFactory(programme=programme, cohort=cohort, trainee=users["trainee"])
+        placement = PlacementFactory(traineeship=traineeship, manager=users["manager"], mentor=users["mentor"])
+        activity = LearningActivityFactory(organisation=organisation)
+        activity.competencies.add(competency)
+        chosen = DevelopmentActivity.objects.create(
+            traineeship=traineeship,
+            learning_activity=activity,
+            title=activity.title,
+            kind="formal",
+            category="training",
+        )
+        profile = ProfileCompetency.objects.create(traineeship=traineeship, competency=competency, purpose="develop")
+        world.objects.update(
+            {
+                prefix + "framework": programme.framework,
+                prefix + "competency": competency,
+                prefix + "programme": programme,
+                prefix + "cohort": cohort,
+                prefix + "traineeship": traineeship,
+                prefix + "placement": placement,
+                prefix + "learning_activity": activity,
+                prefix + "development_activity": chosen,
+                prefix + "profile_competency": profile,
+            }
+        )
+
+
+BUILDERS = [build_organisations, build_programmes, build_mentors]

@@ -11,6 +11,17 @@ from mentors.notices import notices
 from mentors.risks import reasons
 from mentors.selectors import mentees_of, next_meeting_for_trainee, open_agreements_for, records_to_confirm
 from organisations.models import Invitation, Membership, Role
+from programmes.models import Traineeship
+
+
+def traineeship_summary(request) -> dict:
+    """Counts per step of the active organisation's traineeships (one query), for HR and coordinators."""
+    from traineeship.views_traineeships import step_counts
+
+    traineeships = Traineeship.objects.visible_to(request.user).of_organisation(request.membership.organisation)
+    counts = step_counts(traineeships)
+    return {"step_counts": counts, "traineeship_total": sum(row["count"] for row in counts)}
+
 
 HOME_LIST = 10
 
@@ -21,6 +32,7 @@ def hr_home(request) -> dict:
         Membership.objects.filter(organisation=organisation).select_related("user").order_by("user__name", "role")
     )
     return {
+        **traineeship_summary(request),
         "people": Paginator(memberships, 10).get_page(1),
         "invitations": Invitation.objects.open().filter(organisation=organisation).select_related("invited_by")[:20],
     }
@@ -55,7 +67,7 @@ def trainee_home(request) -> dict:
 
 
 def coordinator_home(request) -> dict:
-    return {}
+    return traineeship_summary(request)
 
 
 HOME_CONTEXT = {

@@ -30,6 +30,10 @@ NAV_ITEMS = [
     NavItem(_("Mentors"), "mentors:profiles", frozenset({Role.HR})),
     NavItem(_("Audit trail"), "organisations:audit_trail", frozenset({Role.HR, Role.MANAGER})),
     NavItem(_("Settings"), "organisations:settings", frozenset({Role.HR})),
+    NavItem(_("Traineeships"), "traineeship_list", frozenset({Role.HR, Role.COORDINATOR})),
+    NavItem(_("Programmes"), "programmes:programme_list", frozenset({Role.HR, Role.COORDINATOR})),
+    NavItem(_("Frameworks"), "programmes:framework_list", frozenset({Role.HR})),
+    NavItem(_("Learning activities"), "programmes:inventory", frozenset({Role.HR})),
 ]
 
 
@@ -48,4 +52,11 @@ def navigation(request):
         url = reverse(item.url_name)
         current = path == url if url == home else path.startswith(url)
         entries.append({"label": item.label, "url": url, "current": current})
+    # When one item's address lies inside another's (/programmes/frameworks/ in /programmes/),
+    # only the closest match is the current page.
+    matches = [entry for entry in entries if entry["current"]]
+    if len(matches) > 1:
+        closest = max(matches, key=lambda entry: len(entry["url"]))
+        for entry in matches:
+            entry["current"] = entry is closest
     return {"nav_items": entries}

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from traineeship import views, views_manager, views_privacy
+from traineeship import views, views_manager, views_privacy, views_traineeships
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -16,5 +16,8 @@ urlpatterns = [
     path("mentors/", include("mentors.urls")),
     path("overview/", views_manager.manager_overview, name="manager_overview"),
     path("overview/export.csv", views_manager.manager_overview_csv, name="manager_overview_csv"),
+    path("programmes/", include("programmes.urls")),
+    path("traineeships/", views_traineeships.traineeship_list, name="traineeship_list"),
+    path("traineeships/<int:pk>/", views_traineeships.stappenplan, name="stappenplan"),
     path("admin/", admin.site.urls),
 ]

@@ -70,7 +70,7 @@ class Programme(models.Model):
         help_text=_("For example: every Thursday, or one day a month with the whole cohort."),
     )
     learning_time_percent = models.PositiveSmallIntegerField(
-        _("learning time (share of working hours, %)"),
+        _("learning time (percentage of working hours)"),
         default=20,
         validators=[MaxValueValidator(100)],
     )
@@ -138,6 +138,26 @@ class Cohort(models.Model):
     start_date = models.DateField(_("start date"))
     group_trainer = models.CharField(_("group trainer"), max_length=200, blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    # Blueprint: the cohort this one was set up from, the traineeship whose set-up
+    # (work profile, profile competencies, chosen activities) new traineeships copy,
+    # and the mentors to choose from.
+    copied_from = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="copies",
+        verbose_name=_("set up from cohort"),
+    )
+    model_traineeship = models.ForeignKey(
+        "programmes.Traineeship",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("set-up copied from traineeship"),
+    )
+    mentor_pool = models.ManyToManyField(User, blank=True, related_name="+", verbose_name=_("mentors to choose from"))
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = CohortQuerySet.as_manager()

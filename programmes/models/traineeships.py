@@ -360,6 +360,11 @@ class WorkProfile(models.Model):
         return bool(self.tasks.strip())
 
 
+class ProfileCompetencyQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(traineeship__in=Traineeship.objects.visible_to(user))
+
+
 class ProfileCompetency(models.Model):
     """A competency in the traineeship's profile: required at the start, or to be developed."""
 
@@ -375,6 +380,8 @@ class ProfileCompetency(models.Model):
     target_level = models.CharField(
         _("level aimed for"), max_length=15, choices=CompetencyLevel.choices, default=CompetencyLevel.STARTBEKWAAM
     )
+
+    objects = ProfileCompetencyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("profile competency")

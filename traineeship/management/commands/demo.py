@@ -5,9 +5,10 @@ from django.db import transaction
 
 from mentors import demo as mentors_demo
 from organisations import demo as organisations_demo
+from programmes import demo as programmes_demo
 
 # Each app's loader takes the DemoContext and adds its part, in dependency order.
-LOADERS = [mentors_demo.load]
+LOADERS = [programmes_demo.load, mentors_demo.load]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,444 @@
+"""Forms of the programmes app; each narrows its choices to what the user may pick."""
+
+from django import forms
+from django.db.models import Q
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from organisations.models import Organisation, Role, User
+from programmes.agreements import AGREEMENT_FIELDS, PRESET_CHOICES, preset_values
+from programmes.models import (
+    Cohort,
+    Competency,
+    CompetencyFramework,
+    DevelopmentDay,
+    LearningActivity,
+    Placement,
+    ProfileCompetency,
+    Programme,
+    Traineeship,
+    WorkProfile,
+)
+from programmes.models.activities import FORMAL_CATEGORIES, ActivityCategory, ActivityKind
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def people_with_role(organisations, role: str):
+    return User.objects.filter(memberships__organisation__in=organisations, memberships__role=role).distinct()
+
+
+class FrameworkForm(forms.ModelForm):
+    class Meta:
+        model = CompetencyFramework
+        fields = ["name", "description"]
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        taken = CompetencyFramework.objects.filter(organisation=self.organisation, name__iexact=name)
+        if taken.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Your organisation already has a framework with this name."))
+        return name
+
+
+class TagsField(forms.CharField):
+    """Tags typed as a comma-separated list, stored as a list of strings."""
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return ", ".join(value)
+        return value
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return [tag.strip() for tag in value.split(",") if tag.strip()]
+
+
+class CompetencyForm(forms.ModelForm):
+    areas_of_life = TagsField(
+        label=_("Areas of life"),
+        required=False,
+        help_text=_("Separate them with commas, for example: financiën, wonen en leefbaarheid."),
+    )
+
+    class Meta:
+        model = Competency
+        fields = [
+            "code",
+            "name",
+            "description",
+            "areas_of_life",
+            "level_startbekwaam",
+            "level_vakbekwaam",
+            "level_vakvolwassen",
+            "position",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "level_startbekwaam": forms.Textarea(attrs={"rows": 2}),
+            "level_vakbekwaam": forms.Textarea(attrs={"rows": 2}),
+            "level_vakvolwassen": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, framework: CompetencyFramework, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.framework = framework
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip()
+        taken = Competency.objects.filter(framework=self.framework, code__iexact=code).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(
+                _("This framework already has a competency with code %(code)s.") % {"code": code}
+            )
+        return code
+
+
+class FrameworkImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("File (CSV or JSON)"),
+        help_text=_("The same columns as the export. Competencies with a known code are updated, others added."),
+    )
+
+
+class ProgrammeForm(forms.ModelForm):
+    preset = forms.ChoiceField(
+        label=_("Agreement preset"),
+        choices=[("", _("Choose a cao…")), *PRESET_CHOICES],
+        required=False,
+        help_text=_("Apply a preset to fill in the agreement below; you can change each field afterwards."),
+    )
+
+    class Meta:
+        model = Programme
+        fields = [
+            "name",
+            "kind",
+            "description",
+            "partners",
+            "coordinator",
+            "framework",
+            "development_day_pattern",
+            "learning_time_percent",
+            "meeting_rhythm_weeks",
+            *AGREEMENT_FIELDS,
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "partners": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, owner: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.owner = owner
+        self.instance.owner = owner
+        self.fields["partners"].queryset = Organisation.objects.exclude(pk=owner.pk)
+        # Coordinators of the owner and of the partners (those saved, or those ticked in this form).
+        if self.is_bound:
+            partner_ids = [value for value in self.data.getlist("partners") if str(value).isdigit()]
+        elif "partners" in self.initial:
+            partner_ids = [value for value in self.initial["partners"] if str(value).isdigit()]
+        else:
+            partner_ids = list(self.instance.partners.values_list("pk", flat=True)) if self.instance.pk else []
+        organisations = Organisation.objects.filter(Q(pk=owner.pk) | Q(pk__in=partner_ids))
+        self.fields["coordinator"].queryset = people_with_role(organisations, Role.COORDINATOR)
+        self.fields["coordinator"].help_text = _(
+            "Someone with the coordinator role in the owner organisation or a partner; needed for regional programmes."
+        )
+        self.fields["framework"].queryset = CompetencyFramework.objects.filter(organisation=owner)
+        self.order_fields(["name", "kind", "description", "preset"])
+        # With JavaScript, choosing a preset fills the agreement at once (the button does the same without).
+        self.fields["preset"].widget.attrs.update(
+            {
+                "hx-post": "",
+                "hx-trigger": "change",
+                "hx-vals": '{"apply_preset": "1"}',
+                "hx-target": "#programme-form",
+                "hx-select": "#programme-form",
+                "hx-swap": "outerHTML",
+            }
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        preset = cleaned.get("preset")
+        if preset and not cleaned.get("agreement_name"):
+            cleaned.update(preset_values(preset))
+            for name, value in preset_values(preset).items():
+                setattr(self.instance, name, value)
+        coordinator = cleaned.get("coordinator")
+        if coordinator is not None:
+            organisations = [self.owner, *cleaned.get("partners", [])]
+            if not people_with_role(organisations, Role.COORDINATOR).filter(pk=coordinator.pk).exists():
+                self.add_error(
+                    "coordinator",
+                    _("Choose someone with the coordinator role in the owner organisation or one of the partners."),
+                )
+        return cleaned
+
+
+def programme_form_with_preset(data, *, owner: Organisation, instance: Programme | None = None) -> ProgrammeForm:
+    """An unbound form showing what was typed, with the chosen preset's agreement filled in."""
+    form = ProgrammeForm(owner=owner, instance=instance)
+    initial = {}
+    for name in form.fields:
+        if name == "partners":
+            initial[name] = data.getlist(name)
+        elif name in data:
+            initial[name] = data.get(name)
+    for name in AGREEMENT_FIELDS:
+        if name == "supernumerary":
+            initial[name] = bool(data.get(name))
+    initial.update(preset_values(data.get("preset", "")))
+    return ProgrammeForm(owner=owner, instance=instance, initial=initial)
+
+
+class CohortForm(forms.ModelForm):
+    class Meta:
+        model = Cohort
+        fields = ["name", "start_date", "group_trainer", "notes"]
+        widgets = {"start_date": DATE, "notes": forms.Textarea(attrs={"rows": 3})}
+
+
+DevelopmentDayFormSet = inlineformset_factory(
+    Cohort,
+    DevelopmentDay,
+    fields=["date", "topic"],
+    widgets={"date": DATE},
+    extra=3,
+    can_delete=True,
+)
+
+
+class BlueprintForm(forms.ModelForm):
+    model_traineeship = forms.ModelChoiceField(
+        queryset=Traineeship.objects.none(),
+        required=False,
+        label=_("Copy the set-up of"),
+        help_text=_(
+            "New traineeships in the new cohort start with this traineeship's work profile, "
+            "profile competencies and chosen learning activities."
+        ),
+    )
+    shift_days = forms.BooleanField(
+        label=_("Copy the development days, moved to the new start date"), required=False, initial=True
+    )
+
+    class Meta:
+        model = Cohort
+        fields = ["name", "start_date", "group_trainer"]
+        widgets = {"start_date": DATE}
+
+    def __init__(self, *args, source: Cohort, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["model_traineeship"].queryset = source.traineeships.select_related("trainee")
+        self.fields["model_traineeship"].label_from_instance = lambda t: t.trainee.name
+
+
+class TraineeshipForm(forms.ModelForm):
+    copy_setup = forms.BooleanField(
+        label=_("Start with the cohort's set-up (work profile, competencies and activities)"),
+        required=False,
+        initial=True,
+    )
+
+    class Meta:
+        model = Traineeship
+        fields = [
+            "trainee",
+            "cohort",
+            "education_level",
+            "graduation_date",
+            "start_date",
+            "end_date",
+            "function_scale",
+            "scale",
+            "status",
+            "outcome",
+            "outcome_note",
+        ]
+        widgets = {
+            "graduation_date": DATE,
+            "start_date": DATE,
+            "end_date": DATE,
+            "outcome_note": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, programme: Programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.programme = programme
+        self.fields["trainee"].queryset = people_with_role([programme.owner], Role.TRAINEE).order_by("name")
+        self.fields["trainee"].label_from_instance = lambda user: f"{user.name} ({user.email})"
+        self.fields["cohort"].queryset = programme.cohorts.all()
+        if self.instance.pk or not programme.cohorts.filter(model_traineeship__isnull=False).exists():
+            del self.fields["copy_setup"]
+        if not self.instance.pk:
+            for name in ["outcome", "outcome_note"]:
+                del self.fields[name]
+
+
+class PlacementForm(forms.ModelForm):
+    class Meta:
+        model = Placement
+        fields = ["organisation", "start_date", "end_date", "assignment", "manager"]
+        widgets = {"start_date": DATE, "end_date": DATE, "assignment": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, traineeship: Traineeship, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.traineeship = traineeship
+        organisations = Organisation.objects.filter(pk__in=traineeship.programme.organisation_ids())
+        self.fields["organisation"].queryset = organisations
+        managers = people_with_role(organisations, Role.MANAGER).order_by("name")
+        self.fields["manager"].queryset = managers
+        self.fields["manager"].help_text = _("A manager of the placement organisation.")
+        if not self.instance.pk:
+            self.initial.setdefault("start_date", traineeship.start_date)
+            self.initial.setdefault("end_date", traineeship.end_date)
+
+    def clean(self):
+        cleaned = super().clean()
+        manager, organisation = cleaned.get("manager"), cleaned.get("organisation")
+        if manager and organisation and not people_with_role([organisation], Role.MANAGER).filter(pk=manager.pk):
+            self.add_error(
+                "manager",
+                _("%(person)s is not a manager at %(organisation)s.")
+                % {"person": manager, "organisation": organisation},
+            )
+        return cleaned
+
+
+class RotationForm(forms.Form):
+    start_date = forms.DateField(label=_("First placement starts on"), widget=DATE)
+    count = forms.IntegerField(label=_("Number of placements"), min_value=1, max_value=6, initial=3)
+    months = forms.IntegerField(label=_("Months per placement"), min_value=1, max_value=24, initial=8)
+
+    def __init__(self, *args, traineeship: Traineeship, **kwargs):
+        super().__init__(*args, prefix="rotation", **kwargs)
+        self.traineeship = traineeship
+        self.initial.setdefault("start_date", traineeship.start_date)
+
+
+class WorkProfileForm(forms.ModelForm):
+    class Meta:
+        model = WorkProfile
+        fields = [
+            "kind",
+            "tasks",
+            "assignment",
+            "end_result",
+            "work_needed",
+            "independence",
+            "wants_to_learn",
+            "future",
+        ]
+        widgets = {
+            "kind": forms.RadioSelect,
+            **{
+                name: forms.Textarea(attrs={"rows": 3})
+                for name in [
+                    "tasks",
+                    "assignment",
+                    "end_result",
+                    "work_needed",
+                    "independence",
+                    "wants_to_learn",
+                    "future",
+                ]
+            },
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == WorkProfile.Kind.TASKS and not cleaned.get("tasks", "").strip():
+            self.add_error("tasks", _("Describe the tasks the trainee will do."))
+        if cleaned.get("kind") == WorkProfile.Kind.ASSIGNMENT:
+            if not cleaned.get("assignment", "").strip():
+                self.add_error("assignment", _("Describe the assignment."))
+            if not cleaned.get("end_result", "").strip():
+                self.add_error("end_result", _("Name the concrete end result of the assignment."))
+        return cleaned
+
+
+def competencies_for(traineeship: Traineeship):
+    """The competencies of the programme's framework, or of the owner's frameworks when it has none."""
+    programme = traineeship.programme
+    if programme.framework_id:
+        return Competency.objects.filter(framework=programme.framework_id)
+    return Competency.objects.filter(framework__organisation=programme.owner_id)
+
+
+class ProfileCompetencyForm(forms.ModelForm):
+    class Meta:
+        model = ProfileCompetency
+        fields = ["competency", "purpose", "target_level"]
+
+    def __init__(self, *args, traineeship: Traineeship, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.traineeship = traineeship
+        self.fields["competency"].queryset = competencies_for(traineeship).exclude(
+            pk__in=traineeship.profile_competencies.values("competency")
+        )
+
+
+class LearningActivityForm(forms.ModelForm):
+    class Meta:
+        model = LearningActivity
+        fields = [
+            "title",
+            "kind",
+            "category",
+            "description",
+            "provider",
+            "hours",
+            "cost",
+            "competencies",
+            "for_every_new_colleague",
+            "is_active",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "competencies": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.organisation = organisation
+        self.fields["competencies"].queryset = Competency.objects.filter(
+            framework__organisation=organisation
+        ).select_related("framework")
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, category = cleaned.get("kind"), cleaned.get("category")
+        mismatch = kind and category and (kind == ActivityKind.FORMAL) != (category in FORMAL_CATEGORIES)
+        if mismatch and category != ActivityCategory.OTHER:
+            self.add_error(
+                "category",
+                _("Training, courses, coaching and supervision are formal learning; other categories are informal."),
+            )
+        return cleaned
+
+
+class ChooseActivitiesForm(forms.Form):
+    activities = forms.ModelMultipleChoiceField(
+        queryset=LearningActivity.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Activities from the inventory"),
+        error_messages={"required": _("Choose at least one activity.")},
+    )
+
+    def __init__(self, *args, traineeship: Traineeship, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["activities"].queryset = available_activities(traineeship)
+
+
+def available_activities(traineeship: Traineeship):
+    """Active inventory activities of the owner and the placement organisations not chosen yet."""
+    organisations = Q(organisation=traineeship.programme.owner_id) | Q(
+        organisation__in=traineeship.placements.values("organisation")
+    )
+    chosen = traineeship.development_activities.filter(learning_activity__isnull=False).values("learning_activity")
+    return (
+        LearningActivity.objects.filter(organisations, is_active=True)
+        .exclude(pk__in=chosen)
+        .prefetch_related("competencies")
+        .distinct()
+    )

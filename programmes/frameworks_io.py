@@ -1,0 +1,158 @@
+"""Competency frameworks as CSV and JSON: export, and an import that takes a file whole or not at all."""
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from programmes.models import Competency, CompetencyFramework
+
+COLUMNS = [
+    "code",
+    "name",
+    "description",
+    "areas_of_life",
+    "level_startbekwaam",
+    "level_vakbekwaam",
+    "level_vakvolwassen",
+]
+MAX_LENGTH = {"code": 20, "name": 200}
+AREAS_SEPARATOR = ";"
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int  # the line in a CSV file; the entry's number in a JSON list
+    reason: str
+
+
+class ImportRejected(Exception):
+    def __init__(self, errors: list[RowError]):
+        super().__init__(f"{len(errors)} bad rows")
+        self.errors = errors
+
+
+def _as_row(competency: Competency) -> dict:
+    return {
+        "code": competency.code,
+        "name": competency.name,
+        "description": competency.description,
+        "areas_of_life": list(competency.areas_of_life),
+        "level_startbekwaam": competency.level_startbekwaam,
+        "level_vakbekwaam": competency.level_vakbekwaam,
+        "level_vakvolwassen": competency.level_vakvolwassen,
+    }
+
+
+def export_csv(framework: CompetencyFramework) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS)
+    writer.writeheader()
+    for competency in framework.competencies.all():
+        row = _as_row(competency)
+        row["areas_of_life"] = AREAS_SEPARATOR.join(row["areas_of_life"])
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def export_json(framework: CompetencyFramework) -> str:
+    data = {
+        "framework": framework.name,
+        "description": framework.description,
+        "competencies": [_as_row(c) for c in framework.competencies.all()],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _read_csv(text: str) -> list[tuple[int, dict]]:
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [column for column in ("code", "name") if column not in (reader.fieldnames or [])]
+    if missing:
+        raise ImportRejected(
+            [
+                RowError(
+                    1,
+                    _("The first line must name the columns; missing: %(columns)s.") % {"columns": ", ".join(missing)},
+                )
+            ]
+        )
+    rows = []
+    for row in reader:
+        if row.get(None):
+            rows.append((reader.line_num, {"__extra__": True}))
+            continue
+        areas = row.get("areas_of_life") or ""
+        row["areas_of_life"] = [a.strip() for a in areas.split(AREAS_SEPARATOR) if a.strip()]
+        rows.append((reader.line_num, row))
+    return rows
+
+
+def _read_json(text: str) -> list[tuple[int, dict]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        reason = _("This is not valid JSON: %(error)s.") % {"error": error.msg}
+        raise ImportRejected([RowError(error.lineno, reason)]) from None
+    items = data.get("competencies") if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        raise ImportRejected([RowError(1, _('Expected a list of competencies under "competencies".'))])
+    return [(number, item) for number, item in enumerate(items, start=1)]
+
+
+def parse(filename: str, content: bytes) -> list[dict]:
+    """The competencies in the file, or ``ImportRejected`` listing every bad row (line or entry number)."""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportRejected([RowError(1, _("The file is not UTF-8 text."))]) from None
+    is_json = filename.lower().endswith(".json") or text.lstrip().startswith(("{", "["))
+    rows = _read_json(text) if is_json else _read_csv(text)
+    errors, seen, valid = [], {}, []
+    for line, row in rows:
+        reasons = _row_errors(row)
+        code = str(row.get("code") or "").strip() if isinstance(row, dict) else ""
+        if code and code.lower() in seen:
+            reasons.append(
+                _("Code %(code)s is already used on line %(line)s.") % {"code": code, "line": seen[code.lower()]}
+            )
+        elif code:
+            seen[code.lower()] = line
+        if reasons:
+            errors.extend(RowError(line, reason) for reason in reasons)
+        else:
+            valid.append({column: _clean(row.get(column)) for column in COLUMNS})
+    if not rows:
+        errors.append(RowError(1, _("The file holds no competencies.")))
+    if errors:
+        raise ImportRejected(errors)
+    return valid
+
+
+def _clean(value):
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return str(value or "").strip()
+
+
+def _row_errors(row) -> list[str]:
+    if not isinstance(row, dict):
+        return [_("Each competency must be an object with a code and a name.")]
+    if row.get("__extra__"):
+        return [_("This line has more values than there are columns.")]
+    reasons = []
+    for column in ("code", "name"):
+        value = row.get(column)
+        if value is not None and not isinstance(value, str):
+            reasons.append(_("The %(column)s must be text.") % {"column": column})
+        elif not (value or "").strip():
+            reasons.append(_("The %(column)s is empty.") % {"column": column})
+        elif len(value.strip()) > MAX_LENGTH[column]:
+            reasons.append(
+                _("The %(column)s is longer than %(max)s characters.") % {"column": column, "max": MAX_LENGTH[column]}
+            )
+    areas = row.get("areas_of_life", [])
+    if areas and not (isinstance(areas, list) and all(isinstance(a, str) for a in areas)):
+        reasons.append(_("The areas of life must be a list of words."))
+    return reasons

@@ -1,0 +1,169 @@
+"""Writes that span models: imports, choosing activities, rotations, blueprints."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Max
+
+from organisations.audit import Action, record
+from organisations.models import User
+from programmes.dates import add_months
+from programmes.models import (
+    Cohort,
+    Competency,
+    CompetencyFramework,
+    DevelopmentActivity,
+    LearningActivity,
+    Placement,
+    ProfileCompetency,
+    Traineeship,
+    WorkProfile,
+)
+
+FRAMEWORK_IMPORTED = "framework.imported"
+
+
+@transaction.atomic
+def framework_import(*, framework: CompetencyFramework, rows: list[dict], by: User) -> tuple[int, int]:
+    """Add or update the competencies in ``rows`` (already validated), matched on code. Returns (added, updated)."""
+    existing = {c.code.lower(): c for c in framework.competencies.all()}
+    position = (framework.competencies.aggregate(top=Max("position"))["top"] or 0) + 1
+    added = updated = 0
+    for row in rows:
+        competency = existing.get(row["code"].lower())
+        if competency is None:
+            competency = Competency(framework=framework, position=position)
+            position += 1
+            added += 1
+        else:
+            updated += 1
+        for column, value in row.items():
+            setattr(competency, column, value)
+        competency.full_clean()
+        competency.save()
+    record(
+        organisation=framework.organisation,
+        actor=by,
+        action=FRAMEWORK_IMPORTED,
+        obj=framework,
+        summary=f"framework import: {added} added, {updated} updated",
+    )
+    return added, updated
+
+
+def framework_exported(*, framework: CompetencyFramework, by: User, file_format: str) -> None:
+    record(
+        organisation=framework.organisation,
+        actor=by,
+        action=Action.EXPORT_CREATED,
+        obj=framework,
+        summary=f"framework exported as {file_format}",
+    )
+
+
+@transaction.atomic
+def activities_choose(*, traineeship: Traineeship, activities: list[LearningActivity], by: User) -> int:
+    """Add inventory activities to the traineeship (step 2), with their competencies."""
+    chosen = set(
+        traineeship.development_activities.filter(learning_activity__in=activities).values_list(
+            "learning_activity", flat=True
+        )
+    )
+    added = 0
+    for activity in activities:
+        if activity.pk in chosen:
+            continue
+        development = DevelopmentActivity.objects.create(
+            traineeship=traineeship,
+            learning_activity=activity,
+            title=activity.title,
+            kind=activity.kind,
+            category=activity.category,
+            description=activity.description,
+            hours=activity.hours,
+            added_by=by,
+        )
+        development.competencies.set(activity.competencies.all())
+        added += 1
+    return added
+
+
+@transaction.atomic
+def placements_rotation_create(*, traineeship: Traineeship, start, count: int, months: int) -> list[Placement]:
+    """``count`` consecutive placements of ``months`` months, over the owner and then each partner in turn.
+
+    Raises ``ValidationError`` (nothing stored) when one does not fit.
+    """
+    programme = traineeship.programme
+    organisations = [programme.owner, *programme.partners.order_by("name")]
+    placements = []
+    for number in range(count):
+        end = add_months(start, months) - timedelta(days=1)
+        placement = Placement(
+            traineeship=traineeship,
+            organisation=organisations[number % len(organisations)],
+            start_date=start,
+            end_date=end,
+        )
+        placement.full_clean()
+        placement.save()
+        placements.append(placement)
+        start = end + timedelta(days=1)
+    return placements
+
+
+@transaction.atomic
+def cohort_from_blueprint(
+    *, source: Cohort, name: str, start_date, group_trainer: str, model_traineeship, copy_days: bool
+) -> Cohort:
+    """A new cohort set up like ``source``: development days moved to the new start, the mentors of its
+    placements to choose from, and a traineeship whose set-up new traineeships copy."""
+    cohort = Cohort.objects.create(
+        programme=source.programme,
+        name=name,
+        start_date=start_date,
+        group_trainer=group_trainer,
+        copied_from=source,
+        model_traineeship=model_traineeship or source.model_traineeship,
+    )
+    if copy_days:
+        shift = start_date - source.start_date
+        cohort.development_days.bulk_create(
+            [
+                cohort.development_days.model(cohort=cohort, date=day.date + shift, topic=day.topic)
+                for day in source.development_days.all()
+            ]
+        )
+    mentors = User.objects.filter(mentored_placements__traineeship__cohort=source).distinct()
+    cohort.mentor_pool.set([*mentors, *source.mentor_pool.all()])
+    return cohort
+
+
+@transaction.atomic
+def traineeship_create(*, form, copy_setup: bool, by: User) -> Traineeship:
+    traineeship = form.save()
+    cohort = traineeship.cohort
+    if copy_setup and cohort is not None and cohort.model_traineeship_id:
+        traineeship_copy_setup(source=cohort.model_traineeship, target=traineeship, by=by)
+    return traineeship
+
+
+def traineeship_copy_setup(*, source: Traineeship, target: Traineeship, by: User) -> None:
+    """Copy the work profile, profile competencies and chosen activities of ``source`` onto ``target``."""
+    profile = WorkProfile.objects.filter(traineeship=source).first()
+    if profile is not None:
+        profile.pk = None
+        profile.traineeship = target
+        profile.save()
+    ProfileCompetency.objects.bulk_create(
+        [
+            ProfileCompetency(
+                traineeship=target, competency_id=p.competency_id, purpose=p.purpose, target_level=p.target_level
+            )
+            for p in source.profile_competencies.all()
+        ]
+    )
+    activities = LearningActivity.objects.filter(
+        pk__in=source.development_activities.filter(learning_activity__isnull=False).values("learning_activity")
+    )
+    activities_choose(traineeship=target, activities=list(activities.prefetch_related("competencies")), by=by)

@@ -1,0 +1,49 @@
+from django.urls import path
+
+from programmes import views_frameworks as frameworks
+from programmes import views_programmes as programmes
+from programmes import views_traineeships as traineeships
+
+app_name = "programmes"
+
+urlpatterns = [
+    path("frameworks/", frameworks.framework_list, name="framework_list"),
+    path("frameworks/new/", frameworks.framework_create, name="framework_create"),
+    path("frameworks/<int:pk>/", frameworks.framework_detail, name="framework_detail"),
+    path("frameworks/<int:pk>/edit/", frameworks.framework_edit, name="framework_edit"),
+    path("frameworks/<int:pk>/competencies/new/", frameworks.competency_create, name="competency_create"),
+    path("frameworks/<int:pk>/import/", frameworks.framework_import, name="framework_import"),
+    path(
+        "frameworks/<int:pk>/export.<str:file_format>",
+        frameworks.framework_export,
+        name="framework_export",
+    ),
+    path("competencies/<int:pk>/edit/", frameworks.competency_edit, name="competency_edit"),
+    path("competencies/<int:pk>/delete/", frameworks.competency_delete, name="competency_delete"),
+    path("", programmes.programme_list, name="programme_list"),
+    path("new/", programmes.programme_create, name="programme_create"),
+    path("<int:pk>/", programmes.programme_detail, name="programme_detail"),
+    path("<int:pk>/edit/", programmes.programme_edit, name="programme_edit"),
+    path("<int:pk>/cohorts/new/", programmes.cohort_create, name="cohort_create"),
+    path("<int:pk>/traineeships/new/", traineeships.traineeship_create, name="traineeship_create"),
+    path("cohorts/<int:pk>/", programmes.cohort_detail, name="cohort_detail"),
+    path("cohorts/<int:pk>/edit/", programmes.cohort_edit, name="cohort_edit"),
+    path("cohorts/<int:pk>/blueprint/", programmes.cohort_blueprint, name="cohort_blueprint"),
+    path("traineeships/<int:pk>/edit/", traineeships.traineeship_edit, name="traineeship_edit"),
+    path("traineeships/<int:pk>/work/", traineeships.work_profile, name="work_profile"),
+    path("traineeships/<int:pk>/competencies/", traineeships.profile_competencies, name="profile_competencies"),
+    path("traineeships/<int:pk>/activities/", traineeships.activities, name="activities"),
+    path("traineeships/<int:pk>/placements/", traineeships.placements, name="placements"),
+    path(
+        "profile-competencies/<int:pk>/delete/",
+        traineeships.profile_competency_delete,
+        name="profile_competency_delete",
+    ),
+    path("activities/<int:pk>/remove/", traineeships.activity_remove, name="activity_remove"),
+    path("placements/<int:pk>/edit/", traineeships.placement_edit, name="placement_edit"),
+    path("placements/<int:pk>/delete/", traineeships.placement_delete, name="placement_delete"),
+    path("inventory/", traineeships.inventory, name="inventory"),
+    path("inventory/new/", traineeships.inventory_create, name="inventory_create"),
+    path("inventory/<int:pk>/edit/", traineeships.inventory_edit, name="inventory_edit"),
+    path("inventory/<int:pk>/delete/", traineeships.inventory_delete, name="inventory_delete"),
+]

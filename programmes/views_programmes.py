@@ -1,0 +1,159 @@
+"""Programmes and their cohorts: HR of the owner (and the programme's coordinator) set them up."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Q
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from organisations.access import get_visible_or_404, require, role_required
+from organisations.models import Role
+from programmes import services
+from programmes.agreements import PRESETS
+from programmes.forms import BlueprintForm, CohortForm, DevelopmentDayFormSet, ProgrammeForm, programme_form_with_preset
+from programmes.models import Cohort, Programme, Traineeship
+
+PAGE_SIZE = 25
+
+
+def _managed_programme(request, pk):
+    programme = get_visible_or_404(Programme, request.user, pk=pk)
+    require(Programme.objects.managed_by(request.user).filter(pk=programme.pk).exists())
+    return programme
+
+
+@role_required(Role.HR, Role.COORDINATOR)
+def programme_list(request):
+    organisation = request.membership.organisation
+    programmes = (
+        Programme.objects.filter(Q(owner=organisation) | Q(partners=organisation) | Q(coordinator=request.user))
+        .distinct()
+        .select_related("owner", "coordinator")
+        .annotate(traineeship_count=Count("traineeships", distinct=True), cohort_count=Count("cohorts", distinct=True))
+        .order_by("name")
+    )
+    page = Paginator(programmes, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "programmes/programme_list.html", {"page": page})
+
+
+def _programme_form_page(request, programme=None):
+    owner = programme.owner if programme else request.membership.organisation
+    if request.method == "POST" and "apply_preset" in request.POST:
+        form = programme_form_with_preset(request.POST, owner=owner, instance=programme)
+        messages.info(request, _("The agreement has been filled in from the preset; check it and save."))
+    else:
+        initial = {}
+        preset = request.GET.get("preset", "")
+        if programme is None and preset:
+            form = programme_form_with_preset(request.GET, owner=owner)
+        else:
+            form = ProgrammeForm(request.POST or None, instance=programme, owner=owner, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            saved = form.save()
+            messages.success(request, _("The programme has been saved."))
+            return redirect("programmes:programme_detail", pk=saved.pk)
+    return render(request, "programmes/programme_form.html", {"form": form, "programme": programme, "presets": PRESETS})
+
+
+@role_required(Role.HR)
+def programme_create(request):
+    return _programme_form_page(request)
+
+
+def programme_edit(request, pk):
+    return _programme_form_page(request, _managed_programme(request, pk))
+
+
+def programme_detail(request, pk):
+    programme = get_visible_or_404(
+        Programme.objects.select_related("owner", "coordinator", "framework"), request.user, pk=pk
+    )
+    traineeships = (
+        Traineeship.objects.visible_to(request.user)
+        .filter(programme=programme)
+        .select_related("trainee", "cohort")
+        .order_by("-start_date", "trainee__name")
+    )
+    page = Paginator(traineeships, PAGE_SIZE).get_page(request.GET.get("page"))
+    can_manage = Programme.objects.managed_by(request.user).filter(pk=programme.pk).exists()
+    return render(
+        request,
+        "programmes/programme_detail.html",
+        {
+            "programme": programme,
+            "partners": programme.partners.all(),
+            "cohorts": programme.cohorts.annotate(size=Count("traineeships")),
+            "page": page,
+            "can_manage": can_manage,
+        },
+    )
+
+
+def cohort_create(request, pk):
+    programme = _managed_programme(request, pk)
+    cohort = Cohort(programme=programme)
+    return _cohort_form_page(request, cohort, programme)
+
+
+def cohort_edit(request, pk):
+    cohort = get_visible_or_404(Cohort.objects.select_related("programme"), request.user, pk=pk)
+    _managed_programme(request, cohort.programme_id)
+    return _cohort_form_page(request, cohort, cohort.programme)
+
+
+def _cohort_form_page(request, cohort, programme):
+    form = CohortForm(request.POST or None, instance=cohort)
+    days = DevelopmentDayFormSet(request.POST or None, instance=cohort, prefix="days")
+    if request.method == "POST" and form.is_valid() and days.is_valid():
+        with transaction.atomic():
+            saved = form.save()
+            days.instance = saved
+            days.save()
+        messages.success(request, _("The cohort has been saved."))
+        return redirect("programmes:cohort_detail", pk=saved.pk)
+    return render(
+        request, "programmes/cohort_form.html", {"form": form, "days": days, "cohort": cohort, "programme": programme}
+    )
+
+
+def cohort_detail(request, pk):
+    cohort = get_visible_or_404(
+        Cohort.objects.select_related("programme", "copied_from", "model_traineeship__trainee"), request.user, pk=pk
+    )
+    traineeships = (
+        Traineeship.objects.visible_to(request.user)
+        .filter(cohort=cohort)
+        .select_related("trainee", "cohort")
+        .order_by("trainee__name")
+    )
+    can_manage = Programme.objects.managed_by(request.user).filter(pk=cohort.programme_id).exists()
+    return render(
+        request,
+        "programmes/cohort_detail.html",
+        {
+            "cohort": cohort,
+            "days": cohort.development_days.all(),
+            "mentor_pool": cohort.mentor_pool.all(),
+            "page": Paginator(traineeships, PAGE_SIZE).get_page(request.GET.get("page")),
+            "can_manage": can_manage,
+        },
+    )
+
+
+def cohort_blueprint(request, pk):
+    source = get_visible_or_404(Cohort.objects.select_related("programme"), request.user, pk=pk)
+    _managed_programme(request, source.programme_id)
+    form = BlueprintForm(request.POST or None, source=source, initial={"group_trainer": source.group_trainer})
+    if request.method == "POST" and form.is_valid():
+        cohort = services.cohort_from_blueprint(
+            source=source,
+            name=form.cleaned_data["name"],
+            start_date=form.cleaned_data["start_date"],
+            group_trainer=form.cleaned_data["group_trainer"],
+            model_traineeship=form.cleaned_data["model_traineeship"],
+            copy_days=form.cleaned_data["shift_days"],
+        )
+        messages.success(request, _("The new cohort has been set up from %(source)s.") % {"source": source})
+        return redirect("programmes:cohort_detail", pk=cohort.pk)
+    return render(request, "programmes/cohort_blueprint.html", {"form": form, "source": source})

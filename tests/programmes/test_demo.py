@@ -1,0 +1,36 @@
+from django.core.management import call_command
+
+from programmes.models import Competency, Placement, Programme, Traineeship
+from traineeship.stappenplan import annotate_steps
+
+
+def counts():
+    return (
+        Traineeship.objects.count(),
+        Placement.objects.count(),
+        Programme.objects.count(),
+        Competency.objects.count(),
+    )
+
+
+def test_demo_is_idempotent_and_fills_every_step(db):
+    call_command("demo", trainees=12, stdout=None)
+    first = counts()
+    call_command("demo", trainees=12)
+    assert counts() == first
+    for slug in ("zonnedal", "buurtkracht"):
+        traineeship = Traineeship.objects.get(trainee__email=f"trainee@{slug}.example", status="active")
+        current = [p for p in traineeship.placements.all() if p.is_current()]
+        assert [p.mentor.email for p in current] == [f"mentor@{slug}.example"]
+        assert Competency.objects.filter(framework__organisation__slug=slug).count() == 13
+    regional = Programme.objects.get(kind="regional")
+    assert regional.coordinator.email == "coordinator@zonnedal.example"
+    assert list(regional.partners.values_list("slug", flat=True)) == ["buurtkracht"]
+    assert regional.traineeships.get().placements.count() == 3
+    steps = set(annotate_steps(Traineeship.objects.all()).values_list("current_step", flat=True))
+    assert {1, 2, 3} <= steps
+    extra = Traineeship.objects.filter(trainee__email__startswith="trainee0")
+    assert extra.count() == 12
+    assert not Placement.objects.filter(traineeship__in=extra, mentor__isnull=True).exists()
+    for traineeship in Traineeship.objects.all():
+        traineeship.full_clean()

@@ -1,0 +1,88 @@
+"""HR sets up a traineeship under the cao Sociaal Werk in the browser, steps 1 and 2, and sees the stappenplan."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from organisations.models import Role
+from programmes.dates import add_months
+from tests.organisations.factories import PASSWORD, OrganisationFactory, member
+from tests.programmes.factories import CompetencyFactory, FrameworkFactory, LearningActivityFactory
+
+
+def field(label: str) -> re.Pattern:
+    """A form label, with or without crispy's asterisk for required fields."""
+    return re.compile(rf"^\s*{re.escape(label)}\s*\*?\s*$")
+
+
+@pytest.mark.browser
+def test_hr_sets_up_a_traineeship(live_server, page, transactional_db):
+    organisation = OrganisationFactory(name="Welzijn Testdal", slug="testdal")
+    hr = member(organisation, Role.HR, email="hr@testdal.example", name="Hanna HR")
+    member(organisation, Role.TRAINEE, email="tess@testdal.example", name="Tess Trainee")
+    framework = FrameworkFactory(organisation=organisation, name="Competentieprofiel sociaal werk")
+    CompetencyFactory(framework=framework, code="A1", name="Contact en werkrelatie")
+    a6 = CompetencyFactory(framework=framework, code="A6", name="Signaleren en veiligheid")
+    activity = LearningActivityFactory(organisation=organisation, title="Training meldcode")
+    activity.competencies.add(a6)
+
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", hr.email)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("form button[type=submit]").last.click()
+
+    # A programme under the cao Sociaal Werk, its agreement filled in from the preset.
+    page.get_by_role("link", name="Programmes", exact=True).click()
+    page.get_by_role("link", name="New programme").click()
+    page.get_by_label(field("Name")).fill("Traineeship Sociaal Werk 2026")
+    page.get_by_label(field("Kind")).select_option("social_work")
+    page.get_by_label(field("Agreement preset")).select_option("cao_sociaal_werk_2021")
+    # With JavaScript the preset fills the agreement at once; the button does the same without.
+    expect(page.get_by_label(field("Maximum duration (months)"))).to_have_value("12")
+    page.get_by_role("button", name="Apply preset").click()
+    assert page.get_by_label(field("Maximum duration (months)")).input_value() == "12"
+    assert page.get_by_label(field("Name")).input_value() == "Traineeship Sociaal Werk 2026"
+    page.get_by_label(field("Competency framework")).select_option(label=framework.name)
+    page.get_by_role("button", name="Save programme").click()
+    page.get_by_role("heading", name="Traineeship Sociaal Werk 2026").wait_for()
+
+    # A traineeship that breaks the agreement gets the message at the field; nothing typed is lost.
+    page.get_by_role("link", name="Add a traineeship").click()
+    start = timezone.localdate().replace(day=1)
+    page.get_by_label(field("Trainee")).select_option(label="Tess Trainee (tess@testdal.example)")
+    page.get_by_label(field("Education level")).select_option("hbo")
+    page.get_by_label(field("Graduation date")).fill(add_months(start, -3).isoformat())
+    page.get_by_label(field("Start date")).fill(start.isoformat())
+    page.get_by_label(field("End date")).fill(add_months(start, 18).isoformat())
+    page.get_by_label(field("Pay scale during the traineeship")).fill("6")
+    page.get_by_role("button", name="Save traineeship").click()
+    assert page.get_by_text(re.compile("lasts at most 12 months")).is_visible()
+    assert page.get_by_label(field("Pay scale during the traineeship")).input_value() == "6"
+    page.get_by_label(field("End date")).fill((add_months(start, 12) - timedelta(days=1)).isoformat())
+    page.get_by_role("button", name="Save traineeship").click()
+    page.get_by_role("heading", name="Stappenplan of Tess Trainee").wait_for()
+
+    # Step 1: the work, and the competencies of the profile.
+    page.get_by_role("link", name="Describe the work").click()
+    page.get_by_label(field("Tasks")).fill("Spreekuur in het buurtteam en huisbezoeken.")
+    page.get_by_role("button", name="Save and choose competencies").click()
+    page.get_by_label(field("Competency")).select_option(label="A1 Contact en werkrelatie")
+    page.get_by_label(field("Purpose")).select_option("required")
+    page.get_by_role("button", name="Add to the profile").click()
+    page.get_by_label(field("Competency")).select_option(label="A6 Signaleren en veiligheid")
+    page.get_by_label(field("Purpose")).select_option("develop")
+    page.get_by_role("button", name="Add to the profile").click()
+
+    # Step 2: the suggestion points at the activity that covers A6; choose it.
+    page.get_by_role("link", name="Next: choose learning activities (step 2)").click()
+    page.get_by_role("button", name="choose Training meldcode").click()
+    assert page.get_by_role("row", name=re.compile("Training meldcode")).is_visible()
+
+    page.get_by_role("link", name="Stappenplan of Tess Trainee").click()
+    steps = page.locator("ol.step-list > li")
+    assert "Done" in steps.nth(0).inner_text()
+    assert "Done" in steps.nth(1).inner_text()
+    assert "Add a placement" in steps.nth(2).inner_text()

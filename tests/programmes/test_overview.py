@@ -1,0 +1,121 @@
+"""HR's overview: filters, counts per step, and a query count that does not grow with the list."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from programmes.models import Placement, Traineeship, WorkProfile
+from tests.programmes.factories import CohortFactory, PlacementFactory, ProgrammeFactory, TraineeshipFactory
+
+
+def make_traineeships(personas, count, programme=None):
+    if programme is None:
+        programme = ProgrammeFactory(owner=personas.organisation)
+        cohort = CohortFactory(programme=programme)
+        template = TraineeshipFactory(programme=programme, cohort=cohort, trainee=personas.trainee)
+        PlacementFactory(traineeship=template, mentor=personas.mentor, manager=personas.manager)
+        count -= 1
+    else:
+        cohort = programme.cohorts.get()
+        template = programme.traineeships.first()
+    users = [TraineeshipFactory.build(programme=programme).trainee for _ in range(count)]
+    rows = [
+        Traineeship(
+            programme=programme,
+            cohort=cohort,
+            trainee=user,
+            education_level="hbo",
+            graduation_date=template.graduation_date,
+            scale=6,
+            start_date=template.start_date,
+            end_date=template.end_date,
+        )
+        for user in users
+    ]
+    created = Traineeship.objects.bulk_create(rows)
+    Placement.objects.bulk_create(
+        [
+            Placement(
+                traineeship=t,
+                organisation=personas.organisation,
+                start_date=t.start_date,
+                end_date=t.end_date,
+                mentor=personas.mentor,
+            )
+            for t in created
+        ]
+    )
+    return programme
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+def test_same_queries_at_10_and_200(personas, client_for, django_assert_num_queries):
+    client = client_for(personas.hr)
+    url = reverse("traineeship_list")
+    make_traineeships(personas, 10)
+    at_ten = count_queries(client, url)
+    make_traineeships(personas, 190)
+    assert Traineeship.objects.count() == 200
+    with django_assert_num_queries(at_ten):
+        client.get(url)
+    with django_assert_num_queries(count_queries(client, url + "?order=-step&status=active")):
+        client.get(url + "?order=-step&status=active&page=2")
+
+
+def test_home_pages_query_count_is_constant(personas, client_for, django_assert_num_queries):
+    make_traineeships(personas, 10)
+    for user in (personas.hr, personas.coordinator):
+        client = client_for(user)
+        at_ten = count_queries(client, reverse("home"))
+        make_traineeships(personas, 20)
+        with django_assert_num_queries(at_ten):
+            client.get(reverse("home"))
+
+
+def test_programme_and_cohort_pages_query_count_is_constant(personas, client_for, django_assert_num_queries):
+    programme = make_traineeships(personas, 10)
+    client = client_for(personas.hr)
+    urls = [
+        reverse("programmes:programme_detail", kwargs={"pk": programme.pk}),
+        reverse("programmes:cohort_detail", kwargs={"pk": programme.cohorts.get().pk}),
+        reverse("programmes:programme_list"),
+    ]
+    before = [count_queries(client, url) for url in urls]
+    make_traineeships(personas, 40, programme=programme)
+    for url, expected in zip(urls, before, strict=True):
+        with django_assert_num_queries(expected):
+            client.get(url)
+
+
+def test_filters_and_counts(personas, client_for):
+    make_traineeships(personas, 5)
+    described = Traineeship.objects.order_by("pk").first()
+    WorkProfile.objects.create(traineeship=described, tasks="Spreekuur")
+    client = client_for(personas.hr)
+    url = reverse("traineeship_list")
+    response = client.get(url)
+    counts = {row["number"]: row["count"] for row in response.context["step_counts"]}
+    assert counts[1] == 5
+    assert sum(counts.values()) == 5
+    assert client.get(url, {"step": "1"}).context["page"].paginator.count == 5
+    assert client.get(url, {"step": "2"}).context["page"].paginator.count == 0
+    assert client.get(url, {"q": personas.trainee.name}).context["page"].paginator.count == 1
+    assert client.get(url, {"mentor": personas.mentor.pk}).context["page"].paginator.count == 5
+    assert client.get(url, {"status": "finished"}).context["page"].paginator.count == 0
+    names = [t.trainee.name for t in client.get(url, {"order": "name"}).context["page"]]
+    assert names == sorted(names)
+
+
+def test_bad_filter_values_do_not_break_the_overview(personas, client_for):
+    programme = make_traineeships(personas, 3)
+    client = client_for(personas.hr)
+    for query in ("step=abc", "mentor=999999", "programme=x", "order=nonsense", "page=999", "placed_at=0&status=zz"):
+        assert client.get(reverse("traineeship_list") + "?" + query).status_code == 200
+    export = reverse("programmes:framework_export", kwargs={"pk": programme.framework_id, "file_format": "exe"})
+    assert client.get(export).status_code == 404

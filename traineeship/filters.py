@@ -1,0 +1,71 @@
+"""Filters of HR's overview of traineeships (the stappenplan step comes from ``annotate_steps``)."""
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from organisations.models import Organisation, Role, User
+from programmes.models import Cohort, Placement, Programme, TraineeshipStatus
+from traineeship.stappenplan import STEP_CHOICES
+
+
+class TraineeshipFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search by trainee name"), method="search")
+    programme = django_filters.ModelChoiceFilter(
+        label=_("Programme"), queryset=Programme.objects.none(), empty_label=_("All programmes")
+    )
+    cohort = django_filters.ModelChoiceFilter(
+        label=_("Cohort"), queryset=Cohort.objects.none(), empty_label=_("All cohorts")
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=TraineeshipStatus.choices, empty_label=_("All statuses")
+    )
+    step = django_filters.ChoiceFilter(
+        label=_("Current step"), field_name="current_step", choices=STEP_CHOICES, empty_label=_("All steps")
+    )
+    mentor = django_filters.ModelChoiceFilter(
+        label=_("Mentor"), queryset=User.objects.none(), method="by_mentor", empty_label=_("All mentors")
+    )
+    placed_at = django_filters.ModelChoiceFilter(
+        label=_("Placement organisation"),
+        queryset=Organisation.objects.none(),
+        method="by_placement_organisation",
+        empty_label=_("All organisations"),
+    )
+    order = django_filters.OrderingFilter(
+        label=_("Sort by"),
+        fields=[
+            ("trainee__name", "name"),
+            ("start_date", "start"),
+            ("end_date", "end"),
+            ("current_step", "step"),
+        ],
+        field_labels={
+            "trainee__name": _("Name"),
+            "start_date": _("Start date"),
+            "end_date": _("End date"),
+            "current_step": _("Step"),
+        },
+        empty_label=_("Default order"),
+    )
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        programmes = Programme.objects.filter(Q(owner=organisation) | Q(partners=organisation)).distinct()
+        self.filters["programme"].queryset = programmes
+        self.filters["cohort"].queryset = Cohort.objects.filter(programme__in=programmes).select_related("programme")
+        self.filters["mentor"].queryset = User.objects.filter(
+            memberships__organisation=organisation, memberships__role=Role.MENTOR
+        ).distinct()
+        self.filters["placed_at"].queryset = Organisation.objects.filter(
+            Q(pk=organisation.pk) | Q(programmes__in=programmes) | Q(partner_programmes__in=programmes)
+        ).distinct()
+
+    def search(self, queryset, name, value):
+        return queryset.filter(trainee__name__icontains=value)
+
+    def by_mentor(self, queryset, name, value):
+        return queryset.filter(pk__in=Placement.objects.filter(mentor=value).values("traineeship"))
+
+    def by_placement_organisation(self, queryset, name, value):
+        return queryset.filter(pk__in=Placement.objects.filter(organisation=value).values("traineeship"))

@@ -1,0 +1,68 @@
+"""The stappenplan page of one traineeship and HR's overview of all traineeships.
+
+They sit at the top because the five steps ask every app (see ``traineeship.stappenplan``).
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
+from django.shortcuts import render
+
+from organisations.access import get_visible_or_404, role_required
+from organisations.models import Role
+from programmes.models import Placement, Traineeship
+from traineeship.filters import TraineeshipFilter
+from traineeship.stappenplan import ALL_DONE, STEPS, annotate_steps, steps_for
+
+PAGE_SIZE = 25
+
+
+def step_counts(queryset) -> list[dict]:
+    """How many traineeships of ``queryset`` are at each step, in one query."""
+    counts = dict(
+        annotate_steps(queryset)
+        .order_by()
+        .values_list("current_step")
+        .annotate(n=Count("pk"))
+        .values_list("current_step", "n")
+    )
+    rows = [{"number": step.number, "title": step.title, "count": counts.get(step.number, 0)} for step in STEPS]
+    rows.append({"number": ALL_DONE, "title": None, "count": counts.get(ALL_DONE, 0)})
+    return rows
+
+
+def organisation_traineeships(request):
+    organisation = request.membership.organisation
+    return Traineeship.objects.visible_to(request.user).of_organisation(organisation)
+
+
+@role_required(Role.HR, Role.COORDINATOR, Role.MANAGER)
+def traineeship_list(request):
+    organisation = request.membership.organisation
+    base = organisation_traineeships(request)
+    queryset = annotate_steps(base.with_people()).prefetch_related(
+        Prefetch("placements", queryset=Placement.objects.select_related("organisation", "mentor"))
+    )
+    traineeship_filter = TraineeshipFilter(request.GET, queryset=queryset, organisation=organisation)
+    page = Paginator(traineeship_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "traineeships/traineeship_list.html",
+        {"filter": traineeship_filter, "page": page, "step_counts": step_counts(base), "all_done": ALL_DONE},
+    )
+
+
+def stappenplan(request, pk):
+    traineeship = get_visible_or_404(
+        Traineeship.objects.with_people().select_related("programme__coordinator"), request.user, pk=pk
+    )
+    placements = traineeship.placements.select_related("organisation", "manager", "mentor")
+    return render(
+        request,
+        "traineeships/stappenplan.html",
+        {
+            "traineeship": traineeship,
+            "steps": steps_for(traineeship),
+            "placements": placements,
+            "can_manage": traineeship.can_manage(request.user),
+        },
+    )
