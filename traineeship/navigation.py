@@ -23,6 +23,8 @@ class NavItem:
 NAV_ITEMS = [
     NavItem(_("Home"), "home", EVERYONE),
     NavItem(_("People"), "organisations:people", frozenset({Role.HR})),
+    NavItem(_("My portfolio"), "portfolios:mine", frozenset({Role.TRAINEE})),
+    NavItem(_("Portfolio exports"), "portfolios:exports", frozenset({Role.MANAGER, Role.HR})),
 ]
 
 

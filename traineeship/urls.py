@@ -9,5 +9,6 @@ urlpatterns = [
     path("i18n/language/", views.set_language, name="set_language"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("organisation/", include("organisations.urls")),
+    path("portfolio/", include("portfolios.urls")),
     path("admin/", admin.site.urls),
 ]
