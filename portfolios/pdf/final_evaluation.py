@@ -12,7 +12,7 @@ def render_final_evaluation_pdf(*, traineeship: Traineeship, language: str) -> b
     context = {
         "traineeship": traineeship,
         "mentors": selectors.mentors_of(traineeship),
-        "evaluation": selectors.final_evaluation(traineeship),
+        "data": {"evaluation": selectors.final_evaluation(traineeship)},
         "generated_at": timezone.localtime(),
     }
     return render_pdf("portfolios/pdf/final_evaluation.html", context, language=language)
