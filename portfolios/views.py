@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from organisations.access import get_visible_or_404, require, role_required
 from organisations.models import Role
@@ -62,6 +62,7 @@ def _base_url(request) -> str:
 # Home ---------------------------------------------------------------------------------------------
 
 
+@require_GET
 def mine(request):
     traineeship = (
         Traineeship.objects.filter(trainee=request.user)
@@ -328,6 +329,7 @@ def evidence_create(request, pk):
     return render(request, "portfolios/evidence_form.html", {"traineeship": traineeship, "form": form})
 
 
+@require_GET
 def evidence_download(request, pk):
     item = get_visible_or_404(Evidence.objects.filter(kind=Evidence.Kind.FILE), request.user, pk=pk)
     try:
@@ -529,6 +531,7 @@ def _pdf_response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
+@require_GET
 def portfolio_pdf(request, pk):
     traineeship, _relations = _traineeship(request, pk)
     content = render_portfolio_pdf(traineeship=traineeship, language=translation.get_language(), reader=request.user)
@@ -536,6 +539,7 @@ def portfolio_pdf(request, pk):
     return _pdf_response(content, f"portfolio-{slugify(traineeship.trainee.name)}.pdf")
 
 
+@require_GET
 def final_evaluation_pdf(request, pk):
     traineeship, _relations = _traineeship(request, pk)
     content = render_final_evaluation_pdf(traineeship=traineeship, language=translation.get_language())
@@ -578,6 +582,7 @@ def export_detail(request, pk):
     return render(request, template, {"export": export})
 
 
+@require_GET
 @role_required(Role.MANAGER, Role.HR)
 def export_download(request, pk):
     export = get_visible_or_404(PortfolioExport.objects.filter(status=PortfolioExport.Status.DONE), request.user, pk=pk)
