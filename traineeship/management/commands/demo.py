@@ -4,9 +4,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from organisations import demo as organisations_demo
+from portfolios import demo as portfolios_demo
 
 # Each app's loader takes the DemoContext and adds its part, in dependency order.
-LOADERS = []
+LOADERS = [portfolios_demo.load]
 
 
 class Command(BaseCommand):

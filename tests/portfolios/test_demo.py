@@ -1,0 +1,42 @@
+from django.core.management import call_command
+
+from organisations import demo as organisations_demo
+from organisations.models import Role
+from portfolios import demo
+from portfolios.models import FeedbackRequest, FinalEvaluation, Reflection, SelfEvaluation
+from programmes.models import LearningGoal, Traineeship
+from tests.portfolios.factories import traineeship_with_profile
+
+
+def test_demo_without_traineeships_does_nothing(db):
+    call_command("demo")
+    assert not SelfEvaluation.objects.exists()
+
+
+def test_demo_portfolios_are_idempotent_and_scale(db):
+    context = organisations_demo.load(trainees=4)
+    for slug, organisation in context.organisations.items():
+        traineeship_with_profile(
+            organisation, trainee=context.account(slug, Role.TRAINEE), mentor=context.account(slug, Role.MENTOR)
+        )
+    for users in context.extra_trainees.values():
+        for user in users:
+            organisation = context.organisations["zonnedal"]
+            traineeship_with_profile(organisation, trainee=user, competencies=1)
+    demo.load(context)
+    counts = [
+        model.objects.count() for model in (SelfEvaluation, LearningGoal, Reflection, FeedbackRequest, FinalEvaluation)
+    ]
+    demo.load(context)
+    assert [
+        model.objects.count() for model in (SelfEvaluation, LearningGoal, Reflection, FeedbackRequest, FinalEvaluation)
+    ] == counts
+    signed = FinalEvaluation.objects.get()
+    assert signed.is_locked and signed.traineeship.status == "finished"
+    assert (
+        Reflection.objects.filter(
+            traineeship__trainee__in=[u for g in context.extra_trainees.values() for u in g]
+        ).count()
+        == 4
+    )
+    assert Traineeship.objects.filter(trainee__email=demo.ALUMNA_EMAIL).count() == 1
