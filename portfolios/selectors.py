@@ -188,3 +188,13 @@ def mentors_of(traineeship: Traineeship):
 
 def may_read_reflections(traineeship: Traineeship, user) -> bool:
     return bool(traineeship.relations_of(user) & {Relation.TRAINEE, Relation.MENTOR})
+
+
+def portfolios_for(user, organisation):
+    """Traineeships of ``organisation`` whose portfolio ``user`` may open (for home pages)."""
+    return (
+        Traineeship.objects.visible_to(user)
+        .of_organisation(organisation)
+        .select_related("trainee", "programme")
+        .order_by("trainee__name", "pk")
+    )

@@ -7,6 +7,7 @@ through a small selector of its own.
 from django.core.paginator import Paginator
 
 from organisations.models import Invitation, Membership, Role
+from portfolios import selectors as portfolio_selectors
 
 
 def hr_home(request) -> dict:
@@ -20,12 +21,20 @@ def hr_home(request) -> dict:
     }
 
 
+def _portfolios(request) -> dict:
+    return {
+        "portfolios": Paginator(
+            portfolio_selectors.portfolios_for(request.user, request.membership.organisation), 10
+        ).get_page(request.GET.get("page"))
+    }
+
+
 def manager_home(request) -> dict:
-    return {}
+    return _portfolios(request)
 
 
 def mentor_home(request) -> dict:
-    return {}
+    return _portfolios(request)
 
 
 def trainee_home(request) -> dict:
