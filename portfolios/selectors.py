@@ -137,7 +137,7 @@ class ChartBar:
 class RatingChart:
     bars: list[ChartBar] = field(default_factory=list)
     row_height: int = 28
-    label_width: int = 200
+    label_width: int = 210
     bar_width: int = 260
     max_level: int = 4
 
@@ -177,7 +177,7 @@ def rating_chart(evaluations: dict[str, SelfEvaluation]) -> RatingChart:
         if evaluation is None:
             continue
         for rating in evaluation.ratings.all():
-            bar = by_competency.setdefault(rating.competency_id, ChartBar(str(rating.competency)[:32], 0, 0))
+            bar = by_competency.setdefault(rating.competency_id, ChartBar(str(rating.competency)[:36], 0, 0))
             setattr(bar, attr, rating.level)
     return RatingChart(bars=list(by_competency.values()))
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 from PIL import Image
 from pypdf import PdfWriter
 
@@ -123,7 +124,7 @@ def test_path_in_the_file_name_is_refused():
         def read(self, _=None):
             return pdf_bytes()
 
-    with pytest.raises(ValidationError, match="folder"):
+    with translation.override("en"), pytest.raises(ValidationError, match="folder"):
         uploads.check_upload(Upload())
     assert stored_files() == []
 
