@@ -78,7 +78,9 @@ def _sniff_office(content: bytes) -> str | None:
     names = {m.filename for m in members}
     if "mimetype" in names:
         try:
-            if archive.read("mimetype").strip() == ODT.encode():
+            with archive.open("mimetype") as member:
+                declared = member.read(len(ODT) + 2)
+            if declared.strip() == ODT.encode():
                 return ODT
         except (zipfile.BadZipFile, OSError, ValueError, RuntimeError):
             return None

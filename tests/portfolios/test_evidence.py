@@ -133,3 +133,16 @@ def test_only_the_trainee_adds_evidence(traineeship, personas, client_for):
     url = reverse("portfolios:evidence_create", kwargs={"pk": traineeship.pk})
     assert client_for(personas.mentor).get(url).status_code == 403
     assert client_for(personas.other_trainee).get(url).status_code == 404
+
+
+def odt_bytes() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", uploads.ODT)
+        archive.writestr("content.xml", "<office:document-content/>")
+    return buffer.getvalue()
+
+
+def test_odt_is_recognised_by_its_mimetype_member(post_evidence):
+    assert post_evidence("verslag.odt", odt_bytes(), "application/octet-stream").status_code == 302
+    assert Evidence.objects.get().content_type == uploads.ODT

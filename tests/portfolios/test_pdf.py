@@ -115,3 +115,14 @@ def test_manager_exports_a_cohort_as_zip(personas, client_for, django_capture_on
         client_for(personas.hr).get(reverse("portfolios:export_download", kwargs={"pk": export.pk})).status_code == 404
     )
     assert client_for(personas.trainee).get(reverse("portfolios:exports")).status_code == 403
+
+
+def test_running_export_page_polls_and_offers_a_refresh_link(personas, client_for):
+    export = PortfolioExport.objects.create(
+        requested_by=personas.manager, organisation=personas.organisation, status="running", done=1, total=4
+    )
+    client = client_for(personas.manager)
+    page = client.get(reverse("portfolios:export_detail", kwargs={"pk": export.pk})).content.decode()
+    assert 'hx-trigger="every 2s"' in page and "<h1" in page
+    assert reverse("portfolios:export_detail", kwargs={"pk": export.pk}) in page
+    assert 'value="25"' in page
