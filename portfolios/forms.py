@@ -7,6 +7,12 @@ from portfolios.models import Evidence, FeedbackRequest, FinalEvaluation, Rating
 from portfolios.uploads import MAX_UPLOAD_BYTES
 from programmes.models import Competency, DevelopmentActivity, LearningGoal
 
+
+def date_input():
+    """A browser date picker; its value must be ISO whatever the language."""
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 STALE_MESSAGE = _(
     "Someone else saved this in the meantime. Reload the page to see their changes, then make yours again."
 )
@@ -73,7 +79,7 @@ class GoalForm(VersionedForm):
     class Meta:
         model = LearningGoal
         fields = ["title", "measure", "deadline", "competencies", "talents", "status"]
-        widgets = {"deadline": forms.DateInput(attrs={"type": "date"}), "measure": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"deadline": date_input(), "measure": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, competencies, **kwargs):
         super().__init__(*args, **kwargs)
@@ -121,7 +127,7 @@ class ActivityForm(forms.ModelForm):
         model = DevelopmentActivity
         fields = ["title", "kind", "category", "description", "competencies", "status", "planned_date", "hours"]
         widgets = {
-            "planned_date": forms.DateInput(attrs={"type": "date"}),
+            "planned_date": date_input(),
             "description": forms.Textarea(attrs={"rows": 2}),
         }
 
@@ -185,7 +191,7 @@ class ReflectionForm(forms.ModelForm):
     class Meta:
         model = Reflection
         fields = ["written_on", "text", "shared_with_mentor"]
-        widgets = {"written_on": forms.DateInput(attrs={"type": "date"}), "text": forms.Textarea(attrs={"rows": 4})}
+        widgets = {"written_on": date_input(), "text": forms.Textarea(attrs={"rows": 4})}
         help_texts = {"shared_with_mentor": _("Nobody else reads your reflections.")}
 
 

@@ -123,6 +123,6 @@ def test_running_export_page_polls_and_offers_a_refresh_link(personas, client_fo
     )
     client = client_for(personas.manager)
     page = client.get(reverse("portfolios:export_detail", kwargs={"pk": export.pk})).content.decode()
-    assert 'hx-trigger="every 2s"' in page and "<h1" in page
+    assert 'data-hx-trigger="every 2s"' in page and "<h1" in page
     assert reverse("portfolios:export_detail", kwargs={"pk": export.pk}) in page
     assert 'value="25"' in page
