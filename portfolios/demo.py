@@ -40,6 +40,10 @@ GOALS = [
     ("Signalen van financiële problemen herkennen en doorverwijzen", "Vijf casussen in intervisie besproken", 0),
 ]
 ALUMNA_EMAIL = "oud-trainee@zonnedal.example"
+# Demo trainees of the programmes loader: finished ones get a signed final evaluation,
+# those who just finished step 2 only the self-evaluation at the start.
+FINISHED_EMAILS = ["lars.dekker@zonnedal.example", "sem.hendriks@buurtkracht.example"]
+STARTING_EMAILS = ["lotte.kok@zonnedal.example", "jesse.yilmaz@buurtkracht.example"]
 
 
 def load(context) -> None:
@@ -50,7 +54,14 @@ def load(context) -> None:
         trainee = context.account(slug, Role.TRAINEE)
         for index, traineeship in enumerate(Traineeship.objects.filter(trainee=trainee).order_by("start_date")):
             _full_portfolio(traineeship, today, midway=(index == 0 and slug == "zonnedal"))
-    _signed_final_evaluation(context)
+    for traineeship in Traineeship.objects.filter(trainee__email__in=STARTING_EMAILS):
+        _start_self_evaluation(traineeship)
+    finished = list(Traineeship.objects.filter(trainee__email__in=FINISHED_EMAILS, status=TraineeshipStatus.FINISHED))
+    for traineeship in finished:
+        _full_portfolio(traineeship, traineeship.end_date - timedelta(days=30), midway=True)
+        _sign(traineeship, _mentor(traineeship))
+    if not finished:
+        _signed_final_evaluation(context)
     _extra_portfolios(context)
 
 
@@ -63,10 +74,11 @@ def _profile_ids(traineeship: Traineeship) -> list[int]:
     return list(traineeship.profile_competencies.values_list("competency_id", flat=True))
 
 
-def _full_portfolio(traineeship: Traineeship, today, *, midway: bool) -> None:
-    competencies = _profile_ids(traineeship)
-    mentor = _mentor(traineeship)
-    moments = [Moment.START, Moment.MIDWAY] if midway else [Moment.START]
+def _start_self_evaluation(traineeship: Traineeship) -> None:
+    _self_evaluations(traineeship, [Moment.START], _profile_ids(traineeship))
+
+
+def _self_evaluations(traineeship: Traineeship, moments, competencies) -> None:
     for step, moment in enumerate(moments):
         evaluation, created = SelfEvaluation.objects.get_or_create(
             traineeship=traineeship,
@@ -78,6 +90,12 @@ def _full_portfolio(traineeship: Traineeship, today, *, midway: bool) -> None:
                 CompetencyRating(self_evaluation=evaluation, competency_id=pk, level=min(4, 1 + step + i % 2))
                 for i, pk in enumerate(competencies)
             )
+
+
+def _full_portfolio(traineeship: Traineeship, today, *, midway: bool) -> None:
+    competencies = _profile_ids(traineeship)
+    mentor = _mentor(traineeship)
+    _self_evaluations(traineeship, [Moment.START, Moment.MIDWAY] if midway else [Moment.START], competencies)
     for index, (title, measure, progress) in enumerate(GOALS):
         goal, created = LearningGoal.objects.get_or_create(
             traineeship=traineeship,
@@ -190,17 +208,22 @@ def _signed_final_evaluation(context) -> None:
         for pc in model.profile_competencies.all():
             traineeship.profile_competencies.create(competency=pc.competency, purpose=pc.purpose)
     _full_portfolio(traineeship, today - timedelta(days=60), midway=True)
-    signed_at = timezone.now() - timedelta(days=45)
+    _sign(traineeship, mentor)
+
+
+def _sign(traineeship: Traineeship, mentor: User | None) -> None:
+    signed_at = timezone.now() - timedelta(days=20)
+    name = traineeship.trainee.name.split(" ")[0]
     FinalEvaluation.objects.get_or_create(
         traineeship=traineeship,
         defaults={
             "trainee_development": "Ik voer nu zelfstandig huisbezoeken en zit netwerkoverleggen voor.",
             "trainee_went_well": "Het contact met bewoners en de begeleiding door mijn werkbegeleider.",
             "trainee_could_be_better": "Ik had eerder om hulp mogen vragen bij complexe casussen.",
-            "mentor_development": "Noor is gegroeid van startbekwaam naar vakbekwaam in gespreksvoering.",
+            "mentor_development": f"{name} is gegroeid van startbekwaam naar vakbekwaam in gespreksvoering.",
             "mentor_went_well": "Betrokkenheid en reflectie.",
             "mentor_could_be_better": "Grenzen stellen in de werkdruk.",
-            "future_in_sector": "Noor blijft in het sociaal werk en wil zich specialiseren in schuldhulp.",
+            "future_in_sector": f"{name} blijft in het sociaal werk en wil zich specialiseren in schuldhulp.",
             "options_in_organisation": "Een vaste aanstelling als wijkwerker in team Noord.",
             "trainee_signed_at": signed_at,
             "mentor_signed_at": signed_at,

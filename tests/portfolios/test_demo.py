@@ -40,3 +40,22 @@ def test_demo_portfolios_are_idempotent_and_scale(db):
         == 4
     )
     assert Traineeship.objects.filter(trainee__email=demo.ALUMNA_EMAIL).count() == 1
+
+
+def test_finished_demo_traineeship_gets_the_signed_evaluation(db):
+    from tests.organisations.factories import member
+
+    context = organisations_demo.load()
+    zonnedal = context.organisations["zonnedal"]
+    lars = member(zonnedal, Role.TRAINEE, email="lars.dekker@zonnedal.example", name="Lars Dekker")
+    finished = traineeship_with_profile(zonnedal, trainee=lars, mentor=context.account("zonnedal", Role.MENTOR))
+    Traineeship.objects.filter(pk=finished.pk).update(status="finished")
+    lotte = member(zonnedal, Role.TRAINEE, email="lotte.kok@zonnedal.example")
+    starting = traineeship_with_profile(zonnedal, trainee=lotte)
+    demo.load(context)
+    demo.load(context)
+    signed = FinalEvaluation.objects.get()
+    assert signed.traineeship == finished and signed.is_locked and "Lars" in signed.mentor_development
+    assert not Traineeship.objects.filter(trainee__email=demo.ALUMNA_EMAIL).exists()
+    assert SelfEvaluation.objects.filter(traineeship=starting).count() == 1
+    assert not LearningGoal.objects.filter(traineeship=starting).exists()
