@@ -1,1 +1,353 @@
-"""Models of the portfolios app."""
+"""The portfolio's own records: self-evaluations, evidence, reflections, colleague feedback,
+the final evaluation and bulk exports. Learning goals and development activities live in
+``programmes`` (other apps use them too); the portfolio builds on them."""
+
+import secrets
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from organisations.models import Membership, Organisation, Role, User, hash_token
+from programmes.models import Cohort, Competency, LearningGoal, Relation, Traineeship
+
+
+class TraineeshipScopedQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(traineeship__in=Traineeship.objects.visible_to(user))
+
+
+class Moment(models.TextChoices):
+    START = "start", _("Start")
+    MIDWAY = "midway", _("Midway")
+    END = "end", _("End")
+
+
+class RatingLevel(models.IntegerChoices):
+    NOT_YET = 1, _("1 – not yet")
+    STARTBEKWAAM = 2, _("2 – entry-level (startbekwaam)")
+    VAKBEKWAAM = 3, _("3 – proficient (vakbekwaam)")
+    VAKVOLWASSEN = 4, _("4 – fully experienced (vakvolwassen)")
+
+
+class SelfEvaluation(models.Model):
+    """The trainee's self-evaluation at the start, midway or the end: the six questions of seed 000."""
+
+    traineeship = models.ForeignKey(
+        Traineeship, on_delete=models.CASCADE, related_name="self_evaluations", verbose_name=_("traineeship")
+    )
+    moment = models.CharField(_("moment"), max_length=6, choices=Moment.choices)
+    talents = models.TextField(_("Which of your talents help you in this traineeship?"))
+    competencies_present = models.TextField(_("Which relevant competencies do you have already?"))
+    recent_knowledge = models.TextField(_("What recent knowledge can you bring in?"))
+    wants_to_learn = models.TextField(_("What do you want to learn?"))
+    hopes = models.TextField(_("What do you hope the traineeship gives you?"))
+    learning_styles = models.TextField(_("Which ways of learning suit you?"))
+    submitted_at = models.DateTimeField(_("saved at"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = TraineeshipScopedQuerySet.as_manager()
+
+    QUESTIONS = ["talents", "competencies_present", "recent_knowledge", "wants_to_learn", "hopes", "learning_styles"]
+
+    class Meta:
+        verbose_name = _("self-evaluation")
+        verbose_name_plural = _("self-evaluations")
+        ordering = ["traineeship", "submitted_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["traineeship", "moment"],
+                name="one_self_evaluation_per_moment",
+                violation_error_message=_("There is already a self-evaluation for this moment."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.traineeship} · {self.get_moment_display()}"
+
+    def answers(self) -> list[tuple[str, str]]:
+        return [(self._meta.get_field(name).verbose_name, getattr(self, name)) for name in self.QUESTIONS]
+
+
+class CompetencyRating(models.Model):
+    self_evaluation = models.ForeignKey(
+        SelfEvaluation, on_delete=models.CASCADE, related_name="ratings", verbose_name=_("self-evaluation")
+    )
+    competency = models.ForeignKey(Competency, on_delete=models.CASCADE, related_name="+", verbose_name=_("competency"))
+    level = models.PositiveSmallIntegerField(_("level"), choices=RatingLevel.choices)
+
+    class Meta:
+        verbose_name = _("competency rating")
+        verbose_name_plural = _("competency ratings")
+        ordering = ["competency__position", "competency__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["self_evaluation", "competency"], name="one_rating_per_competency"),
+            models.CheckConstraint(condition=Q(level__gte=1, level__lte=4), name="rating_level_1_to_4"),
+        ]
+
+    def __str__(self):
+        return f"{self.competency}: {self.level}"
+
+
+class Evidence(models.Model):
+    """Proof of learning: an uploaded file (certificate, report, image) or a link (a vlog)."""
+
+    class Kind(models.TextChoices):
+        FILE = "file", _("File")
+        LINK = "link", _("Link")
+
+    traineeship = models.ForeignKey(
+        Traineeship, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("traineeship")
+    )
+    kind = models.CharField(_("kind"), max_length=4, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    # The storage name is ours (a uuid); the user's file name is display metadata only.
+    stored_name = models.CharField(max_length=200, blank=True, editable=False)
+    original_name = models.CharField(_("file name"), max_length=200, blank=True, editable=False)
+    content_type = models.CharField(max_length=100, blank=True, editable=False)
+    size = models.PositiveIntegerField(default=0, editable=False)
+    url = models.URLField(_("link"), blank=True, max_length=500)
+    goals = models.ManyToManyField(LearningGoal, blank=True, related_name="evidence", verbose_name=_("learning goals"))
+    competencies = models.ManyToManyField(
+        Competency, blank=True, related_name="evidence", verbose_name=_("competencies")
+    )
+    added_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = TraineeshipScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(kind="file") & ~Q(stored_name="")) | (Q(kind="link") & ~Q(url="")),
+                name="evidence_has_file_or_link",
+                violation_error_message=_("Add a file or a link."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class ReflectionQuerySet(TraineeshipScopedQuerySet):
+    def readable_by(self, user, traineeship: Traineeship):
+        """The trainee reads every entry; the mentor the shared ones; nobody else any."""
+        relations = traineeship.relations_of(user)
+        entries = self.filter(traineeship=traineeship)
+        if Relation.TRAINEE in relations:
+            return entries
+        if Relation.MENTOR in relations:
+            return entries.filter(shared_with_mentor=True)
+        return entries.none()
+
+
+class Reflection(models.Model):
+    traineeship = models.ForeignKey(
+        Traineeship, on_delete=models.CASCADE, related_name="reflections", verbose_name=_("traineeship")
+    )
+    written_on = models.DateField(_("date"), default=timezone.localdate)
+    text = models.TextField(_("reflection"), max_length=5000)
+    shared_with_mentor = models.BooleanField(_("my mentor may read this"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ReflectionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("reflection")
+        verbose_name_plural = _("reflections")
+        ordering = ["-written_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.written_on}: {self.text[:40]}"
+
+
+class FeedbackRequestQuerySet(TraineeshipScopedQuerySet):
+    def open(self):
+        return self.filter(answered_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class FeedbackRequest(models.Model):
+    """A colleague without an account is asked for feedback through a personal, single-use link.
+
+    Only a hash of the token is stored. When the colleague asks to stay anonymous, their name
+    and address are erased from the request once they answer.
+    """
+
+    traineeship = models.ForeignKey(
+        Traineeship, on_delete=models.CASCADE, related_name="feedback_requests", verbose_name=_("traineeship")
+    )
+    colleague_name = models.CharField(_("colleague's name"), max_length=200)
+    colleague_email = models.EmailField(_("colleague's e-mail address"))
+    question = models.TextField(_("your question (optional)"), blank=True, max_length=2000)
+    competencies = models.ManyToManyField(Competency, related_name="+", verbose_name=_("competencies to ask about"))
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    expires_at = models.DateTimeField(_("link valid until"))
+    requested_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    free_text = models.TextField(_("anything else you want to say"), blank=True, max_length=5000)
+    anonymous = models.BooleanField(_("don't show my name to the trainee"), default=False)
+
+    objects = FeedbackRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("feedback request")
+        verbose_name_plural = _("feedback requests")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.traineeship}: {self.giver_label}"
+
+    @staticmethod
+    def new_token() -> str:
+        return secrets.token_urlsafe(32)
+
+    @classmethod
+    def for_token(cls, token: str):
+        return cls.objects.open().select_related("traineeship__trainee").filter(token_hash=hash_token(token)).first()
+
+    @property
+    def is_answered(self) -> bool:
+        return self.answered_at is not None
+
+    @property
+    def is_expired(self) -> bool:
+        return not self.is_answered and self.expires_at <= timezone.now()
+
+    @property
+    def giver_label(self) -> str:
+        return _("A colleague (anonymous)") if self.anonymous else self.colleague_name
+
+    def give_url(self, token: str) -> str:
+        return reverse("portfolios:feedback_give", kwargs={"token": token})
+
+
+class FeedbackAnswer(models.Model):
+    request = models.ForeignKey(FeedbackRequest, on_delete=models.CASCADE, related_name="answers")
+    competency = models.ForeignKey(Competency, on_delete=models.CASCADE, related_name="+", verbose_name=_("competency"))
+    answer = models.TextField(_("answer"), max_length=3000)
+
+    class Meta:
+        verbose_name = _("feedback answer")
+        verbose_name_plural = _("feedback answers")
+        ordering = ["competency__position", "competency__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["request", "competency"], name="one_answer_per_competency"),
+        ]
+
+    def __str__(self):
+        return f"{self.competency}: {self.answer[:40]}"
+
+
+class FinalEvaluation(models.Model):
+    """Step 5: trainee and mentor each write their part, the future together; both sign.
+
+    Signed by both, it is locked; only HR of the organisation reopens it, with a reason that stays.
+    """
+
+    traineeship = models.OneToOneField(
+        Traineeship, on_delete=models.CASCADE, related_name="final_evaluation", verbose_name=_("traineeship")
+    )
+    trainee_development = models.TextField(_("How did I develop?"), blank=True)
+    trainee_went_well = models.TextField(_("What went well?"), blank=True)
+    trainee_could_be_better = models.TextField(_("What could have gone better?"), blank=True)
+    mentor_development = models.TextField(_("How did the trainee develop?"), blank=True)
+    mentor_went_well = models.TextField(_("What went well? (mentor)"), blank=True)
+    mentor_could_be_better = models.TextField(_("What could have gone better? (mentor)"), blank=True)
+    future_in_sector = models.TextField(_("The trainee's future in the sector"), blank=True)
+    options_in_organisation = models.TextField(_("Options inside the organisation"), blank=True)
+    trainee_signed_at = models.DateTimeField(_("signed by the trainee"), null=True, blank=True)
+    mentor_signed_at = models.DateTimeField(_("signed by the mentor"), null=True, blank=True)
+    mentor_signed_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    reopened_at = models.DateTimeField(_("reopened at"), null=True, blank=True)
+    reopened_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    reopen_reason = models.TextField(_("reason for reopening"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    objects = TraineeshipScopedQuerySet.as_manager()
+
+    TRAINEE_FIELDS = ["trainee_development", "trainee_went_well", "trainee_could_be_better"]
+    MENTOR_FIELDS = ["mentor_development", "mentor_went_well", "mentor_could_be_better"]
+    JOINT_FIELDS = ["future_in_sector", "options_in_organisation"]
+
+    class Meta:
+        verbose_name = _("final evaluation")
+        verbose_name_plural = _("final evaluations")
+
+    def __str__(self):
+        return str(self.traineeship)
+
+    @property
+    def is_locked(self) -> bool:
+        return self.trainee_signed_at is not None and self.mentor_signed_at is not None
+
+    def part(self, names: list[str]) -> list[tuple[str, str]]:
+        return [(self._meta.get_field(name).verbose_name, getattr(self, name)) for name in names]
+
+    @property
+    def part_trainee(self):
+        return self.part(self.TRAINEE_FIELDS)
+
+    @property
+    def part_mentor(self):
+        return self.part(self.MENTOR_FIELDS)
+
+    @property
+    def part_joint(self):
+        return self.part(self.JOINT_FIELDS)
+
+
+class PortfolioExportQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """An export is seen by the person who asked for it, while they are still HR or manager there."""
+        if not user.is_authenticated:
+            return self.none()
+        organisations = Membership.objects.filter(user=user, role__in=[Role.HR, Role.MANAGER]).values("organisation")
+        return self.filter(requested_by=user, organisation__in=organisations)
+
+
+class PortfolioExport(models.Model):
+    """A cohort's portfolios as one ZIP, built off the request path by a task."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("Being made")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    requested_by = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+", verbose_name=_("requested by"))
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    cohort = models.ForeignKey(Cohort, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("cohort"))
+    language = models.CharField(max_length=8, default="nl")
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.QUEUED)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    stored_name = models.CharField(max_length=200, blank=True, editable=False)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PortfolioExportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("portfolio export")
+        verbose_name_plural = _("portfolio exports")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.cohort} ({self.created_at:%d-%m-%Y %H:%M})"
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {self.Status.DONE, self.Status.FAILED}

@@ -62,6 +62,20 @@ def seen_inside(status: int = 200) -> dict:
 POST_ONLY = everyone(405)
 
 
+def in_scope(allowed, ok: int = 200, denied: int = 403, outside: int = 404) -> dict:
+    """An object URL: ``allowed`` roles inside get ``ok``, other roles inside ``denied``, everyone outside 404."""
+    allowed = ROLES if allowed == "all" else allowed
+    return by_role({role: ok if role in allowed else denied for role in ROLES}, outside=dict.fromkeys(ROLES, outside))
+
+
+def _traineeship(world):
+    return {"pk": world["traineeship"].pk}
+
+
+def _pk(name):
+    return lambda world: {"pk": world[name].pk}
+
+
 # URL names that are not product pages (Django's admin has its own checks) or
 # are tested elsewhere, with the reason.
 SKIPPED_PREFIXES = ("admin:",)
@@ -252,4 +266,69 @@ ROWS: dict[str, Row] = {
     # the stappenplan and HR's overview
     "traineeship_list": Row(get=only("hr", "coordinator", "manager")),
     "stappenplan": Row(get=seen_inside(), kwargs=lambda w: {"pk": w["traineeship"].pk}),
+    # portfolios
+    "portfolios:mine": Row(
+        get=by_role(
+            {r: 302 if r == "trainee" else 200 for r in ROLES},
+            outside={r: 302 if r == "trainee" else 200 for r in ROLES},
+        )
+    ),
+    "portfolios:portfolio": Row(get=in_scope("all"), kwargs=_traineeship),
+    "portfolios:self_evaluations": Row(get=in_scope("all"), kwargs=_traineeship),
+    "portfolios:self_evaluation_edit": Row(
+        get=in_scope(["trainee"]),
+        post=in_scope(["trainee"]),
+        kwargs=lambda world: {"pk": world["traineeship"].pk, "moment": "start"},
+    ),
+    "portfolios:goals": Row(get=in_scope("all"), kwargs=_traineeship),
+    "portfolios:goal_create": Row(get=in_scope(["trainee"]), post=in_scope(["trainee"]), kwargs=_traineeship),
+    "portfolios:goal_edit": Row(
+        get=in_scope(["trainee", "mentor"]), post=in_scope(["trainee", "mentor"]), kwargs=_pk("goal")
+    ),
+    "portfolios:goal_approve": Row(get=in_scope(["mentor"]), post=in_scope(["mentor"]), kwargs=_pk("goal")),
+    "portfolios:goal_progress": Row(
+        get=in_scope(["trainee", "mentor"]), post=in_scope(["trainee", "mentor"]), kwargs=_pk("goal")
+    ),
+    "portfolios:activities": Row(get=in_scope("all"), kwargs=_traineeship),
+    "portfolios:activity_create": Row(get=in_scope(["trainee"]), post=in_scope(["trainee"]), kwargs=_traineeship),
+    "portfolios:activity_edit": Row(get=in_scope(["trainee"]), post=in_scope(["trainee"]), kwargs=_pk("activity")),
+    "portfolios:evidence": Row(get=in_scope("all"), kwargs=_traineeship),
+    "portfolios:evidence_create": Row(get=in_scope(["trainee"]), post=in_scope(["trainee"]), kwargs=_traineeship),
+    "portfolios:evidence_download": Row(get=in_scope("all"), post=everyone(405), kwargs=_pk("evidence")),
+    "portfolios:reflections": Row(get=in_scope("all"), post=in_scope(["trainee"]), kwargs=_traineeship),
+    "portfolios:feedback": Row(get=in_scope("all"), kwargs=_traineeship),
+    "portfolios:feedback_request": Row(get=in_scope(["trainee"]), post=in_scope(["trainee"]), kwargs=_traineeship),
+    "portfolios:feedback_give": Row(
+        # An unknown, used or expired link is a 404 for everyone; the real token is tested apart.
+        get=everyone(404, anonymous=404),
+        post=everyone(404, anonymous=404),
+        kwargs=lambda world: {"token": "not-a-real-token"},
+    ),
+    "portfolios:final_evaluation": Row(get=in_scope("all"), post=in_scope(["trainee", "mentor"]), kwargs=_traineeship),
+    "portfolios:final_evaluation_sign": Row(
+        get=everyone(405), post=in_scope(["trainee", "mentor"], ok=302), kwargs=_traineeship
+    ),
+    # Not signed in the world, so HR is sent back to the evaluation.
+    "portfolios:final_evaluation_reopen": Row(
+        get=in_scope(["hr"], ok=302), post=in_scope(["hr"], ok=302), kwargs=_traineeship
+    ),
+    "portfolios:final_evaluation_pdf": Row(get=in_scope("all"), post=everyone(405), kwargs=_traineeship),
+    "portfolios:portfolio_pdf": Row(get=in_scope("all"), post=everyone(405), kwargs=_traineeship),
+    "portfolios:exports": Row(get=only("hr", "manager"), post=only("hr", "manager")),
+    # An export is seen only by the person who asked for it.
+    "portfolios:export_detail": Row(
+        get=by_role(
+            {"hr": 404, "manager": 200, "mentor": 403, "trainee": 403, "coordinator": 403},
+            outside={"hr": 404, "manager": 404, "mentor": 403, "trainee": 403, "coordinator": 403},
+        ),
+        kwargs=_pk("export"),
+    ),
+    "portfolios:export_download": Row(
+        get=by_role(
+            {"hr": 404, "manager": 200, "mentor": 403, "trainee": 403, "coordinator": 403},
+            outside={"hr": 404, "manager": 404, "mentor": 403, "trainee": 403, "coordinator": 403},
+        ),
+        post=everyone(405),
+        kwargs=_pk("export"),
+    ),
 }

@@ -119,4 +119,41 @@ def build_programmes(world: World) -> None:
         )
 
 
-BUILDERS = [build_organisations, build_programmes, build_mentors]
+def build_portfolios(world: World) -> None:
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from portfolios.models import Evidence, PortfolioExport
+    from programmes.models import DevelopmentActivity, LearningGoal
+    from tests.portfolios.factories import traineeship_with_profile
+
+    p = world.personas
+    for prefix, organisation, other in [("", p.organisation, ""), ("other:", p.other_organisation, "other_")]:
+        # Built by the programmes builder, with a profile, placement and mentor.
+        traineeship = world.objects.get(prefix + "traineeship") or traineeship_with_profile(
+            organisation, trainee=p.users[other + "trainee"], mentor=p.users[other + "mentor"]
+        )
+        world.objects[prefix + "traineeship"] = traineeship
+        world.objects[prefix + "goal"] = LearningGoal.objects.create(traineeship=traineeship, title="Leerdoel")
+        world.objects[prefix + "activity"] = DevelopmentActivity.objects.create(
+            traineeship=traineeship, title="Intervisie", kind="informal", category="intervision"
+        )
+        stored = default_storage.save("evidence/world.pdf", ContentFile(b"%PDF-1.4 world"))
+        world.objects[prefix + "evidence"] = Evidence.objects.create(
+            traineeship=traineeship,
+            kind=Evidence.Kind.FILE,
+            title="Certificaat",
+            stored_name=stored,
+            original_name="certificaat.pdf",
+            content_type="application/pdf",
+        )
+        stored_zip = default_storage.save("exports/world.zip", ContentFile(b"PK\x05\x06" + b"\0" * 18))
+        world.objects[prefix + "export"] = PortfolioExport.objects.create(
+            requested_by=p.users[other + "manager"],
+            organisation=organisation,
+            status=PortfolioExport.Status.DONE,
+            stored_name=stored_zip,
+        )
+
+
+BUILDERS = [build_organisations, build_programmes, build_mentors, build_portfolios]

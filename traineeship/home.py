@@ -11,6 +11,7 @@ from mentors.notices import notices
 from mentors.risks import reasons
 from mentors.selectors import mentees_of, next_meeting_for_trainee, open_agreements_for, records_to_confirm
 from organisations.models import Invitation, Membership, Role
+from portfolios import selectors as portfolio_selectors
 from programmes.models import Traineeship
 
 
@@ -38,8 +39,16 @@ def hr_home(request) -> dict:
     }
 
 
+def _portfolios(request) -> dict:
+    return {
+        "portfolios": Paginator(
+            portfolio_selectors.portfolios_for(request.user, request.membership.organisation), 10
+        ).get_page(request.GET.get("page"))
+    }
+
+
 def manager_home(request) -> dict:
-    return {}
+    return _portfolios(request)
 
 
 def mentor_home(request) -> dict:
@@ -52,6 +61,7 @@ def mentor_home(request) -> dict:
         "records_to_confirm": records_to_confirm(request.user)[:HOME_LIST],
         "notices": notices(today=today, recipient=request.user)[:HOME_LIST],
         "today": today,
+        **_portfolios(request),
     }
 
 

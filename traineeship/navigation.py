@@ -34,6 +34,8 @@ NAV_ITEMS = [
     NavItem(_("Programmes"), "programmes:programme_list", frozenset({Role.HR, Role.COORDINATOR})),
     NavItem(_("Frameworks"), "programmes:framework_list", frozenset({Role.HR})),
     NavItem(_("Learning activities"), "programmes:inventory", frozenset({Role.HR})),
+    NavItem(_("My portfolio"), "portfolios:mine", frozenset({Role.TRAINEE})),
+    NavItem(_("Portfolio exports"), "portfolios:exports", frozenset({Role.MANAGER, Role.HR})),
 ]
 
 

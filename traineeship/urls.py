@@ -19,5 +19,6 @@ urlpatterns = [
     path("programmes/", include("programmes.urls")),
     path("traineeships/", views_traineeships.traineeship_list, name="traineeship_list"),
     path("traineeships/<int:pk>/", views_traineeships.stappenplan, name="stappenplan"),
+    path("portfolio/", include("portfolios.urls")),
     path("admin/", admin.site.urls),
 ]

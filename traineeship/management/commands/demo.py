@@ -5,10 +5,14 @@ from django.db import transaction
 
 from mentors import demo as mentors_demo
 from organisations import demo as organisations_demo
+from portfolios import demo as portfolios_demo
 from programmes import demo as programmes_demo
 
 # Each app's loader takes the DemoContext and adds its part, in dependency order.
-LOADERS = [programmes_demo.load, mentors_demo.load]
+
+
+# Each app's loader takes the DemoContext and adds its part, in dependency order.
+LOADERS = [programmes_demo.load, mentors_demo.load, portfolios_demo.load]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,275 @@
+"""Forms of the portfolio: every choice narrowed to the traineeship's own data."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from portfolios.models import Evidence, FeedbackRequest, FinalEvaluation, RatingLevel, Reflection, SelfEvaluation
+from portfolios.uploads import MAX_UPLOAD_BYTES
+from programmes.models import Competency, DevelopmentActivity, LearningGoal
+
+
+def date_input():
+    """A browser date picker; its value must be ISO whatever the language."""
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+STALE_MESSAGE = _(
+    "Someone else saved this in the meantime. Reload the page to see their changes, then make yours again."
+)
+
+
+class CompetencyChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.code} {obj.name}"
+
+
+class VersionedForm(forms.ModelForm):
+    """Posts back the version it was opened at (optimistic locking)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+    def add_stale_error(self):
+        self.add_error(None, STALE_MESSAGE)
+
+
+class SelfEvaluationForm(forms.ModelForm):
+    class Meta:
+        model = SelfEvaluation
+        fields = SelfEvaluation.QUESTIONS
+        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in SelfEvaluation.QUESTIONS}
+
+    def __init__(self, *args, competencies=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.competencies = list(competencies)
+        current = {}
+        if self.instance.pk:
+            current = {r.competency_id: r.level for r in self.instance.ratings.all()}
+        for competency in self.competencies:
+            self.fields[f"rating_{competency.pk}"] = forms.TypedChoiceField(
+                label=f"{competency.code} {competency.name}",
+                choices=[("", "—"), *RatingLevel.choices],
+                coerce=int,
+                initial=current.get(competency.pk),
+                help_text=_("How good are you at this now?"),
+            )
+
+    def ratings(self) -> dict[int, int]:
+        return {c.pk: self.cleaned_data[f"rating_{c.pk}"] for c in self.competencies}
+
+    def rating_fields(self):
+        return [self[f"rating_{c.pk}"] for c in self.competencies]
+
+    def question_fields(self):
+        return [self[name] for name in SelfEvaluation.QUESTIONS]
+
+
+class GoalForm(VersionedForm):
+    competencies = CompetencyChoiceField(
+        queryset=Competency.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("competencies"),
+    )
+
+    class Meta:
+        model = LearningGoal
+        fields = ["title", "measure", "deadline", "competencies", "talents", "status"]
+        widgets = {"deadline": date_input(), "measure": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, competencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["competencies"].queryset = competencies
+        self.fields["measure"].required = True
+        self.fields["deadline"].required = True
+        if not self.instance.pk:
+            del self.fields["status"]
+            del self.fields["version"]
+        else:
+            self.fields["status"].choices = [
+                c
+                for c in LearningGoal.Status.choices
+                if c[0] != LearningGoal.Status.DRAFT or not self.instance.is_approved
+            ]
+
+    def goal_fields(self) -> dict:
+        return {
+            name: self.cleaned_data[name] for name in self.Meta.fields if name in self.fields and name != "competencies"
+        }
+
+
+class GoalApproveForm(VersionedForm):
+    scope = forms.ChoiceField(label=_("kind of goal"), choices=LearningGoal.Scope.choices, widget=forms.RadioSelect)
+
+    class Meta:
+        model = LearningGoal
+        fields = []
+
+
+class GoalProgressForm(forms.Form):
+    progress = forms.IntegerField(label=_("progress (%)"), min_value=0, max_value=100)
+    note = forms.CharField(label=_("note"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2000)
+
+
+class ActivityForm(forms.ModelForm):
+    competencies = CompetencyChoiceField(
+        queryset=Competency.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("competencies"),
+    )
+
+    class Meta:
+        model = DevelopmentActivity
+        fields = ["title", "kind", "category", "description", "competencies", "status", "planned_date", "hours"]
+        widgets = {
+            "planned_date": date_input(),
+            "description": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, competencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["competencies"].queryset = competencies
+        if self.instance.pk and self.instance.learning_activity_id:
+            # An activity from the inventory keeps its description; the trainee records progress.
+            for name in ["title", "kind", "category", "description"]:
+                self.fields[name].disabled = True
+
+
+class EvidenceForm(forms.ModelForm):
+    upload = forms.FileField(
+        label=_("file"),
+        required=False,
+        help_text=_("PDF, PNG, JPEG, Word (.docx) or OpenDocument (.odt), at most %(size)s MB.")
+        % {"size": MAX_UPLOAD_BYTES // (1024 * 1024)},
+    )
+    goals = forms.ModelMultipleChoiceField(
+        queryset=LearningGoal.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("learning goals"),
+    )
+    competencies = CompetencyChoiceField(
+        queryset=Competency.objects.none(), required=False, widget=forms.CheckboxSelectMultiple, label=_("competencies")
+    )
+
+    class Meta:
+        model = Evidence
+        fields = ["title", "description", "upload", "url", "goals", "competencies"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {"url": _("For a vlog or another page online.")}
+
+    def __init__(self, *args, traineeship, competencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goals"].queryset = LearningGoal.objects.filter(traineeship=traineeship)
+        self.fields["competencies"].queryset = competencies
+
+    def clean(self):
+        cleaned = super().clean()
+        upload, url = cleaned.get("upload"), cleaned.get("url")
+        if upload and url:
+            self.add_error("url", _("Give a file or a link, not both."))
+        elif not upload and not url and not self.errors:
+            self.add_error("upload", _("Add a file or a link."))
+        if not cleaned.get("goals") and not cleaned.get("competencies") and not self.errors:
+            self.add_error("goals", _("Link the evidence to at least one learning goal or competency."))
+        return cleaned
+
+    def evidence_fields(self) -> dict:
+        return {
+            "title": self.cleaned_data["title"],
+            "description": self.cleaned_data["description"],
+            "url": self.cleaned_data["url"],
+        }
+
+
+class ReflectionForm(forms.ModelForm):
+    class Meta:
+        model = Reflection
+        fields = ["written_on", "text", "shared_with_mentor"]
+        widgets = {"written_on": date_input(), "text": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"shared_with_mentor": _("Nobody else reads your reflections.")}
+
+
+class FeedbackRequestForm(forms.ModelForm):
+    competencies = CompetencyChoiceField(
+        queryset=Competency.objects.none(), widget=forms.CheckboxSelectMultiple, label=_("competencies to ask about")
+    )
+
+    class Meta:
+        model = FeedbackRequest
+        fields = ["colleague_name", "colleague_email", "competencies", "question"]
+        widgets = {"question": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, competencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["competencies"].queryset = competencies
+
+
+class FeedbackGiveForm(forms.Form):
+    free_text = forms.CharField(
+        label=_("anything else you want to say"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=5000,
+    )
+    anonymous = forms.BooleanField(label=_("don't show my name to the trainee"), required=False)
+
+    def __init__(self, *args, competencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.competencies = list(competencies)
+        for competency in self.competencies:
+            self.fields[f"answer_{competency.pk}"] = forms.CharField(
+                label=f"{competency.code} {competency.name}",
+                widget=forms.Textarea(attrs={"rows": 3}),
+                required=False,
+                max_length=3000,
+                help_text=competency.description[:300],
+            )
+        self.order_fields([f"answer_{c.pk}" for c in self.competencies] + ["free_text", "anonymous"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            not any((cleaned.get(f"answer_{c.pk}") or "").strip() for c in self.competencies)
+            and not (cleaned.get("free_text") or "").strip()
+        ):
+            raise forms.ValidationError(_("Write something about at least one competency, or in the last box."))
+        return cleaned
+
+    def answers(self) -> dict[int, str]:
+        return {c.pk: self.cleaned_data[f"answer_{c.pk}"] for c in self.competencies}
+
+
+class FinalEvaluationForm(VersionedForm):
+    class Meta:
+        model = FinalEvaluation
+        fields = [*FinalEvaluation.TRAINEE_FIELDS, *FinalEvaluation.MENTOR_FIELDS, *FinalEvaluation.JOINT_FIELDS]
+        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in fields}
+
+    def __init__(self, *args, editable: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in list(self.Meta.fields):
+            if name not in editable:
+                del self.fields[name]
+
+    def part_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.fields if name != "version"}
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("reason for reopening"), widget=forms.Textarea(attrs={"rows": 3}), min_length=10, max_length=2000
+    )
+
+
+class ExportForm(forms.Form):
+    cohort = forms.ModelChoiceField(queryset=None, label=_("cohort"))
+
+    def __init__(self, *args, cohorts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cohort"].queryset = cohorts

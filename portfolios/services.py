@@ -1,0 +1,361 @@
+"""Writes of the portfolio: each in a transaction, with an audit entry where the act matters."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from organisations import audit
+from organisations.models import Organisation, User, hash_token
+from portfolios import uploads
+from portfolios.models import (
+    CompetencyRating,
+    Evidence,
+    FeedbackAnswer,
+    FeedbackRequest,
+    FinalEvaluation,
+    PortfolioExport,
+    Reflection,
+    SelfEvaluation,
+)
+from programmes.models import Competency, DevelopmentActivity, GoalProgress, LearningGoal, Traineeship
+
+FEEDBACK_VALID_DAYS = 21
+
+
+class StaleEdit(Exception):
+    """Someone else saved the record since this form was opened."""
+
+
+def _organisation(traineeship: Traineeship) -> Organisation:
+    return traineeship.programme.owner
+
+
+def _check_version(model, pk: int, expected: int):
+    current = model.objects.select_for_update().get(pk=pk)
+    if current.version != expected:
+        raise StaleEdit
+    return current
+
+
+# Self-evaluation ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def self_evaluation_save(*, evaluation: SelfEvaluation, ratings: dict[int, int]) -> SelfEvaluation:
+    """Save the answers and the rating per competency (``ratings``: competency id → level)."""
+    evaluation.submitted_at = evaluation.submitted_at or timezone.now()
+    evaluation.full_clean()
+    evaluation.save()
+    evaluation.ratings.exclude(competency_id__in=ratings).delete()
+    for competency_id, level in ratings.items():
+        CompetencyRating.objects.update_or_create(
+            self_evaluation=evaluation, competency_id=competency_id, defaults={"level": level}
+        )
+    return evaluation
+
+
+# Learning goals ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def goal_create(*, traineeship: Traineeship, actor: User, fields: dict, competencies) -> LearningGoal:
+    goal = LearningGoal(traineeship=traineeship, created_by=actor, **fields)
+    goal.full_clean()
+    goal.save()
+    goal.competencies.set(competencies)
+    return goal
+
+
+@transaction.atomic
+def goal_update(*, goal: LearningGoal, expected_version: int, fields: dict, competencies) -> LearningGoal:
+    _check_version(LearningGoal, goal.pk, expected_version)
+    for name, value in fields.items():
+        setattr(goal, name, value)
+    goal.version = expected_version + 1
+    goal.full_clean()
+    goal.save()
+    goal.competencies.set(competencies)
+    return goal
+
+
+@transaction.atomic
+def goal_approve(*, goal: LearningGoal, mentor: User, scope: str, expected_version: int) -> LearningGoal:
+    _check_version(LearningGoal, goal.pk, expected_version)
+    goal.scope = scope
+    goal.status = LearningGoal.Status.ACTIVE if goal.status == LearningGoal.Status.DRAFT else goal.status
+    goal.approved_by = mentor
+    goal.approved_at = timezone.now()
+    goal.version = expected_version + 1
+    goal.save(update_fields=["scope", "status", "approved_by", "approved_at", "version", "updated_at"])
+    audit.record(
+        organisation=_organisation(goal.traineeship),
+        actor=mentor,
+        action=audit.Action.GOAL_APPROVED,
+        subject=goal.traineeship.trainee,
+        obj=goal,
+        summary=f"{goal.title[:200]} ({scope})",
+    )
+    return goal
+
+
+@transaction.atomic
+def goal_progress_add(*, goal: LearningGoal, actor: User, progress: int, note: str, recorded_on=None) -> GoalProgress:
+    entry = GoalProgress(
+        goal=goal,
+        recorded_on=recorded_on or timezone.localdate(),
+        progress=progress,
+        note=note,
+        source=GoalProgress.Source.UPDATE,
+        recorded_by=actor,
+    )
+    entry.full_clean()
+    entry.save()
+    if progress >= 100 and goal.status == LearningGoal.Status.ACTIVE:
+        goal.status = LearningGoal.Status.ACHIEVED
+        goal.version += 1
+        goal.save(update_fields=["status", "version", "updated_at"])
+    return entry
+
+
+# Activities --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def activity_save(*, activity: DevelopmentActivity, competencies) -> DevelopmentActivity:
+    if activity.status == DevelopmentActivity.Status.DONE and activity.completed_on is None:
+        activity.completed_on = timezone.localdate()
+    activity.full_clean()
+    activity.save()
+    activity.competencies.set(competencies)
+    return activity
+
+
+# Evidence ----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def evidence_add(
+    *, traineeship: Traineeship, actor: User, fields: dict, upload=None, goals=(), competencies=()
+) -> Evidence:
+    """Add a link, or a file that was checked by content; the stored name is ours, never the user's."""
+    evidence = Evidence(traineeship=traineeship, added_by=actor, **fields)
+    if upload is not None:
+        checked = uploads.check_upload(upload)
+        evidence.kind = Evidence.Kind.FILE
+        evidence.original_name = checked.display_name
+        evidence.content_type = checked.content_type
+        evidence.size = len(checked.content)
+        evidence.stored_name = uploads.store(checked)
+    else:
+        evidence.kind = Evidence.Kind.LINK
+    try:
+        evidence.full_clean()
+        evidence.save()
+    except ValidationError:
+        if evidence.stored_name:
+            uploads.default_storage.delete(evidence.stored_name)
+        raise
+    evidence.goals.set(goals)
+    evidence.competencies.set(competencies)
+    return evidence
+
+
+# Reflections -------------------------------------------------------------------------------------
+
+
+def reflection_add(*, traineeship: Traineeship, text: str, shared_with_mentor: bool, written_on=None) -> Reflection:
+    reflection = Reflection(
+        traineeship=traineeship,
+        text=text,
+        shared_with_mentor=shared_with_mentor,
+        written_on=written_on or timezone.localdate(),
+    )
+    reflection.full_clean()
+    reflection.save()
+    return reflection
+
+
+# Colleague feedback ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def feedback_request_create(
+    *, traineeship: Traineeship, actor: User, name: str, email: str, question: str, competencies, base_url: str
+) -> tuple[FeedbackRequest, str]:
+    """Ask a colleague for feedback: a personal link that expires and works once."""
+    token = FeedbackRequest.new_token()
+    request = FeedbackRequest(
+        traineeship=traineeship,
+        colleague_name=name.strip(),
+        colleague_email=email.strip().lower(),
+        question=question.strip(),
+        token_hash=hash_token(token),
+        expires_at=timezone.now() + timedelta(days=FEEDBACK_VALID_DAYS),
+        requested_by=actor,
+    )
+    request.full_clean()
+    request.save()
+    request.competencies.set(competencies)
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {
+            "request": request,
+            "trainee_first_name": first_name(traineeship.trainee),
+            "link": base_url.rstrip("/") + request.give_url(token),
+            "valid_days": FEEDBACK_VALID_DAYS,
+        }
+        subject = render_to_string("portfolios/email/feedback_subject.txt", context).strip()
+        body = render_to_string("portfolios/email/feedback_body.txt", context)
+    recipient = request.colleague_email
+    transaction.on_commit(lambda: send_mail(subject, body, None, [recipient]))
+    return request, token
+
+
+def first_name(user: User) -> str:
+    return (user.name or "").split(" ")[0] or _("the trainee")
+
+
+class FeedbackClosed(Exception):
+    pass
+
+
+@transaction.atomic
+def feedback_give(*, token: str, answers: dict[int, str], free_text: str, anonymous: bool) -> FeedbackRequest:
+    """Store the colleague's answers; the link is dead afterwards. Anonymous givers' details are erased."""
+    request = FeedbackRequest.objects.select_for_update().filter(token_hash=hash_token(token)).first()
+    if request is None or request.is_answered or request.is_expired:
+        raise FeedbackClosed
+    allowed = set(request.competencies.values_list("pk", flat=True))
+    FeedbackAnswer.objects.bulk_create(
+        FeedbackAnswer(request=request, competency_id=pk, answer=text.strip())
+        for pk, text in answers.items()
+        if pk in allowed and text.strip()
+    )
+    request.free_text = free_text.strip()
+    request.anonymous = anonymous
+    request.answered_at = timezone.now()
+    fields = ["free_text", "anonymous", "answered_at"]
+    if anonymous:
+        request.colleague_name = ""
+        request.colleague_email = ""
+        fields += ["colleague_name", "colleague_email"]
+    request.save(update_fields=fields)
+    return request
+
+
+# Final evaluation --------------------------------------------------------------------------------
+
+
+class EvaluationLocked(Exception):
+    pass
+
+
+def final_evaluation_for(traineeship: Traineeship) -> FinalEvaluation:
+    evaluation, _created = FinalEvaluation.objects.get_or_create(traineeship=traineeship)
+    return evaluation
+
+
+@transaction.atomic
+def final_evaluation_update(*, evaluation: FinalEvaluation, expected_version: int, fields: dict) -> FinalEvaluation:
+    """Save a part; any change clears an earlier signature, since both sign the same text."""
+    current = _check_version(FinalEvaluation, evaluation.pk, expected_version)
+    if current.is_locked:
+        raise EvaluationLocked
+    changed = [name for name, value in fields.items() if getattr(current, name) != value]
+    for name, value in fields.items():
+        setattr(evaluation, name, value)
+    evaluation.version = expected_version + 1
+    update = [*fields, "version", "updated_at"]
+    if changed:
+        evaluation.trainee_signed_at = None
+        evaluation.mentor_signed_at = None
+        evaluation.mentor_signed_by = None
+        update += ["trainee_signed_at", "mentor_signed_at", "mentor_signed_by"]
+    evaluation.save(update_fields=update)
+    return evaluation
+
+
+@transaction.atomic
+def final_evaluation_sign(*, evaluation: FinalEvaluation, actor: User, as_trainee: bool) -> FinalEvaluation:
+    current = FinalEvaluation.objects.select_for_update().get(pk=evaluation.pk)
+    if current.is_locked:
+        raise EvaluationLocked
+    now = timezone.now()
+    if as_trainee:
+        current.trainee_signed_at = now
+    else:
+        current.mentor_signed_at = now
+        current.mentor_signed_by = actor
+    current.version += 1
+    current.save(update_fields=["trainee_signed_at", "mentor_signed_at", "mentor_signed_by", "version", "updated_at"])
+    audit.record(
+        organisation=_organisation(current.traineeship),
+        actor=actor,
+        action=audit.Action.EVALUATION_SIGNED,
+        subject=current.traineeship.trainee,
+        obj=current,
+        summary="trainee" if as_trainee else "mentor",
+    )
+    return current
+
+
+@transaction.atomic
+def final_evaluation_reopen(*, evaluation: FinalEvaluation, actor: User, reason: str) -> FinalEvaluation:
+    current = FinalEvaluation.objects.select_for_update().get(pk=evaluation.pk)
+    current.trainee_signed_at = None
+    current.mentor_signed_at = None
+    current.mentor_signed_by = None
+    current.reopened_at = timezone.now()
+    current.reopened_by = actor
+    current.reopen_reason = reason.strip()
+    current.version += 1
+    current.save()
+    audit.record(
+        organisation=_organisation(current.traineeship),
+        actor=actor,
+        action=audit.Action.EVALUATION_REOPENED,
+        subject=current.traineeship.trainee,
+        obj=current,
+        summary=reason[:500],
+    )
+    return current
+
+
+# Downloads and exports ---------------------------------------------------------------------------
+
+
+def record_download(*, traineeship: Traineeship, actor: User, final_evaluation: bool = False) -> None:
+    audit.record(
+        organisation=_organisation(traineeship),
+        actor=actor,
+        action=audit.Action.EVALUATION_DOWNLOADED if final_evaluation else audit.Action.PORTFOLIO_DOWNLOADED,
+        subject=traineeship.trainee,
+        obj=traineeship,
+    )
+
+
+@transaction.atomic
+def export_request(*, actor: User, organisation: Organisation, cohort, language: str) -> PortfolioExport:
+    from portfolios.tasks import build_export
+
+    export = PortfolioExport.objects.create(
+        requested_by=actor, organisation=organisation, cohort=cohort, language=language
+    )
+    audit.record(
+        organisation=organisation, actor=actor, action=audit.Action.EXPORT_CREATED, obj=export, summary=str(cohort)
+    )
+    transaction.on_commit(lambda: build_export.enqueue(export_id=export.pk))
+    return export
+
+
+def competencies_of(traineeship: Traineeship):
+    """The competencies of the traineeship's profile (what the portfolio asks about)."""
+    return Competency.objects.filter(pk__in=traineeship.profile_competencies.values("competency")).order_by(
+        "position", "code"
+    )

@@ -1,0 +1,48 @@
+"""Heavy work off the request path: a cohort's portfolios as one ZIP."""
+
+import io
+import zipfile
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db.models import F
+from django.tasks import task
+from django.utils import timezone
+from django.utils.text import slugify
+
+from portfolios.models import PortfolioExport
+from portfolios.pdf.portfolio import render_portfolio_pdf
+from programmes.models import Traineeship
+
+
+@task
+def build_export(*, export_id: int) -> None:
+    export = PortfolioExport.objects.select_related("cohort").get(pk=export_id)
+    traineeships = list(
+        Traineeship.objects.filter(cohort=export.cohort)
+        .of_organisation(export.organisation)
+        .select_related("trainee")
+        .order_by("trainee__name", "pk")
+    )
+    PortfolioExport.objects.filter(pk=export.pk).update(
+        status=PortfolioExport.Status.RUNNING, total=len(traineeships), done=0
+    )
+    try:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for traineeship in traineeships:
+                pdf = render_portfolio_pdf(traineeship=traineeship, language=export.language)
+                name = slugify(traineeship.trainee.name) or "trainee"
+                archive.writestr(f"portfolio-{name}-{traineeship.pk}.pdf", pdf)
+                PortfolioExport.objects.filter(pk=export.pk).update(done=F("done") + 1)
+        stored = default_storage.save(
+            f"exports/{export.pk}-{timezone.now():%Y%m%d%H%M%S}.zip", ContentFile(buffer.getvalue())
+        )
+    except Exception as error:
+        PortfolioExport.objects.filter(pk=export.pk).update(
+            status=PortfolioExport.Status.FAILED, error=str(error)[:2000], finished_at=timezone.now()
+        )
+        raise
+    PortfolioExport.objects.filter(pk=export.pk).update(
+        status=PortfolioExport.Status.DONE, stored_name=stored, finished_at=timezone.now()
+    )

@@ -1,0 +1,68 @@
+"""The portfolio page and its lists take the same number of queries for few and many records."""
+
+import uuid
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from portfolios import services
+from portfolios.models import Evidence, FeedbackAnswer, FeedbackRequest, Reflection
+from programmes.models import DevelopmentActivity
+from tests.portfolios.factories import GoalFactory
+
+PAGES = ["portfolio", "goals", "activities", "evidence", "reflections", "feedback", "self_evaluations"]
+
+
+def fill(traineeship, personas, n):
+    competency = traineeship.profile_competencies.first().competency
+    for index in range(n):
+        goal = GoalFactory(traineeship=traineeship)
+        goal.competencies.add(competency)
+        services.goal_progress_add(goal=goal, actor=personas.trainee, progress=10, note="")
+        activity = DevelopmentActivity.objects.create(
+            traineeship=traineeship, title=f"A{index}", kind="formal", category="training", hours=2
+        )
+        activity.competencies.add(competency)
+        evidence = Evidence.objects.create(traineeship=traineeship, kind="link", title="V", url="https://e.org/v")
+        evidence.goals.add(goal)
+        evidence.competencies.add(competency)
+        Reflection.objects.create(traineeship=traineeship, text="R", shared_with_mentor=True)
+        request = FeedbackRequest.objects.create(
+            traineeship=traineeship,
+            colleague_name="C",
+            colleague_email="c@example.org",
+            token_hash=uuid.uuid4().hex,
+            expires_at="2030-01-01T00:00Z",
+            answered_at="2026-01-01T00:00Z",
+        )
+        request.competencies.add(competency)
+        FeedbackAnswer.objects.create(request=request, competency=competency, answer="A")
+
+
+def count(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("role", ["trainee", "mentor"])
+def test_same_queries_for_few_and_many(page, role, traineeship, personas, client_for):
+    client = client_for(personas.users[role])
+    url = reverse(f"portfolios:{page}", kwargs={"pk": traineeship.pk})
+    fill(traineeship, personas, 2)
+    few = count(client, url)
+    fill(traineeship, personas, 12)
+    assert count(client, url) == few
+    assert few <= 20
+
+
+def test_mentor_home_lists_portfolios_in_fixed_queries(
+    traineeship, personas, client_for, django_assert_max_num_queries
+):
+    client = client_for(personas.mentor)
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse("home"))
+    assert reverse("portfolios:portfolio", kwargs={"pk": traineeship.pk}) in response.content.decode()
