@@ -73,3 +73,10 @@ class TestSwitchAndProfile:
         personas.trainee.refresh_from_db()
         assert personas.trainee.language == "en" and personas.trainee.name == "Tess B."
         assert client.get(reverse("home")).content.decode().startswith('<!DOCTYPE html>\n\n<html lang="en">')
+
+
+@pytest.mark.django_db
+def test_in_lookup_with_a_number_no_column_can_hold_matches_nothing(personas):
+    huge = 10**40
+    assert list(Membership.objects.filter(pk__in=[huge])) == []
+    assert Membership.objects.filter(pk__in=[huge, Membership.objects.first().pk]).count() == 1
