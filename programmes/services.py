@@ -20,9 +20,6 @@ from programmes.models import (
     WorkProfile,
 )
 
-FRAMEWORK_IMPORTED = "framework.imported"
-
-
 @transaction.atomic
 def framework_import(*, framework: CompetencyFramework, rows: list[dict], by: User) -> tuple[int, int]:
     """Add or update the competencies in ``rows`` (already validated), matched on code. Returns (added, updated)."""
@@ -44,7 +41,7 @@ def framework_import(*, framework: CompetencyFramework, rows: list[dict], by: Us
     record(
         organisation=framework.organisation,
         actor=by,
-        action=FRAMEWORK_IMPORTED,
+        action=Action.FRAMEWORK_IMPORTED,
         obj=framework,
         summary=f"framework import: {added} added, {updated} updated",
     )
