@@ -202,8 +202,10 @@ def _exports_containing(traineeships):
 
 
 def _delete_files(traineeships) -> None:
-    for stored_name in Evidence.objects.filter(traineeship__in=traineeships).exclude(stored_name="").values_list(
-        "stored_name", flat=True
+    for stored_name in (
+        Evidence.objects.filter(traineeship__in=traineeships)
+        .exclude(stored_name="")
+        .values_list("stored_name", flat=True)
     ):
         default_storage.delete(stored_name)
     exports = _exports_containing(traineeships)

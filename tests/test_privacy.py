@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 
 from organisations import audit
 from organisations.models import AuditEntry, Membership, User
@@ -341,3 +342,28 @@ class TestRetentionRemovesFiles:
         assert not default_storage.exists(evidence.stored_name)
         assert not default_storage.exists(stored)
         assert not PortfolioExport.objects.filter(cohort=cohort).exists()
+
+
+def test_no_health_or_sick_leave_fields_anywhere():
+    from django.apps import apps
+
+    words = ("sick", "health", "ill", "medical", "diagnos", "ziek", "verzuim", "absence")
+    for model in apps.get_models():
+        if model._meta.app_label not in {"organisations", "programmes", "mentors", "portfolios"}:
+            continue
+        for field in model._meta.get_fields():
+            assert not any(word in field.name.lower().split("_") or word in field.name.lower() for word in words[:4]), (
+                f"{model.__name__}.{field.name}"
+            )
+            assert not any(word in field.name.lower() for word in words[4:]), f"{model.__name__}.{field.name}"
+
+
+def test_free_text_help_reminds_of_facts_not_diagnoses():
+    from mentors.forms import AddendumForm, MeetingRecordForm
+    from portfolios.forms import FinalEvaluationForm, ReflectionForm
+
+    with translation.override("en"):
+        assert "diagnoses" in str(MeetingRecordForm.base_fields["notes"].help_text)
+        assert "diagnoses" in str(ReflectionForm.base_fields["text"].help_text)
+        assert "diagnoses" in str(AddendumForm.base_fields["text"].help_text)
+        assert "diagnoses" in str(FinalEvaluationForm.base_fields["trainee_development"].help_text)
