@@ -20,6 +20,7 @@ from programmes.models import (
     WorkProfile,
 )
 
+
 @transaction.atomic
 def framework_import(*, framework: CompetencyFramework, rows: list[dict], by: User) -> tuple[int, int]:
     """Add or update the competencies in ``rows`` (already validated), matched on code. Returns (added, updated)."""

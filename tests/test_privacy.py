@@ -257,7 +257,7 @@ class TestErasureOfFilesAndNames:
         evidence = add_evidence_file(traineeship)
         assert default_storage.exists(evidence.stored_name)
         membership = Membership.objects.get(user=personas.trainee)
-        client = client_for(personas.hr)
+        client = client_for(personas.hr, language="en")
         page = client.get(reverse("privacy_person_erase", args=[membership.pk]))
         assert "evidence file" in " ".join(page.context["summary"])
         response = client.post(reverse("privacy_person_erase", args=[membership.pk]), {"confirm": "yes"})
@@ -274,7 +274,7 @@ class TestErasureOfFilesAndNames:
         now = timezone.now()
         FinalEvaluation.objects.create(traineeship=traineeship, trainee_signed_at=now, mentor_signed_at=now)
         membership = Membership.objects.get(user=personas.trainee)
-        response = client_for(personas.hr).post(
+        response = client_for(personas.hr, language="en").post(
             reverse("privacy_person_erase", args=[membership.pk]), {"confirm": "yes"}
         )
         assert response.status_code == 200
