@@ -94,6 +94,10 @@ class MeetingPlanForm(forms.ModelForm):
         self.fields["participants"].help_text = _("Mentor and trainee, and the manager or HR where useful.")
 
 
+# Minimisation (AVG): free text holds facts and agreements, never health data or diagnoses.
+FACTS_NOT_DIAGNOSES = _("Write down facts and agreements, not diagnoses or health details.")
+
+
 class TraineeAgendaForm(VersionedForm):
     class Meta:
         model = Meeting
@@ -102,6 +106,11 @@ class TraineeAgendaForm(VersionedForm):
             "trainee_topics": forms.Textarea(attrs={"rows": 3}),
             "trainee_reflection": forms.Textarea(attrs={"rows": 4}),
         }
+        help_texts = {
+            "trainee_reflection": _(
+                "How did the past weeks go? What went well, what was hard? Facts and experiences, no health details."
+            )
+        }
 
 
 class MentorAgendaForm(VersionedForm):
@@ -109,6 +118,7 @@ class MentorAgendaForm(VersionedForm):
         model = Meeting
         fields = ["mentor_preparation"]
         widgets = {"mentor_preparation": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"mentor_preparation": FACTS_NOT_DIAGNOSES}
 
 
 class MeetingRecordForm(VersionedForm):
@@ -122,6 +132,7 @@ class MeetingRecordForm(VersionedForm):
             "private_note": forms.Textarea(attrs={"rows": 2}),
             "next_meeting_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
+        help_texts = {"notes": _("What was discussed: facts and agreements, not diagnoses or health details.")}
 
     def __init__(self, *args, goals, previous: dict, show_private: bool, **kwargs):
         super().__init__(*args, **kwargs)
@@ -193,6 +204,7 @@ class AddendumForm(forms.ModelForm):
         model = Addendum
         fields = ["text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"text": FACTS_NOT_DIAGNOSES}
 
 
 class AgreementStatusForm(forms.Form):

@@ -36,8 +36,18 @@ def placement_set_mentor(*, placement: Placement, mentor: User | None, by: User)
             row = {**row, "at_capacity": row["capacity"] is not None and row["mentees"] + 1 > row["capacity"]}
             warnings = mentor_warnings(row)
     with transaction.atomic():
+        changed = placement.mentor_id != (mentor.pk if mentor else None)
         placement.mentor = mentor
         placement.save(update_fields=["mentor"])
+        if changed:
+            audit.record(
+                organisation=placement.traineeship.programme.owner,
+                actor=by,
+                action=audit.Action.MENTOR_ASSIGNED,
+                subject=placement.traineeship.trainee,
+                obj=placement,
+                summary=f"mentor: {mentor}" if mentor else "mentor removed",
+            )
     return warnings
 
 

@@ -86,9 +86,18 @@ def invitation_accept(
         else:
             user.set_password(password)
             user.save(update_fields=["password"])
-    membership, _created = Membership.objects.get_or_create(
+    membership, created = Membership.objects.get_or_create(
         user=user, organisation=invitation.organisation, role=invitation.role
     )
+    if created:
+        audit.record(
+            organisation=invitation.organisation,
+            actor=invitation.invited_by,
+            action=audit.Action.MEMBERSHIP_ADDED,
+            subject=user,
+            obj=membership,
+            summary=f"{invitation.get_role_display()} (invitation accepted)",
+        )
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     audit.record(

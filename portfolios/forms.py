@@ -112,7 +112,13 @@ class GoalApproveForm(VersionedForm):
 
 class GoalProgressForm(forms.Form):
     progress = forms.IntegerField(label=_("progress (%)"), min_value=0, max_value=100)
-    note = forms.CharField(label=_("note"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2000)
+    note = forms.CharField(
+        label=_("note"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=2000,
+        help_text=_("Write down facts and agreements, not diagnoses or health details."),
+    )
 
 
 class ActivityForm(forms.ModelForm):
@@ -187,12 +193,19 @@ class EvidenceForm(forms.ModelForm):
         }
 
 
+# Minimisation (AVG): free text holds facts and agreements, never health data or diagnoses.
+FACTS_NOT_DIAGNOSES = _("Write down facts and agreements, not diagnoses or health details.")
+
+
 class ReflectionForm(forms.ModelForm):
     class Meta:
         model = Reflection
         fields = ["written_on", "text", "shared_with_mentor"]
         widgets = {"written_on": date_input(), "text": forms.Textarea(attrs={"rows": 4})}
-        help_texts = {"shared_with_mentor": _("Nobody else reads your reflections.")}
+        help_texts = {
+            "text": FACTS_NOT_DIAGNOSES,
+            "shared_with_mentor": _("Nobody else reads your reflections."),
+        }
 
 
 class FeedbackRequestForm(forms.ModelForm):
@@ -250,6 +263,7 @@ class FinalEvaluationForm(VersionedForm):
         model = FinalEvaluation
         fields = [*FinalEvaluation.TRAINEE_FIELDS, *FinalEvaluation.MENTOR_FIELDS, *FinalEvaluation.JOINT_FIELDS]
         widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in fields}
+        help_texts = dict.fromkeys(fields, FACTS_NOT_DIAGNOSES)
 
     def __init__(self, *args, editable: list[str], **kwargs):
         super().__init__(*args, **kwargs)

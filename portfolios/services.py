@@ -340,6 +340,16 @@ def record_download(*, traineeship: Traineeship, actor: User, final_evaluation: 
     )
 
 
+def export_downloaded(*, export: PortfolioExport, actor: User) -> None:
+    audit.record(
+        organisation=export.organisation,
+        actor=actor,
+        action=audit.Action.EXPORT_DOWNLOADED,
+        obj=export,
+        summary=str(export.cohort or ""),
+    )
+
+
 @transaction.atomic
 def export_request(*, actor: User, organisation: Organisation, cohort, language: str) -> PortfolioExport:
     from portfolios.tasks import build_export

@@ -590,6 +590,7 @@ def export_download(request, pk):
         handle = default_storage.open(export.stored_name, "rb")
     except FileNotFoundError:
         raise Http404 from None
+    services.export_downloaded(export=export, actor=request.user)
     name = f"portfolios-{slugify(str(export.cohort or 'cohort'))}.zip"
     response = FileResponse(handle, as_attachment=True, filename=name, content_type="application/zip")
     response["X-Content-Type-Options"] = "nosniff"

@@ -20,8 +20,6 @@ from programmes.models import (
     WorkProfile,
 )
 
-FRAMEWORK_IMPORTED = "framework.imported"
-
 
 @transaction.atomic
 def framework_import(*, framework: CompetencyFramework, rows: list[dict], by: User) -> tuple[int, int]:
@@ -44,7 +42,7 @@ def framework_import(*, framework: CompetencyFramework, rows: list[dict], by: Us
     record(
         organisation=framework.organisation,
         actor=by,
-        action=FRAMEWORK_IMPORTED,
+        action=Action.FRAMEWORK_IMPORTED,
         obj=framework,
         summary=f"framework import: {added} added, {updated} updated",
     )

@@ -14,15 +14,17 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from mentors import privacy as mentors_privacy
 from organisations import audit
 from organisations import privacy as organisations_privacy
 from organisations.models import Membership, Organisation, Role, User
+from portfolios import privacy as portfolios_privacy
 from programmes import privacy as programmes_privacy
 from programmes.dates import add_months
 from programmes.models import Traineeship
 
 # Erasure runs from the most dependent app down; the account is anonymised last.
-SECTIONS = [programmes_privacy, organisations_privacy]
+SECTIONS = [portfolios_privacy, mentors_privacy, programmes_privacy, organisations_privacy]
 
 
 def personal_data(user: User) -> dict:

@@ -1,0 +1,117 @@
+"""This app's part of a person's data export and erasure (see ``traineeship.privacy``).
+
+A trainee's copy holds the recorded meetings (never the mentor's private note), the
+agenda they wrote, addenda and agreements. A mentor's copy holds their mentor profiles
+and the agreements they own. Erasing a mentor removes their profiles and reminder log;
+meetings, agreements and approved goals stay and show the anonymised account's neutral
+label instead of the name.
+"""
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from mentors.models import Addendum, Agreement, Meeting, MentorProfile, Reminder
+from mentors.selectors import meeting_records_for_export
+from organisations.models import User
+from programmes.models import Traineeship
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def personal_data(user: User) -> dict:
+    traineeships = Traineeship.objects.filter(trainee=user).order_by("start_date", "pk")
+    meetings = []
+    for traineeship in traineeships:
+        agendas = {
+            m["pk"]: m
+            for m in Meeting.objects.filter(traineeship=traineeship).values(
+                "pk", "trainee_topics", "trainee_reflection", "location", "start_time"
+            )
+        }
+        addenda = {}
+        for addendum in Addendum.objects.filter(meeting__traineeship=traineeship).order_by("created_at"):
+            addenda.setdefault(addendum.meeting_id, []).append(
+                {"date": _iso(addendum.created_at), "text": addendum.text}
+            )
+        for record in meeting_records_for_export(traineeship):
+            agenda = agendas.get(record["pk"], {})
+            meetings.append(
+                {
+                    "traineeship": traineeship.pk,
+                    "kind": record["kind"],
+                    "date": _iso(record["date"]),
+                    "notes": record["notes"],
+                    "workload": record["workload"],
+                    "wellbeing": record["wellbeing"],
+                    "my_topics": agenda.get("trainee_topics", ""),
+                    "my_reflection": agenda.get("trainee_reflection", ""),
+                    "confirmed_by_me": _iso(record["trainee_confirmed_at"]),
+                    "confirmed_by_mentor": _iso(record["mentor_confirmed_at"]),
+                    "addenda": addenda.get(record["pk"], []),
+                }
+            )
+    agreements = (
+        Agreement.objects.filter(Q(traineeship__trainee=user) | Q(owner=user))
+        .select_related("meeting")
+        .order_by("due_date", "pk")
+    )
+    profiles = MentorProfile.objects.filter(user=user).select_related("organisation")
+    return {
+        "meetings": meetings,
+        "agreements": [
+            {
+                "traineeship": a.traineeship_id,
+                "meeting_date": _iso(a.meeting.date),
+                "description": a.description,
+                "mine_to_do": a.owner_id == user.pk,
+                "due_date": _iso(a.due_date),
+                "status": a.status,
+            }
+            for a in agreements
+        ],
+        "mentor_profiles": [
+            {
+                "organisation": p.organisation.name,
+                "experience_years": p.experience_years,
+                "experience": p.experience,
+                "coaching_training": p.coaching_training,
+                "coaching_training_date": _iso(p.coaching_training_date),
+                "capacity": p.capacity,
+                "hours_per_week": str(p.hours_per_week),
+            }
+            for p in profiles
+        ],
+    }
+
+
+def erasure_summary(user: User) -> list[str]:
+    summary = []
+    meetings = Meeting.objects.filter(traineeship__trainee=user).count()
+    if meetings:
+        summary.append(
+            _("%(count)s progress meeting(s) of this person's traineeships, with their agreements and addenda")
+            % {"count": meetings}
+        )
+    profiles = MentorProfile.objects.filter(user=user).count()
+    if profiles:
+        summary.append(_("%(count)s mentor profile(s)") % {"count": profiles})
+    took_part = Meeting.objects.filter(participants=user).exclude(traineeship__trainee=user).count()
+    owned = Agreement.objects.filter(owner=user).exclude(traineeship__trainee=user).count()
+    if took_part or owned:
+        summary.append(
+            _(
+                "the name on %(meetings)s meeting(s) and %(agreements)s agreement(s) of other trainees "
+                "(the records stay, with a neutral label)"
+            )
+            % {"meetings": took_part, "agreements": owned}
+        )
+    return summary
+
+
+def erase(user: User) -> None:
+    # The trainee's own meetings and agreements go with the traineeship (cascade in programmes).
+    # As mentor or colleague, the records of others stay; the account's neutral label replaces the name.
+    MentorProfile.objects.filter(user=user).delete()
+    Reminder.objects.filter(recipient=user).delete()
