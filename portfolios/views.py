@@ -76,7 +76,8 @@ def mine(request):
     )
     if traineeship is None:
         return render(request, "portfolios/no_portfolio.html")
-    return redirect("portfolios:portfolio", pk=traineeship.pk)
+    # Shown in place (not a redirect), so "My portfolio" in the navigation opens its own address.
+    return portfolio(request, traineeship.pk)
 
 
 def portfolio(request, pk):

@@ -151,12 +151,12 @@ class ProgrammeForm(forms.ModelForm):
         # With JavaScript, choosing a preset fills the agreement at once (the button does the same without).
         self.fields["preset"].widget.attrs.update(
             {
-                "hx-post": "",
-                "hx-trigger": "change",
-                "hx-vals": '{"apply_preset": "1"}',
-                "hx-target": "#programme-form",
-                "hx-select": "#programme-form",
-                "hx-swap": "outerHTML",
+                "data-hx-post": "",
+                "data-hx-trigger": "change",
+                "data-hx-vals": '{"apply_preset": "1"}',
+                "data-hx-target": "#programme-form",
+                "data-hx-select": "#programme-form",
+                "data-hx-swap": "outerHTML",
             }
         )
 

@@ -267,12 +267,7 @@ ROWS: dict[str, Row] = {
     "traineeship_list": Row(get=only("hr", "coordinator", "manager")),
     "stappenplan": Row(get=seen_inside(), kwargs=lambda w: {"pk": w["traineeship"].pk}),
     # portfolios
-    "portfolios:mine": Row(
-        get=by_role(
-            {r: 302 if r == "trainee" else 200 for r in ROLES},
-            outside={r: 302 if r == "trainee" else 200 for r in ROLES},
-        )
-    ),
+    "portfolios:mine": Row(get=by_role(dict.fromkeys(ROLES, 200), outside=dict.fromkeys(ROLES, 200))),
     "portfolios:portfolio": Row(get=in_scope("all"), kwargs=_traineeship),
     "portfolios:self_evaluations": Row(get=in_scope("all"), kwargs=_traineeship),
     "portfolios:self_evaluation_edit": Row(

@@ -26,19 +26,34 @@ PAGE_SIZE = 25
 CHART_WIDTH = 300
 
 
+class AllYesNoWidget(django_filters.widgets.BooleanWidget):
+    """Yes/no filter whose empty choice reads "All" rather than "Unknown"."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = [("", gettext_lazy("All")), ("true", gettext_lazy("Yes")), ("false", gettext_lazy("No"))]
+
+
 class OverviewFilter(django_filters.FilterSet):
-    programme = django_filters.ModelChoiceFilter(queryset=Programme.objects.none(), label=gettext_lazy("Programme"))
-    cohort = django_filters.ModelChoiceFilter(queryset=Cohort.objects.none(), label=gettext_lazy("Cohort"))
+    programme = django_filters.ModelChoiceFilter(
+        queryset=Programme.objects.none(), label=gettext_lazy("Programme"), empty_label=gettext_lazy("All programmes")
+    )
+    cohort = django_filters.ModelChoiceFilter(
+        queryset=Cohort.objects.none(), label=gettext_lazy("Cohort"), empty_label=gettext_lazy("All cohorts")
+    )
     step = django_filters.ChoiceFilter(
         field_name="current_step", choices=STEP_CHOICES, label=gettext_lazy("Step"), empty_label=gettext_lazy("All")
     )
     at_risk = django_filters.BooleanFilter(
         method="filter_at_risk",
         label=gettext_lazy("At risk"),
-        widget=django_filters.widgets.BooleanWidget,
+        widget=AllYesNoWidget,
     )
     mentor = django_filters.ModelChoiceFilter(
-        queryset=User.objects.none(), method="filter_mentor", label=gettext_lazy("Mentor")
+        queryset=User.objects.none(),
+        method="filter_mentor",
+        label=gettext_lazy("Mentor"),
+        empty_label=gettext_lazy("All mentors"),
     )
 
     class Meta:
