@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from organisations.models import Membership, Organisation, Role, User
-from programmes.models import GoalProgress, Relation, Traineeship
+from programmes.models import GoalProgress, Relation, Traineeship, TraineeshipScopedQuerySet
 
 
 class MentorProfileQuerySet(models.QuerySet):
@@ -97,10 +97,7 @@ class Signal(models.IntegerChoices):
 LOW_SIGNAL = 2  # at or below: a worry
 
 
-class MeetingQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(traineeship__in=Traineeship.objects.visible_to(user))
-
+class MeetingQuerySet(TraineeshipScopedQuerySet):
     def recorded(self):
         return self.filter(recorded_at__isnull=False)
 
@@ -273,10 +270,7 @@ class AgreementStatus(models.TextChoices):
     CANCELLED = "cancelled", pgettext_lazy("agreement status", "Cancelled")
 
 
-class AgreementQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(traineeship__in=Traineeship.objects.visible_to(user))
-
+class AgreementQuerySet(TraineeshipScopedQuerySet):
     def open(self):
         return self.filter(status=AgreementStatus.OPEN)
 

@@ -11,12 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Membership, Organisation, Role, User, hash_token
-from programmes.models import Cohort, Competency, LearningGoal, Relation, Traineeship
-
-
-class TraineeshipScopedQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(traineeship__in=Traineeship.objects.visible_to(user))
+from programmes.models import Cohort, Competency, LearningGoal, Relation, Traineeship, TraineeshipScopedQuerySet
 
 
 class Moment(models.TextChoices):

@@ -11,6 +11,7 @@ from programmes.models.traineeships import (
     ProfileCompetency,
     Relation,
     Traineeship,
+    TraineeshipScopedQuerySet,
     TraineeshipStatus,
     WorkProfile,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "ProgrammeKind",
     "Relation",
     "Traineeship",
+    "TraineeshipScopedQuerySet",
     "TraineeshipStatus",
     "WorkProfile",
 ]

@@ -7,7 +7,7 @@ from django.utils.translation import pgettext_lazy
 
 from organisations.models import Membership, Organisation, User
 from programmes.models.frameworks import Competency
-from programmes.models.traineeships import Traineeship
+from programmes.models.traineeships import Traineeship, TraineeshipScopedQuerySet
 
 
 class ActivityKind(models.TextChoices):
@@ -84,11 +84,6 @@ class LearningActivity(models.Model):
         return self.title
 
 
-class DevelopmentActivityQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(traineeship__in=Traineeship.objects.visible_to(user))
-
-
 class DevelopmentActivity(models.Model):
     """A learning activity of one traineeship: chosen from the inventory (step 2) or the trainee's own.
 
@@ -127,7 +122,7 @@ class DevelopmentActivity(models.Model):
     added_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = DevelopmentActivityQuerySet.as_manager()
+    objects = TraineeshipScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("development activity")

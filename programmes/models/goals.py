@@ -11,12 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from organisations.models import User
 from programmes.models.frameworks import Competency
-from programmes.models.traineeships import Traineeship
-
-
-class LearningGoalQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(traineeship__in=Traineeship.objects.visible_to(user))
+from programmes.models.traineeships import Traineeship, TraineeshipScopedQuerySet
 
 
 class LearningGoal(models.Model):
@@ -54,7 +49,7 @@ class LearningGoal(models.Model):
     # Optimistic locking: a save based on an older version is refused.
     version = models.PositiveIntegerField(default=1)
 
-    objects = LearningGoalQuerySet.as_manager()
+    objects = TraineeshipScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("learning goal")

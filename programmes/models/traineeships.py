@@ -241,7 +241,9 @@ def agreement_errors(traineeship: Traineeship) -> dict[str, list[str]]:
     return errors
 
 
-class PlacementQuerySet(models.QuerySet):
+class TraineeshipScopedQuerySet(models.QuerySet):
+    """For records that belong to one traineeship: visible exactly when the traineeship is."""
+
     def visible_to(self, user):
         return self.filter(traineeship__in=Traineeship.objects.visible_to(user))
 
@@ -278,7 +280,7 @@ class Placement(models.Model):
         verbose_name=_("mentor"),
     )
 
-    objects = PlacementQuerySet.as_manager()
+    objects = TraineeshipScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("placement")
@@ -360,11 +362,6 @@ class WorkProfile(models.Model):
         return bool(self.tasks.strip())
 
 
-class ProfileCompetencyQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(traineeship__in=Traineeship.objects.visible_to(user))
-
-
 class ProfileCompetency(models.Model):
     """A competency in the traineeship's profile: required at the start, or to be developed."""
 
@@ -381,7 +378,7 @@ class ProfileCompetency(models.Model):
         _("level aimed for"), max_length=15, choices=CompetencyLevel.choices, default=CompetencyLevel.STARTBEKWAAM
     )
 
-    objects = ProfileCompetencyQuerySet.as_manager()
+    objects = TraineeshipScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("profile competency")
