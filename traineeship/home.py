@@ -61,7 +61,6 @@ def mentor_home(request) -> dict:
         "records_to_confirm": records_to_confirm(request.user)[:HOME_LIST],
         "notices": notices(today=today, recipient=request.user)[:HOME_LIST],
         "today": today,
-        **_portfolios(request),
     }
 
 
