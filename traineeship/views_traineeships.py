@@ -6,6 +6,7 @@ They sit at the top because the five steps ask every app (see ``traineeship.stap
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.shortcuts import render
+from django.urls import reverse
 
 from mentors.selectors import recent_meetings
 from mentors.views.meetings import PLANNERS
@@ -61,6 +62,17 @@ def stappenplan(request, pk):
     placements = traineeship.placements.select_related("organisation", "manager", "mentor")
     relations = traineeship.relations_of(request.user)
     can_manage = traineeship.can_manage(request.user)
+    can_plan_meeting = bool(relations & PLANNERS)
+    can_choose_mentor = can_manage or bool(relations & MENTOR_CHOOSERS)
+    # A missing check's action links only where the viewer may act (the mentors' pages are role-bound).
+    not_allowed = {
+        url
+        for url, allowed in [
+            (reverse("mentors:meeting_plan", kwargs={"pk": pk}), can_plan_meeting),
+            (reverse("mentors:traineeship_mentors", kwargs={"pk": pk}), can_choose_mentor),
+        ]
+        if not allowed
+    }
     return render(
         request,
         "traineeships/stappenplan.html",
@@ -70,8 +82,9 @@ def stappenplan(request, pk):
             "placements": placements,
             "can_manage": can_manage,
             # The same rules as the pages they open (mentors' meeting planning and mentor choice).
-            "can_plan_meeting": bool(relations & PLANNERS),
-            "can_choose_mentor": can_manage or bool(relations & MENTOR_CHOOSERS),
+            "can_plan_meeting": can_plan_meeting,
+            "can_choose_mentor": can_choose_mentor,
+            "not_allowed": not_allowed,
             "meetings": recent_meetings(traineeship) if relations else [],
         },
     )
