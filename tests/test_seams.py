@@ -39,3 +39,13 @@ def test_mentor_home_links_each_mentee_to_portfolio_and_stappenplan_once(persona
     portfolio = reverse("portfolios:portfolio", kwargs={"pk": traineeship.pk})
     assert html.count(f'href="{portfolio}"') == 1  # no second list of the same portfolios
     assert reverse("stappenplan", kwargs={"pk": traineeship.pk}) in html
+
+
+def test_meeting_links_to_the_traineeship_also_after_it_finished(personas, client_for):
+    traineeship = mentored_traineeship(
+        personas.organisation, trainee=personas.trainee, mentor=personas.mentor, status="finished"
+    )
+    meeting = record(MeetingFactory(traineeship=traineeship), personas.mentor)
+    html = links(client_for(personas.mentor, "en").get(meeting.get_absolute_url()))
+    assert reverse("portfolios:portfolio", kwargs={"pk": traineeship.pk}) in html
+    assert reverse("stappenplan", kwargs={"pk": traineeship.pk}) in html
