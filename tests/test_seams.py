@@ -49,3 +49,10 @@ def test_meeting_links_to_the_traineeship_also_after_it_finished(personas, clien
     html = links(client_for(personas.mentor, "en").get(meeting.get_absolute_url()))
     assert reverse("portfolios:portfolio", kwargs={"pk": traineeship.pk}) in html
     assert reverse("stappenplan", kwargs={"pk": traineeship.pk}) in html
+
+
+def test_trainee_home_links_own_stappenplan_and_portfolio(personas, client_for):
+    traineeship = mentored_traineeship(personas.organisation, trainee=personas.trainee, mentor=personas.mentor)
+    html = links(client_for(personas.trainee, "en").get(reverse("home")))
+    assert reverse("stappenplan", kwargs={"pk": traineeship.pk}) in html
+    assert reverse("portfolios:portfolio", kwargs={"pk": traineeship.pk}) in html
