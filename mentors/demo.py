@@ -32,6 +32,40 @@ def load(context) -> None:
     extra = [user.pk for users in context.extra_trainees.values() for user in users]
     if extra:
         _bulk(Traineeship.objects.filter(trainee__in=extra), today)
+    _finished(Traineeship.objects.filter(status=TraineeshipStatus.FINISHED, meetings__isnull=True))
+
+
+def _finished(traineeships) -> None:
+    """Finished traineeships: a confirmed kick-off at the start and a confirmed closing meeting, in bulk."""
+    mentors = dict(
+        Placement.objects.filter(traineeship__in=traineeships, mentor__isnull=False).values_list(
+            "traineeship", "mentor"
+        )
+    )
+    now = timezone.now()
+    meetings = [
+        Meeting(
+            traineeship_id=pk,
+            kind=kind,
+            date=day,
+            start_time=time(10, 0),
+            notes=notes,
+            workload=3,
+            wellbeing=4,
+            recorded_at=now,
+            recorded_by_id=mentors[pk],
+            mentor_confirmed_at=now,
+            mentor_confirmed_by_id=mentors[pk],
+            trainee_confirmed_at=now,
+        )
+        for pk, start, end in traineeships.values_list("pk", "start_date", "end_date").distinct()
+        if pk in mentors
+        for kind, day, notes in [
+            (MeetingKind.KICK_OFF, start, "Kennismaking en afspraken over de begeleiding."),
+            (MeetingKind.FINAL, end - timedelta(days=14), "Terugblik op het traineeship en de eindevaluatie."),
+        ]
+    ]
+    Meeting.objects.bulk_create(meetings, batch_size=1000)
 
 
 def _profiles(organisation, rng) -> None:

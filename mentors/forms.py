@@ -65,11 +65,14 @@ class VersionedForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version
 
-    def clean_version(self):
-        version = self.cleaned_data["version"]
-        if version != Meeting.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first():
-            raise forms.ValidationError(STALE_MESSAGE)
-        return version
+    def clean(self):
+        # A form-wide error: an error on the hidden field itself would not be shown.
+        cleaned = super().clean()
+        version = cleaned.get("version")
+        current = Meeting.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+        if version is not None and version != current:
+            self.add_error(None, STALE_MESSAGE)
+        return cleaned
 
 
 STALE_MESSAGE = _(

@@ -151,6 +151,11 @@ def meeting_records_for_export(traineeship: Traineeship) -> list[dict]:
     )
 
 
+def recent_meetings(traineeship: Traineeship, limit: int = 5):
+    """The latest meetings of one traineeship (planned and recorded), newest first, for its stappenplan."""
+    return Meeting.objects.filter(traineeship=traineeship).order_by("-date", "-start_time")[:limit]
+
+
 def kick_off_held(traineeship: Traineeship) -> bool:
     return Meeting.objects.recorded().filter(traineeship=traineeship, kind="kick_off").exists()
 

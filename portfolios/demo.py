@@ -41,9 +41,17 @@ GOALS = [
 ]
 ALUMNA_EMAIL = "oud-trainee@zonnedal.example"
 # Demo trainees of the programmes loader: finished ones get a signed final evaluation,
-# those who just finished step 2 only the self-evaluation at the start.
+# those past step 1 (profile chosen, activities chosen, placed) only the self-evaluation at the
+# start, which step 1 asks for.
 FINISHED_EMAILS = ["lars.dekker@zonnedal.example", "sem.hendriks@buurtkracht.example"]
-STARTING_EMAILS = ["lotte.kok@zonnedal.example", "jesse.yilmaz@buurtkracht.example"]
+STARTING_EMAILS = [
+    "fleur.peters@zonnedal.example",
+    "lotte.kok@zonnedal.example",
+    "emma.visser@zonnedal.example",
+    "yara.vos@buurtkracht.example",
+    "jesse.yilmaz@buurtkracht.example",
+    "ruben.smit@buurtkracht.example",
+]
 
 
 def load(context) -> None:
@@ -287,6 +295,14 @@ def _extra_portfolios(context) -> None:
             for pk in traineeships
         ],
         batch_size=2000,
+    )
+    SelfEvaluation.objects.bulk_create(
+        [
+            SelfEvaluation(traineeship_id=pk, moment=Moment.START, submitted_at=now, **SELF_EVALUATION)
+            for pk in traineeships
+        ],
+        batch_size=2000,
+        ignore_conflicts=True,
     )
     Reflection.objects.bulk_create(
         [

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, DecimalField, Prefetch, Q, Sum, Value
+from django.db.models import Case, Count, DecimalField, IntegerField, Prefetch, Q, Sum, Value, When
 from django.db.models.functions import Coalesce
 
 from portfolios.models import (
@@ -22,9 +22,25 @@ from programmes.models import (
     ProfileCompetency,
     Relation,
     Traineeship,
+    TraineeshipStatus,
 )
 
 ZERO_HOURS = Value(0, output_field=DecimalField(max_digits=8, decimal_places=1))
+
+
+def current_traineeship_of(trainee) -> Traineeship | None:
+    """The trainee's own traineeship to open first: the active one, else the latest."""
+    return (
+        Traineeship.objects.filter(trainee=trainee)
+        .select_related("programme")
+        .annotate(
+            active_first=Case(
+                When(status=TraineeshipStatus.ACTIVE, then=Value(0)), default=Value(1), output_field=IntegerField()
+            )
+        )
+        .order_by("active_first", "-start_date")
+        .first()
+    )
 
 
 def traineeship_for_portfolio():

@@ -6,7 +6,6 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, Value, When
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -34,7 +33,6 @@ from programmes.models import (
     LearningGoal,
     Relation,
     Traineeship,
-    TraineeshipStatus,
 )
 
 PAGE_SIZE = 20
@@ -64,16 +62,7 @@ def _base_url(request) -> str:
 
 @require_GET
 def mine(request):
-    traineeship = (
-        Traineeship.objects.filter(trainee=request.user)
-        .annotate(
-            active_first=Case(
-                When(status=TraineeshipStatus.ACTIVE, then=Value(0)), default=Value(1), output_field=IntegerField()
-            )
-        )
-        .order_by("active_first", "-start_date")
-        .first()
-    )
+    traineeship = selectors.current_traineeship_of(request.user)
     if traineeship is None:
         return render(request, "portfolios/no_portfolio.html")
     # Shown in place (not a redirect), so "My portfolio" in the navigation opens its own address.

@@ -68,12 +68,16 @@ ACTIVITIES = [
     ("Training netwerkversterking", "formal", "training", ["A4", "A5"], "Movisie", 12, 400, False),
 ]
 # Named demo trainees at each step (besides trainee@…): email local part, name, how far they are.
+# With the other apps' demo data they stand at: new, work → step 1; profile → step 2 (the
+# portfolios loader adds the start self-evaluation); activities → step 3; placed (placed with
+# the demo mentor) → step 4; trainee@… → step 5; finished → all steps done.
 STEP_TRAINEES = {
     "zonnedal": [
         ("sanne.dejong", "Sanne de Jong", "new"),
         ("daan.vandijk", "Daan van Dijk", "work"),
         ("fleur.peters", "Fleur Peters", "profile"),
         ("lotte.kok", "Lotte Kok", "activities"),
+        ("emma.visser", "Emma Visser", "placed"),
         ("lars.dekker", "Lars Dekker", "finished"),
     ],
     "buurtkracht": [
@@ -81,6 +85,7 @@ STEP_TRAINEES = {
         ("bram.kok", "Bram Kok", "work"),
         ("yara.vos", "Yara Vos", "profile"),
         ("jesse.yilmaz", "Jesse Yılmaz", "activities"),
+        ("ruben.smit", "Ruben Smit", "placed"),
         ("sem.hendriks", "Sem Hendriks", "finished"),
     ],
 }
@@ -302,6 +307,11 @@ def _step_traineeships(context: DemoContext, slug: str, programme: Programme) ->
                 status=TraineeshipStatus.FINISHED,
                 outcome="hired",
             )
+            _set_up_steps(t, framework, upto="activities", by=hr)
+            _placement(t, organisation, start=t.start_date, end=t.end_date, manager=manager, mentor=mentor)
+            continue
+        if stage == "placed":
+            t = _traineeship(programme, trainee, cohort=current, start=current.start_date)
             _set_up_steps(t, framework, upto="activities", by=hr)
             _placement(t, organisation, start=t.start_date, end=t.end_date, manager=manager, mentor=mentor)
             continue

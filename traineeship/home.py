@@ -61,13 +61,13 @@ def mentor_home(request) -> dict:
         "records_to_confirm": records_to_confirm(request.user)[:HOME_LIST],
         "notices": notices(today=today, recipient=request.user)[:HOME_LIST],
         "today": today,
-        **_portfolios(request),
     }
 
 
 def trainee_home(request) -> dict:
     today = timezone.localdate()
     return {
+        "traineeship": portfolio_selectors.current_traineeship_of(request.user),
         "next_meeting": next_meeting_for_trainee(request.user, today),
         "agreements": open_agreements_for(request.user, today).filter(owner=request.user)[:HOME_LIST],
         "records_to_confirm": records_to_confirm(request.user)[:HOME_LIST],

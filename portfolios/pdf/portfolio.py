@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mentors.models import MeetingKind, Signal
+from mentors.selectors import meeting_records_for_export
 from portfolios import selectors
 from portfolios.models import Moment, Reflection
 from portfolios.pdf.base import render_pdf
@@ -58,6 +60,23 @@ def _feedback(traineeship, reader):
     return {"requests": selectors.feedback(traineeship).filter(answered_at__isnull=False)}
 
 
+def _meetings(traineeship, reader):
+    """Recorded progress meetings, as the mentors app exports them (never the private note)."""
+    kinds, signals = dict(MeetingKind.choices), dict(Signal.choices)
+    return {
+        "meetings": [
+            {
+                **record,
+                "kind_label": kinds.get(record["kind"], record["kind"]),
+                "workload_label": signals.get(record["workload"], ""),
+                "wellbeing_label": signals.get(record["wellbeing"], ""),
+                "confirmed": bool(record["trainee_confirmed_at"] and record["mentor_confirmed_at"]),
+            }
+            for record in meeting_records_for_export(traineeship)
+        ]
+    }
+
+
 def _final_evaluation(traineeship, reader):
     return {"evaluation": selectors.final_evaluation(traineeship)}
 
@@ -72,6 +91,7 @@ SECTIONS = [
     Section("evidence", _("Evidence"), "portfolios/pdf/sections/evidence.html", _evidence),
     Section("reflections", _("Reflections"), "portfolios/pdf/sections/reflections.html", _reflections),
     Section("feedback", _("Colleague feedback"), "portfolios/pdf/sections/feedback.html", _feedback),
+    Section("meetings", _("Progress meetings"), "portfolios/pdf/sections/meetings.html", _meetings),
     Section(
         "final-evaluation", _("Final evaluation"), "portfolios/pdf/sections/final_evaluation.html", _final_evaluation
     ),

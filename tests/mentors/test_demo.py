@@ -4,12 +4,28 @@ from mentors import demo
 from mentors.models import Agreement, Meeting, MentorProfile
 from organisations import demo as organisations_demo
 from organisations.models import Role
+from portfolios.models import SelfEvaluation
+from programmes.models import LearningGoal, Traineeship
 from tests.mentors.factories import mentored_traineeship
 
 
 def test_demo_does_nothing_without_traineeships(db):
-    call_command("demo", stdout=None)
+    context = organisations_demo.load()
+    demo.load(context)
     assert not Meeting.objects.exists()
+
+
+def test_full_demo_gives_the_demo_trainee_meetings_and_a_portfolio(db):
+    call_command("demo", stdout=None)
+    for slug in ("zonnedal", "buurtkracht"):
+        traineeship = Traineeship.objects.get(trainee__email=f"trainee@{slug}.example", status="active")
+        assert traineeship.placements.filter(mentor__email=f"mentor@{slug}.example").exists()
+        assert Meeting.objects.filter(traineeship=traineeship, recorded_at__isnull=False).exists()
+        assert Agreement.objects.filter(traineeship=traineeship).exists()
+        assert LearningGoal.objects.filter(traineeship=traineeship, approved_at__isnull=False).exists()
+        assert SelfEvaluation.objects.filter(traineeship=traineeship, submitted_at__isnull=False).exists()
+    finished = Traineeship.objects.get(trainee__email="lars.dekker@zonnedal.example")
+    assert finished.meetings.filter(kind="kick_off", recorded_at__isnull=False).exists()
 
 
 def test_demo_is_idempotent_and_scales(db):

@@ -166,3 +166,16 @@ def test_ics_download(traineeship, personas, client_for):
     assert "LOCATION:Zaal 1\\, tweede verdieping\\; achter" in text
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
     assert "DTSTART:" in text and "DTEND:" in text
+
+
+def test_stale_agenda_save_is_refused_with_a_message_on_the_page(personas, client_for):
+    traineeship = mentored_traineeship(personas.organisation, trainee=personas.trainee, mentor=personas.mentor)
+    meeting = MeetingFactory(traineeship=traineeship, date=timezone.localdate() + timedelta(days=3))
+    url = reverse("mentors:meeting_agenda", kwargs={"pk": meeting.pk})
+    trainee = client_for(personas.trainee, "en")
+    assert trainee.post(url, {"trainee_topics": "Werkdruk", "version": meeting.version}).status_code == 302
+    stale = trainee.post(url, {"trainee_topics": "Iets anders", "version": meeting.version})
+    assert stale.status_code == 200
+    assert "Someone else saved this meeting after you opened it" in stale.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.trainee_topics == "Werkdruk"

@@ -9,8 +9,15 @@ from tests.portfolios.factories import traineeship_with_profile
 
 
 def test_demo_without_traineeships_does_nothing(db):
-    call_command("demo")
+    demo.load(organisations_demo.load())
     assert not SelfEvaluation.objects.exists()
+
+
+def test_full_demo_puts_every_named_trainee_past_step_one_with_a_start_self_evaluation(db):
+    call_command("demo", stdout=None)
+    for email in demo.STARTING_EMAILS:
+        assert SelfEvaluation.objects.filter(traineeship__trainee__email=email, moment="start").exists(), email
+    assert FinalEvaluation.objects.filter(traineeship__trainee__email__in=demo.FINISHED_EMAILS).count() == 2
 
 
 def test_demo_portfolios_are_idempotent_and_scale(db):

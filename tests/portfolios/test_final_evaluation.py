@@ -41,6 +41,7 @@ def test_both_sign_then_locked_and_only_hr_reopens(traineeship, personas, client
     # A stale save is refused.
     stale = trainee.post(url, {"trainee_development": "oud", "version": 1})
     assert stale.status_code == 200
+    assert "alert-danger" in stale.content.decode()  # the page says why nothing was saved
     assert client_for(personas.hr).post(sign).status_code == 403
     trainee.post(sign)
     mentor.post(sign)

@@ -126,3 +126,22 @@ def test_running_export_page_polls_and_offers_a_refresh_link(personas, client_fo
     assert 'data-hx-trigger="every 2s"' in page and "<h1" in page
     assert reverse("portfolios:export_detail", kwargs={"pk": export.pk}) in page
     assert 'value="25"' in page
+
+
+def test_portfolio_pdf_shows_recorded_meetings_without_the_private_note(traineeship, personas):
+    from mentors.models import Meeting
+
+    Meeting.objects.create(
+        traineeship=traineeship,
+        kind="kick_off",
+        date="2026-09-01",
+        notes="Kennismaking en ritme van de voortgangsgesprekken",
+        private_note="Alleen voor mij: let op de werkdruk",
+        workload=2,
+        recorded_at="2026-09-01T12:00Z",
+    )
+    Meeting.objects.create(traineeship=traineeship, kind="regular", date="2030-01-01", notes="Nog niet gehouden")
+    text = text_of(render_portfolio_pdf(traineeship=traineeship, language="nl", reader=personas.trainee))
+    assert "Kennismaking en ritme van de voortgangsgesprekken" in text
+    assert "Alleen voor mij" not in text
+    assert "Nog niet gehouden" not in text

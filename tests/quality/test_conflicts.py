@@ -8,6 +8,7 @@ error and the record keeps the first edit.
 
 import pytest
 
+from tests.crawling import parse
 from tests.quality.conftest import ROLES, client_as, crawl_as
 from tests.quality.forms import current_values
 
@@ -22,6 +23,13 @@ def versioned_forms(client, role):
     ]
 
 
+def reopened(client, form):
+    """The form as its page shows it now: an earlier check may have saved the same record
+    through another form (a meeting's agenda and its record share one version)."""
+    _links, forms = parse(client.get(form.page).content.decode(), form.page)
+    return next((fresh for fresh in forms if fresh.key() == form.key()), form)
+
+
 def editable_text_field(form):
     for kind in ("textarea", "text"):
         for field in form.visible_fields():
@@ -33,9 +41,11 @@ def editable_text_field(form):
 def assert_second_save_is_refused(client, form):
     """The generic check, usable for any form with a hidden ``version``."""
     field = editable_text_field(form)
-    assert field, f"form on {form.page} has a version but no text field to edit"
     first, second = current_values(form), current_values(form)
-    first[field], second[field] = [FIRST], [SECOND]
+    if field:
+        first[field], second[field] = [FIRST], [SECOND]
+    # Without a text field (approving a learning goal: a choice and a version) both post
+    # what the page shows; the second must still be told the record changed.
     response = client.post(form.action, first)
     assert response.status_code in (200, 302, 303), f"first save on {form.page}: {response.status_code}"
     if response.status_code == 200:
@@ -47,7 +57,7 @@ def assert_second_save_is_refused(client, form):
         f"the second save on {form.page} came back without an error message"
     )
     again = client.get(form.page).content.decode()
-    assert SECOND not in again, f"the second save on {form.page} overwrote the first"
+    assert not field or SECOND not in again, f"the second save on {form.page} overwrote the first"
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -57,4 +67,4 @@ def test_second_save_of_the_same_version_is_refused(demo, role):
     if not forms:
         pytest.skip(f"no form with a hidden version (learning goal, meeting record) reachable as {role}")
     for form in forms:
-        assert_second_save_is_refused(client, form)
+        assert_second_save_is_refused(client, reopened(client, form))

@@ -9,9 +9,6 @@ from portfolios import demo as portfolios_demo
 from programmes import demo as programmes_demo
 
 # Each app's loader takes the DemoContext and adds its part, in dependency order.
-
-
-# Each app's loader takes the DemoContext and adds its part, in dependency order.
 LOADERS = [programmes_demo.load, mentors_demo.load, portfolios_demo.load]
 
 
