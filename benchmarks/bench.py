@@ -32,6 +32,7 @@ from benchmarks.common import (  # noqa: E402
     SCALES,
     collectstatic,
     ensure_database,
+    follow_local,
     gunicorn,
     http_fetcher,
     server_env,
@@ -89,7 +90,9 @@ def measure_scale(scale: str) -> dict:
         for role in ROLES:
             email = demo_email(role)
             session = sign_in(base, email)
-            result = crawl(http_fetcher(session, base), ("/",), per_pattern=1, limit=PAGES_PER_ROLE)
+            result = crawl(
+                http_fetcher(session, base), ("/",), per_pattern=1, limit=PAGES_PER_ROLE, follow=follow_local
+            )
             for url, html in result.pages.items():
                 name = url_name(url)
                 if (role, name) in pages:
@@ -105,11 +108,11 @@ def measure_scale(scale: str) -> dict:
         for email, link, name in pdf_links:
             session = sign_in(base, email)
             elapsed = timings(session, base + link, 3)
-            if "portfolio" in name and portfolio_ms is None:
+            if name.endswith("portfolio_pdf") and portfolio_ms is None:
                 portfolio_ms = elapsed["median_ms"]
-            if "evaluation" in name and final_ms is None:
+            if name.endswith("final_evaluation_pdf") and final_ms is None:
                 final_ms = elapsed["median_ms"]
-    portfolio = next(((email, link) for email, link, name in pdf_links if "portfolio" in name), None)
+    portfolio = next(((email, link) for email, link, name in pdf_links if name.endswith("portfolio_pdf")), None)
     request = {"pages": [[demo_email(role), page["url"]] for (role, _name), page in pages.items()]}
     if portfolio and scale == "small":
         request["pdf"] = list(portfolio)

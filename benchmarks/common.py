@@ -9,8 +9,11 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import requests
+
+from tests.crawling import should_follow
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "data"
@@ -118,6 +121,11 @@ def gunicorn(scale: str, workers: int = 2):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def follow_local(url: str) -> bool:
+    """Our own pages only: links to other sites (e.g. the privacy authority) are not fetched."""
+    return not urlsplit(url).netloc and should_follow(url)
 
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')

@@ -16,7 +16,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import PYTHON, ROOT, collectstatic, ensure_database, gunicorn, http_fetcher, sign_in
+from benchmarks.common import (
+    PYTHON,
+    ROOT,
+    collectstatic,
+    ensure_database,
+    follow_local,
+    gunicorn,
+    http_fetcher,
+    sign_in,
+)
 from tests.crawling import crawl
 
 USERS = os.environ.get("LOAD_USERS", "50")
@@ -28,7 +37,7 @@ def idle_p95(base: str) -> float:
     samples = []
     for role in ROLES:
         session = sign_in(base, f"{role}@zonnedal.example")
-        pages = crawl(http_fetcher(session, base), ("/",), per_pattern=1, limit=15).pages
+        pages = crawl(http_fetcher(session, base), ("/",), per_pattern=1, limit=15, follow=follow_local).pages
         for url in pages:
             for _ in range(5):
                 started = time.perf_counter()

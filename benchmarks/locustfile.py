@@ -12,7 +12,8 @@ import re
 
 from locust import FastHttpUser, between, events, task
 
-from tests.crawling import parse, should_follow
+from benchmarks.common import follow_local
+from tests.crawling import parse
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 PASSWORD = "demo-traineeship"
@@ -59,7 +60,7 @@ class Person(FastHttpUser):
         response = self.client.get(url, name=name)
         if response.status_code == 200 and "text/html" in response.headers.get("Content-Type", ""):
             links, _forms = parse(response.text, url)
-            followable = [link for link in links if should_follow(link)]
+            followable = [link for link in links if follow_local(link)]
             if followable:
                 self.links = followable
 
