@@ -47,6 +47,17 @@ def idle_p95(base: str) -> float:
     return samples[int(round(0.95 * (len(samples) - 1)))]
 
 
+def signed_in_sessions(base: str) -> dict[str, list[str]]:
+    """A Cookie header per demo account of each role, signed in over HTTP once."""
+    sessions = {}
+    for role in ROLES:
+        for slug in ("zonnedal", "buurtkracht"):
+            session = sign_in(base, f"{role}@{slug}.example")
+            cookies = "; ".join(f"{name}={value}" for name, value in session.cookies.items())
+            sessions.setdefault(role, []).append(cookies)
+    return sessions
+
+
 def main() -> int:
     ensure_database("small")
     collectstatic()
@@ -76,7 +87,12 @@ def main() -> int:
                 "WARNING",
             ],
             cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": str(ROOT), "LOAD_PAGE_TIMES": str(Path(scratch) / "pages.json")},
+            env={
+                **os.environ,
+                "PYTHONPATH": str(ROOT),
+                "LOAD_PAGE_TIMES": str(Path(scratch) / "pages.json"),
+                "LOAD_SESSIONS": json.dumps(signed_in_sessions(base)),
+            },
             check=False,
         )
         with open(f"{prefix}_stats.csv", newline="") as handle:
