@@ -36,6 +36,8 @@ def server_env(scale: str, **extra) -> dict:
         "DJANGO_SECRET_KEY": "benchmark-" + hashlib.sha256(str(ROOT).encode()).hexdigest(),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_SETTINGS_MODULE": "traineeship.settings",
+        "DJANGO_STATIC_ROOT": str(DATA / "static"),  # nothing written outside benchmarks/data/
+        "DJANGO_MEDIA_ROOT": str(DATA / f"media-{scale}"),
         **extra,
     }
 
