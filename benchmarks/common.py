@@ -9,8 +9,11 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import requests
+
+from tests.crawling import should_follow
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "data"
@@ -33,6 +36,8 @@ def server_env(scale: str, **extra) -> dict:
         "DJANGO_SECRET_KEY": "benchmark-" + hashlib.sha256(str(ROOT).encode()).hexdigest(),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_SETTINGS_MODULE": "traineeship.settings",
+        "DJANGO_STATIC_ROOT": str(DATA / "static"),  # nothing written outside benchmarks/data/
+        "DJANGO_MEDIA_ROOT": str(DATA / f"media-{scale}"),
         **extra,
     }
 
@@ -102,14 +107,14 @@ def gunicorn(scale: str, workers: int = 2):
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):
-            with contextlib.suppress(requests.ConnectionError):
-                if requests.get(f"{base}/accounts/login/", timeout=5).status_code == 200:
+            with contextlib.suppress(requests.ConnectionError, requests.Timeout):  # a busy machine starts slowly
+                if requests.get(f"{base}/accounts/login/", timeout=10).status_code == 200:
                     break
             if process.poll() is not None:
                 raise RuntimeError(f"gunicorn stopped with {process.returncode}")
             time.sleep(0.2)
         else:
-            raise RuntimeError("gunicorn did not answer within 20 s")
+            raise RuntimeError("gunicorn did not answer in time")
         yield base
     finally:
         process.terminate()
@@ -118,6 +123,11 @@ def gunicorn(scale: str, workers: int = 2):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def follow_local(url: str) -> bool:
+    """Our own pages only: links to other sites (e.g. the privacy authority) are not fetched."""
+    return not urlsplit(url).netloc and should_follow(url)
 
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')

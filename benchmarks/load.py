@@ -16,7 +16,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import PYTHON, ROOT, collectstatic, ensure_database, gunicorn, http_fetcher, sign_in
+from benchmarks.common import (
+    PYTHON,
+    ROOT,
+    collectstatic,
+    ensure_database,
+    follow_local,
+    gunicorn,
+    http_fetcher,
+    sign_in,
+)
 from tests.crawling import crawl
 
 USERS = os.environ.get("LOAD_USERS", "50")
@@ -28,7 +37,7 @@ def idle_p95(base: str) -> float:
     samples = []
     for role in ROLES:
         session = sign_in(base, f"{role}@zonnedal.example")
-        pages = crawl(http_fetcher(session, base), ("/",), per_pattern=1, limit=15).pages
+        pages = crawl(http_fetcher(session, base), ("/",), per_pattern=1, limit=15, follow=follow_local).pages
         for url in pages:
             for _ in range(5):
                 started = time.perf_counter()
@@ -36,6 +45,17 @@ def idle_p95(base: str) -> float:
                 samples.append((time.perf_counter() - started) * 1000)
     samples.sort()
     return samples[int(round(0.95 * (len(samples) - 1)))]
+
+
+def signed_in_sessions(base: str) -> dict[str, list[str]]:
+    """A Cookie header per demo account of each role, signed in over HTTP once."""
+    sessions = {}
+    for role in ROLES:
+        for slug in ("zonnedal", "buurtkracht"):
+            session = sign_in(base, f"{role}@{slug}.example")
+            cookies = "; ".join(f"{name}={value}" for name, value in session.cookies.items())
+            sessions.setdefault(role, []).append(cookies)
+    return sessions
 
 
 def main() -> int:
@@ -67,7 +87,12 @@ def main() -> int:
                 "WARNING",
             ],
             cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": str(ROOT), "LOAD_PAGE_TIMES": str(Path(scratch) / "pages.json")},
+            env={
+                **os.environ,
+                "PYTHONPATH": str(ROOT),
+                "LOAD_PAGE_TIMES": str(Path(scratch) / "pages.json"),
+                "LOAD_SESSIONS": json.dumps(signed_in_sessions(base)),
+            },
             check=False,
         )
         with open(f"{prefix}_stats.csv", newline="") as handle:

@@ -12,7 +12,8 @@ import re
 
 from locust import FastHttpUser, between, events, task
 
-from tests.crawling import parse, should_follow
+from benchmarks.common import follow_local
+from tests.crawling import parse
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 PASSWORD = "demo-traineeship"
@@ -40,6 +41,15 @@ class Person(FastHttpUser):
     role = ""
 
     def on_start(self):
+        """Take over a signed-in session of this role (``load.py`` signs in once per demo account):
+        people at work are signed in already, and 50 password hashes in the first seconds would
+        be a sign-in storm, not their usual work. Without prepared sessions, sign in here."""
+        self.cookies = ""
+        sessions = json.loads(os.environ.get("LOAD_SESSIONS", "{}")).get(self.role)
+        if sessions:
+            self.cookies = random.choice(sessions)
+            self.links = ["/"]
+            return
         email = f"{self.role}@{random.choice(['zonnedal', 'buurtkracht'])}.example"
         page = self.client.get("/accounts/login/", name="sign-in page")
         token = CSRF.search(page.text).group(1)
@@ -56,10 +66,10 @@ class Person(FastHttpUser):
 
     def visit(self, url):
         name = re.sub(r"/\d+(?=/|$)", "/<id>", url.split("?")[0])
-        response = self.client.get(url, name=name)
+        response = self.client.get(url, name=name, headers={"Cookie": self.cookies} if self.cookies else None)
         if response.status_code == 200 and "text/html" in response.headers.get("Content-Type", ""):
             links, _forms = parse(response.text, url)
-            followable = [link for link in links if should_follow(link)]
+            followable = [link for link in links if follow_local(link)]
             if followable:
                 self.links = followable
 

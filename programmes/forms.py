@@ -17,6 +17,7 @@ from programmes.models import (
     ProfileCompetency,
     Programme,
     Traineeship,
+    TraineeshipStatus,
     WorkProfile,
 )
 from programmes.models.activities import FORMAL_CATEGORIES, ActivityCategory, ActivityKind
@@ -268,7 +269,14 @@ class TraineeshipForm(forms.ModelForm):
     def __init__(self, *args, programme: Programme, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.programme = programme
-        self.fields["trainee"].queryset = people_with_role([programme.owner], Role.TRAINEE).order_by("name")
+        # Choose among trainees who are not already in a planned or running traineeship (the list stays
+        # short at any size of organisation); an existing traineeship keeps its trainee.
+        if self.instance.pk:
+            trainees = User.objects.filter(pk=self.instance.trainee_id)
+        else:
+            busy = Traineeship.objects.filter(status__in=[TraineeshipStatus.PLANNED, TraineeshipStatus.ACTIVE])
+            trainees = people_with_role([programme.owner], Role.TRAINEE).exclude(pk__in=busy.values("trainee_id"))
+        self.fields["trainee"].queryset = trainees.order_by("name")
         self.fields["trainee"].label_from_instance = lambda user: f"{user.name} ({user.email})"
         self.fields["cohort"].queryset = programme.cohorts.all()
         if self.instance.pk or not programme.cohorts.filter(model_traineeship__isnull=False).exists():

@@ -3,7 +3,8 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -30,11 +31,20 @@ def programme_list(request):
         Programme.objects.filter(Q(owner=organisation) | Q(partners=organisation) | Q(coordinator=request.user))
         .distinct()
         .select_related("owner", "coordinator")
-        .annotate(traineeship_count=Count("traineeships", distinct=True), cohort_count=Count("cohorts", distinct=True))
         .order_by("name")
     )
     page = Paginator(programmes, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Counted per programme on this page only, in subqueries: a join of traineeships with cohorts
+    # (and partners) counted distinct over the whole organisation grew with every traineeship.
+    page.object_list = page.object_list.annotate(
+        traineeship_count=_count(Traineeship.objects.filter(programme=OuterRef("pk"))),
+        cohort_count=_count(Cohort.objects.filter(programme=OuterRef("pk"))),
+    )
     return render(request, "programmes/programme_list.html", {"page": page})
+
+
+def _count(queryset):
+    return Coalesce(Subquery(queryset.order_by().values("programme").annotate(n=Count("pk")).values("n")), 0)
 
 
 def _programme_form_page(request, programme=None):

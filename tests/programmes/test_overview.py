@@ -119,3 +119,14 @@ def test_bad_filter_values_do_not_break_the_overview(personas, client_for):
         assert client.get(reverse("traineeship_list") + "?" + query).status_code == 200
     export = reverse("programmes:framework_export", kwargs={"pk": programme.framework_id, "file_format": "exe"})
     assert client.get(export).status_code == 404
+
+
+def test_programme_list_counts_traineeships_and_cohorts_per_programme(personas, client_for):
+    programme = ProgrammeFactory(owner=personas.organisation)
+    CohortFactory.create_batch(2, programme=programme)
+    TraineeshipFactory.create_batch(3, programme=programme, organisation=personas.organisation)
+    ProgrammeFactory(owner=personas.organisation)  # none of either
+    response = client_for(personas.hr).get(reverse("programmes:programme_list"))
+    counts = {p.pk: (p.traineeship_count, p.cohort_count) for p in response.context["page"]}
+    assert counts[programme.pk] == (3, 2)
+    assert sorted(counts.values()) == [(0, 0), (3, 2)]
