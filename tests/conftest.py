@@ -5,6 +5,8 @@ of one organisation, and the same roles in another organisation (the outsiders).
 Apps add their objects to the ``world`` (see ``tests/world.py``).
 """
 
+import os
+
 import pytest
 from django.test import Client
 
@@ -12,6 +14,27 @@ from organisations.models import Role
 from tests.organisations.factories import OrganisationFactory, member
 
 ROLES = [Role.HR, Role.MANAGER, Role.MENTOR, Role.TRAINEE, Role.COORDINATOR]
+
+# Playwright's sync API runs an event loop in the test thread; the ORM must still work there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Browser tests drive Debian's chromium; Playwright never downloads a browser of its own.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
 
 
 class Personas:

@@ -5,7 +5,6 @@ SQLite). ``login_as(page, email)`` signs in through the real form.
 """
 
 import io
-import os
 from pathlib import Path
 
 import pytest
@@ -13,29 +12,11 @@ from django.core.management import call_command
 
 from organisations.demo import DEMO_PASSWORD, demo_email
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ROLES = ["hr", "manager", "mentor", "trainee", "coordinator"]
 ACCOUNTS = [demo_email(role, slug) for slug in ("zonnedal", "buurtkracht") for role in ROLES]
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,6 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import sync_playwright
 
 from mentors.models import Agreement, Meeting
 from tests.mentors.factories import MeetingFactory, mentored_traineeship
@@ -19,17 +18,8 @@ def sign_in(page, live_server, user):
     page.wait_for_load_state()
 
 
-@pytest.fixture
-def browser(async_unsafe, browser_type_launch_args):
-    """A chromium of our own for this one test, closed afterwards, so no event loop outlives it."""
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(**browser_type_launch_args)
-        yield instance
-        instance.close()
-
-
 @pytest.mark.browser
-def test_mentor_logs_a_meeting_and_trainee_confirms(async_unsafe, transactional_db, personas, live_server, browser):
+def test_mentor_logs_a_meeting_and_trainee_confirms(transactional_db, personas, live_server, browser):
     for user in (personas.mentor, personas.trainee):
         user.language = "en"
         user.save(update_fields=["language"])

@@ -1,27 +1,6 @@
-import os
-
 import pytest
 
 from tests.portfolios.factories import traineeship_with_profile
-
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args():
-    return {
-        "executable_path": "/usr/bin/chromium",
-        "args": [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ],
-    }
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ def test_trainee_fills_self_evaluation_and_adds_goal(live_server, page, personas
     page.fill("input[name=username]", trainee.email)
     page.fill("input[name=password]", PASSWORD)
     page.press("input[name=password]", "Enter")
-    page.get_by_role("link", name="Mijn portfolio").click()
+    page.get_by_role("navigation", name="Hoofdnavigatie").get_by_role("link", name="Mijn portfolio").click()
     page.get_by_role("link", name="Zelfevaluaties").click()
     page.get_by_role("link", name="Invullen Start").click()
     for index, textarea in enumerate(page.locator("textarea").all()):
