@@ -179,8 +179,6 @@ STORAGES = {
         )
     },
 }
-# A production run without `collectstatic` serves pages without our CSS rather than a 500.
-WHITENOISE_MANIFEST_STRICT = False
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
