@@ -1,4 +1,4 @@
-"""Factories for the mentors app, and minimal ones for programmes' objects it needs."""
+"""Factories for the mentors app, on top of the programmes factories."""
 
 from datetime import date, time, timedelta
 
@@ -8,42 +8,17 @@ from factory.django import DjangoModelFactory
 
 from mentors.models import Agreement, Meeting, MentorProfile
 from organisations.models import Role
-from programmes.models import LearningGoal, Placement, Programme, Traineeship, TraineeshipStatus
+from programmes.models import LearningGoal, Traineeship, TraineeshipStatus
 from tests.organisations.factories import OrganisationFactory, UserFactory, member
+from tests.programmes.factories import PlacementFactory, ProgrammeFactory, TraineeshipFactory
 
 
-class MentorsProgrammeFactory(DjangoModelFactory):
-    class Meta:
-        model = Programme
+class MentorsTraineeshipFactory(TraineeshipFactory):
+    """An active traineeship two months under way, with the programme's four-weekly meeting rhythm."""
 
-    owner = factory.SubFactory(OrganisationFactory)
-    name = factory.Sequence(lambda n: f"Traineeprogramma {n}")
-    kind = "social_work"
-    meeting_rhythm_weeks = 4
-
-
-class MentorsTraineeshipFactory(DjangoModelFactory):
-    class Meta:
-        model = Traineeship
-
-    programme = factory.SubFactory(MentorsProgrammeFactory)
-    trainee = factory.SubFactory(UserFactory)
-    education_level = "hbo"
-    graduation_date = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=200))
-    scale = 7
     start_date = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=60))
     end_date = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=300))
     status = TraineeshipStatus.ACTIVE
-
-
-class MentorsPlacementFactory(DjangoModelFactory):
-    class Meta:
-        model = Placement
-
-    traineeship = factory.SubFactory(MentorsTraineeshipFactory)
-    organisation = factory.LazyAttribute(lambda o: o.traineeship.programme.owner)
-    start_date = factory.LazyAttribute(lambda o: o.traineeship.start_date)
-    end_date = factory.LazyAttribute(lambda o: o.traineeship.end_date)
 
 
 class MentorProfileFactory(DjangoModelFactory):
@@ -104,7 +79,7 @@ def record(meeting: Meeting, mentor, **values) -> Meeting:
 def mentored_traineeship(organisation, *, trainee=None, mentor=None, manager=None, **fields) -> Traineeship:
     """A traineeship of ``organisation`` with one placement there and a mentor."""
     trainee = trainee or member(organisation, Role.TRAINEE)
-    programme = MentorsProgrammeFactory(owner=organisation)
+    programme = ProgrammeFactory(owner=organisation)
     traineeship = MentorsTraineeshipFactory(programme=programme, trainee=trainee, **fields)
-    MentorsPlacementFactory(traineeship=traineeship, mentor=mentor, manager=manager)
+    PlacementFactory(traineeship=traineeship, mentor=mentor, manager=manager)
     return traineeship

@@ -9,7 +9,7 @@ from tests.mentors.factories import (
     AgreementFactory,
     LearningGoalFactory,
     MeetingFactory,
-    MentorsPlacementFactory,
+    PlacementFactory,
     mentored_traineeship,
     record,
 )
@@ -75,7 +75,7 @@ def check(checks, traineeship):
 def test_step3_needs_a_mentor_on_every_placement(personas):
     traineeship = mentored_traineeship(personas.organisation, mentor=personas.mentor)
     assert check(STEP3, traineeship)
-    MentorsPlacementFactory(
+    PlacementFactory(
         traineeship=traineeship, start_date=traineeship.end_date, end_date=traineeship.end_date, mentor=None
     )
     assert not check(STEP3, traineeship)

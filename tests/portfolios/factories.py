@@ -1,84 +1,31 @@
-"""Minimal factories for a traineeship with a profile (reconciled with programmes' factories at merge)."""
+"""Factories for portfolios, on top of the programmes factories: a traineeship with a profile."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from programmes.models import (
-    Cohort,
-    Competency,
-    CompetencyFramework,
-    LearningGoal,
-    Placement,
-    ProfileCompetency,
-    Programme,
-    ProgrammeKind,
-    Traineeship,
-    TraineeshipStatus,
+from programmes.models import LearningGoal, ProfileCompetency
+from tests.programmes.factories import (
+    CohortFactory,
+    CompetencyFactory,
+    FrameworkFactory,
+    PlacementFactory,
+    ProgrammeFactory,
+    TraineeshipFactory,
 )
-from tests.organisations.factories import OrganisationFactory, UserFactory
 
-
-class ProgrammeFactory(DjangoModelFactory):
-    class Meta:
-        model = Programme
-
-    owner = factory.SubFactory(OrganisationFactory)
-    name = factory.Sequence(lambda n: f"Traineeship sociaal werk {n}")
-    kind = ProgrammeKind.SOCIAL_WORK
-
-
-class CohortFactory(DjangoModelFactory):
-    class Meta:
-        model = Cohort
-
-    programme = factory.SubFactory(ProgrammeFactory)
-    name = factory.Sequence(lambda n: f"Lichting {n}")
-    start_date = date(2026, 9, 1)
-
-
-class TraineeshipFactory(DjangoModelFactory):
-    class Meta:
-        model = Traineeship
-
-    programme = factory.SubFactory(ProgrammeFactory)
-    trainee = factory.SubFactory(UserFactory)
-    education_level = "hbo"
-    graduation_date = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=200))
-    scale = 6
-    start_date = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=100))
-    end_date = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=200))
-    status = TraineeshipStatus.ACTIVE
-
-
-class PlacementFactory(DjangoModelFactory):
-    class Meta:
-        model = Placement
-
-    traineeship = factory.SubFactory(TraineeshipFactory)
-    organisation = factory.LazyAttribute(lambda o: o.traineeship.programme.owner)
-    start_date = factory.LazyAttribute(lambda o: o.traineeship.start_date)
-    end_date = factory.LazyAttribute(lambda o: o.traineeship.end_date)
-
-
-class FrameworkFactory(DjangoModelFactory):
-    class Meta:
-        model = CompetencyFramework
-
-    organisation = factory.SubFactory(OrganisationFactory)
-    name = factory.Sequence(lambda n: f"Beroepscompetentieprofiel {n}")
-
-
-class CompetencyFactory(DjangoModelFactory):
-    class Meta:
-        model = Competency
-
-    framework = factory.SubFactory(FrameworkFactory)
-    code = factory.Sequence(lambda n: f"C{n}")
-    name = factory.Sequence(lambda n: f"Competentie {n}")
-    position = factory.Sequence(lambda n: n)
+__all__ = [
+    "CohortFactory",
+    "CompetencyFactory",
+    "FrameworkFactory",
+    "GoalFactory",
+    "PlacementFactory",
+    "ProgrammeFactory",
+    "TraineeshipFactory",
+    "traineeship_with_profile",
+]
 
 
 class GoalFactory(DjangoModelFactory):
