@@ -1,0 +1,32 @@
+"""What every portfolio view shares: the scoped traineeship, pagination, the site address."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+
+from organisations.access import get_visible_or_404, require
+from portfolios import selectors
+from programmes.models import (
+    Relation,
+    Traineeship,
+)
+
+PAGE_SIZE = 20
+
+
+def _traineeship(request, pk) -> tuple[Traineeship, frozenset]:
+    traineeship = get_visible_or_404(selectors.traineeship_for_portfolio(), request.user, pk=pk)
+    return traineeship, traineeship.relations_of(request.user)
+
+
+def _trainee_only(request, pk) -> Traineeship:
+    traineeship, relations = _traineeship(request, pk)
+    require(Relation.TRAINEE in relations)
+    return traineeship
+
+
+def _page(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _base_url(request) -> str:
+    return request.build_absolute_uri("/") if request else settings.SITE_URL

@@ -1,0 +1,187 @@
+"""The final evaluation, the PDF downloads and the cohort export."""
+
+from django.contrib import messages
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from organisations.access import get_visible_or_404, require, role_required
+from organisations.models import Role
+from portfolios import forms, selectors, services
+from portfolios.models import (
+    FinalEvaluation,
+    PortfolioExport,
+)
+from portfolios.pdf.final_evaluation import render_final_evaluation_pdf
+from portfolios.pdf.portfolio import render_portfolio_pdf
+from portfolios.views.common import _page, _traineeship
+from programmes.models import (
+    Cohort,
+    Relation,
+    Traineeship,
+)
+
+# Final evaluation ---------------------------------------------------------------------------------
+
+
+def _editable_parts(relations) -> list[str]:
+    fields = []
+    if Relation.TRAINEE in relations:
+        fields += FinalEvaluation.TRAINEE_FIELDS
+    if Relation.MENTOR in relations:
+        fields += FinalEvaluation.MENTOR_FIELDS
+    if fields:
+        fields += FinalEvaluation.JOINT_FIELDS
+    return fields
+
+
+def final_evaluation(request, pk):
+    traineeship, relations = _traineeship(request, pk)
+    editable = _editable_parts(relations)
+    evaluation = selectors.final_evaluation(traineeship)
+    if request.method == "POST":
+        require(bool(editable))
+        evaluation = evaluation or services.final_evaluation_for(traineeship)
+    form = None
+    if editable and not (evaluation and evaluation.is_locked):
+        instance = evaluation or FinalEvaluation(traineeship=traineeship)
+        form = forms.FinalEvaluationForm(request.POST or None, instance=instance, editable=editable)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.final_evaluation_update(
+                    evaluation=instance, expected_version=form.cleaned_data["version"], fields=form.part_fields()
+                )
+            except services.StaleEdit:
+                form.add_stale_error()
+            except services.EvaluationLocked:
+                messages.error(request, _("The final evaluation is signed and locked."))
+                return redirect("portfolios:final_evaluation", pk=traineeship.pk)
+            else:
+                messages.success(request, _("The final evaluation is saved."))
+                return redirect("portfolios:final_evaluation", pk=traineeship.pk)
+        evaluation = instance
+    elif request.method == "POST":
+        messages.error(request, _("The final evaluation is signed and locked; HR can reopen it."))
+        return redirect("portfolios:final_evaluation", pk=traineeship.pk)
+    return render(
+        request,
+        "portfolios/finalevaluation_detail.html",
+        {
+            "traineeship": traineeship,
+            "evaluation": evaluation,
+            "form": form,
+            "is_trainee": Relation.TRAINEE in relations,
+            "is_mentor": Relation.MENTOR in relations,
+            "is_hr": Relation.HR in relations,
+        },
+    )
+
+
+@require_POST
+def final_evaluation_sign(request, pk):
+    traineeship, relations = _traineeship(request, pk)
+    require(bool(relations & {Relation.TRAINEE, Relation.MENTOR}))
+    evaluation = services.final_evaluation_for(traineeship)
+    as_trainee = Relation.TRAINEE in relations
+    try:
+        services.final_evaluation_sign(evaluation=evaluation, actor=request.user, as_trainee=as_trainee)
+    except services.EvaluationLocked:
+        messages.error(request, _("The final evaluation is already signed and locked."))
+    else:
+        messages.success(request, _("You signed the final evaluation."))
+    return redirect("portfolios:final_evaluation", pk=traineeship.pk)
+
+
+def final_evaluation_reopen(request, pk):
+    traineeship, relations = _traineeship(request, pk)
+    require(Relation.HR in relations)
+    evaluation = selectors.final_evaluation(traineeship)
+    if evaluation is None or not evaluation.is_locked:
+        messages.info(request, _("Only a final evaluation signed by both can be reopened."))
+        return redirect("portfolios:final_evaluation", pk=traineeship.pk)
+    form = forms.ReopenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.final_evaluation_reopen(evaluation=evaluation, actor=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, _("The final evaluation is open again."))
+        return redirect("portfolios:final_evaluation", pk=traineeship.pk)
+    return render(request, "portfolios/finalevaluation_reopen.html", {"traineeship": traineeship, "form": form})
+
+
+# PDF downloads ------------------------------------------------------------------------------------
+
+
+def _pdf_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_GET
+def portfolio_pdf(request, pk):
+    traineeship, _relations = _traineeship(request, pk)
+    content = render_portfolio_pdf(traineeship=traineeship, language=translation.get_language(), reader=request.user)
+    services.record_download(traineeship=traineeship, actor=request.user)
+    return _pdf_response(content, f"portfolio-{slugify(traineeship.trainee.name)}.pdf")
+
+
+@require_GET
+def final_evaluation_pdf(request, pk):
+    traineeship, _relations = _traineeship(request, pk)
+    content = render_final_evaluation_pdf(traineeship=traineeship, language=translation.get_language())
+    services.record_download(traineeship=traineeship, actor=request.user, final_evaluation=True)
+    return _pdf_response(content, f"final-evaluation-{slugify(traineeship.trainee.name)}.pdf")
+
+
+# Bulk export --------------------------------------------------------------------------------------
+
+
+def _cohorts(request):
+    organisation = request.membership.organisation
+    return (
+        Cohort.objects.visible_to(request.user)
+        .filter(traineeships__in=Traineeship.objects.of_organisation(organisation))
+        .select_related("programme")
+        .distinct()
+    )
+
+
+@role_required(Role.MANAGER, Role.HR)
+def exports(request):
+    form = forms.ExportForm(request.POST or None, cohorts=_cohorts(request))
+    if request.method == "POST" and form.is_valid():
+        export = services.export_request(
+            actor=request.user,
+            organisation=request.membership.organisation,
+            cohort=form.cleaned_data["cohort"],
+            language=translation.get_language(),
+        )
+        return redirect("portfolios:export_detail", pk=export.pk)
+    own = PortfolioExport.objects.visible_to(request.user).select_related("cohort")
+    return render(request, "portfolios/export_list.html", {"form": form, "page": _page(request, own)})
+
+
+@role_required(Role.MANAGER, Role.HR)
+def export_detail(request, pk):
+    export = get_visible_or_404(PortfolioExport.objects.select_related("cohort"), request.user, pk=pk)
+    template = "portfolios/export_detail.html#progress" if request.htmx else "portfolios/export_detail.html"
+    return render(request, template, {"export": export})
+
+
+@require_GET
+@role_required(Role.MANAGER, Role.HR)
+def export_download(request, pk):
+    export = get_visible_or_404(PortfolioExport.objects.filter(status=PortfolioExport.Status.DONE), request.user, pk=pk)
+    try:
+        handle = default_storage.open(export.stored_name, "rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    services.export_downloaded(export=export, actor=request.user)
+    name = f"portfolios-{slugify(str(export.cohort or 'cohort'))}.zip"
+    response = FileResponse(handle, as_attachment=True, filename=name, content_type="application/zip")
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

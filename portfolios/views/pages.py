@@ -1,0 +1,239 @@
+"""The portfolio and its sections of the development plan: self-evaluations, goals, activities."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from organisations.access import get_visible_or_404, require
+from portfolios import forms, selectors, services
+from portfolios.models import (
+    Moment,
+    SelfEvaluation,
+)
+from portfolios.views.common import _page, _trainee_only, _traineeship
+from programmes.models import (
+    DevelopmentActivity,
+    LearningGoal,
+    Relation,
+)
+
+# Home ---------------------------------------------------------------------------------------------
+
+
+@require_GET
+def mine(request):
+    traineeship = selectors.current_traineeship_of(request.user)
+    if traineeship is None:
+        return render(request, "portfolios/no_portfolio.html")
+    # Shown in place (not a redirect), so "My portfolio" in the navigation opens its own address.
+    return portfolio(request, traineeship.pk)
+
+
+def portfolio(request, pk):
+    traineeship, relations = _traineeship(request, pk)
+    context = {
+        "traineeship": traineeship,
+        "relations": relations,
+        "is_trainee": Relation.TRAINEE in relations,
+        "counts": selectors.section_counts(traineeship, request.user),
+        "final_evaluation": selectors.final_evaluation(traineeship),
+    }
+    return render(request, "portfolios/portfolio.html", context)
+
+
+# Self-evaluation ----------------------------------------------------------------------------------
+
+
+def self_evaluations(request, pk):
+    traineeship, relations = _traineeship(request, pk)
+    evaluations = selectors.self_evaluations(traineeship)
+    moments = [(value, label, evaluations.get(value)) for value, label in Moment.choices]
+    return render(
+        request,
+        "portfolios/selfevaluation_list.html",
+        {
+            "traineeship": traineeship,
+            "moments": moments,
+            "is_trainee": Relation.TRAINEE in relations,
+            "chart": selectors.rating_chart(evaluations),
+        },
+    )
+
+
+def self_evaluation_edit(request, pk, moment):
+    traineeship = _trainee_only(request, pk)
+    if moment not in Moment.values:
+        raise Http404
+    evaluations = selectors.self_evaluations(traineeship)
+    instance = evaluations.get(moment) or SelfEvaluation(traineeship=traineeship, moment=moment)
+    earlier = [evaluations[m] for m in Moment.values[: Moment.values.index(moment)] if m in evaluations]
+    competencies = services.competencies_of(traineeship)
+    form = forms.SelfEvaluationForm(request.POST or None, instance=instance, competencies=competencies)
+    if request.method == "POST" and form.is_valid():
+        services.self_evaluation_save(evaluation=form.save(commit=False), ratings=form.ratings())
+        messages.success(request, _("Your self-evaluation is saved."))
+        return redirect("portfolios:self_evaluations", pk=traineeship.pk)
+    previous = earlier[-1] if earlier else None
+    rows = []
+    for bound in form.question_fields():
+        rows.append((bound, getattr(previous, bound.name, "") if previous else ""))
+    previous_ratings = {r.competency_id: r.get_level_display() for r in previous.ratings.all()} if previous else {}
+    rating_rows = [(form[f"rating_{c.pk}"], previous_ratings.get(c.pk, "")) for c in form.competencies]
+    return render(
+        request,
+        "portfolios/selfevaluation_form.html",
+        {
+            "traineeship": traineeship,
+            "form": form,
+            "moment_label": Moment(moment).label,
+            "previous": previous,
+            "rows": rows,
+            "rating_rows": rating_rows,
+        },
+    )
+
+
+# Development plan ---------------------------------------------------------------------------------
+
+
+def goals(request, pk):
+    traineeship, relations = _traineeship(request, pk)
+    return render(
+        request,
+        "portfolios/goal_list.html",
+        {
+            "traineeship": traineeship,
+            "page": _page(request, selectors.goals(traineeship)),
+            "is_trainee": Relation.TRAINEE in relations,
+            "is_mentor": Relation.MENTOR in relations,
+        },
+    )
+
+
+def goal_create(request, pk):
+    traineeship = _trainee_only(request, pk)
+    form = forms.GoalForm(request.POST or None, competencies=services.competencies_of(traineeship))
+    if request.method == "POST" and form.is_valid():
+        services.goal_create(
+            traineeship=traineeship,
+            actor=request.user,
+            fields=form.goal_fields(),
+            competencies=form.cleaned_data["competencies"],
+        )
+        messages.success(request, _("The learning goal is added. Your mentor will approve it."))
+        return redirect("portfolios:goals", pk=traineeship.pk)
+    return render(request, "portfolios/goal_form.html", {"traineeship": traineeship, "form": form})
+
+
+def _goal(request, pk) -> tuple[LearningGoal, frozenset]:
+    goal = get_visible_or_404(LearningGoal.objects.select_related("traineeship__programme"), request.user, pk=pk)
+    return goal, goal.traineeship.relations_of(request.user)
+
+
+def goal_edit(request, pk):
+    goal, relations = _goal(request, pk)
+    require(bool(relations & {Relation.TRAINEE, Relation.MENTOR}))
+    traineeship = goal.traineeship
+    form = forms.GoalForm(request.POST or None, instance=goal, competencies=services.competencies_of(traineeship))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.goal_update(
+                goal=goal,
+                expected_version=form.cleaned_data["version"],
+                fields=form.goal_fields(),
+                competencies=form.cleaned_data["competencies"],
+            )
+        except services.StaleEdit:
+            form.add_stale_error()
+        else:
+            messages.success(request, _("The learning goal is saved."))
+            return redirect("portfolios:goals", pk=traineeship.pk)
+    return render(request, "portfolios/goal_form.html", {"traineeship": traineeship, "form": form, "goal": goal})
+
+
+def goal_approve(request, pk):
+    goal, relations = _goal(request, pk)
+    require(Relation.MENTOR in relations)
+    form = forms.GoalApproveForm(request.POST or None, instance=goal, initial={"scope": goal.scope})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.goal_approve(
+                goal=goal,
+                mentor=request.user,
+                scope=form.cleaned_data["scope"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except services.StaleEdit:
+            form.add_stale_error()
+        else:
+            messages.success(request, _("The learning goal is approved."))
+            return redirect("portfolios:goals", pk=goal.traineeship_id)
+    return render(
+        request, "portfolios/goal_approve.html", {"traineeship": goal.traineeship, "goal": goal, "form": form}
+    )
+
+
+def goal_progress(request, pk):
+    goal, relations = _goal(request, pk)
+    require(bool(relations & {Relation.TRAINEE, Relation.MENTOR}))
+    form = forms.GoalProgressForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.goal_progress_add(goal=goal, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("The progress is recorded."))
+        return redirect("portfolios:goals", pk=goal.traineeship_id)
+    history = goal.progress.select_related("recorded_by")
+    return render(
+        request,
+        "portfolios/goal_progress.html",
+        {"traineeship": goal.traineeship, "goal": goal, "form": form, "history": history},
+    )
+
+
+# Activities ---------------------------------------------------------------------------------------
+
+
+def activities(request, pk):
+    traineeship, relations = _traineeship(request, pk)
+    return render(
+        request,
+        "portfolios/activity_list.html",
+        {
+            "traineeship": traineeship,
+            "page": _page(request, selectors.activities(traineeship)),
+            "hours": selectors.hours_per_competency(traineeship),
+            "is_trainee": Relation.TRAINEE in relations,
+        },
+    )
+
+
+def activity_create(request, pk):
+    traineeship = _trainee_only(request, pk)
+    activity = DevelopmentActivity(traineeship=traineeship, added_by=request.user)
+    form = forms.ActivityForm(
+        request.POST or None, instance=activity, competencies=services.competencies_of(traineeship)
+    )
+    if request.method == "POST" and form.is_valid():
+        services.activity_save(activity=form.save(commit=False), competencies=form.cleaned_data["competencies"])
+        messages.success(request, _("The activity is added."))
+        return redirect("portfolios:activities", pk=traineeship.pk)
+    return render(request, "portfolios/activity_form.html", {"traineeship": traineeship, "form": form})
+
+
+def activity_edit(request, pk):
+    activity = get_visible_or_404(
+        DevelopmentActivity.objects.select_related("traineeship__programme"), request.user, pk=pk
+    )
+    traineeship = activity.traineeship
+    require(Relation.TRAINEE in traineeship.relations_of(request.user))
+    form = forms.ActivityForm(
+        request.POST or None, instance=activity, competencies=services.competencies_of(traineeship)
+    )
+    if request.method == "POST" and form.is_valid():
+        services.activity_save(activity=form.save(commit=False), competencies=form.cleaned_data["competencies"])
+        messages.success(request, _("The activity is saved."))
+        return redirect("portfolios:activities", pk=traineeship.pk)
+    return render(
+        request, "portfolios/activity_form.html", {"traineeship": traineeship, "form": form, "activity": activity}
+    )
