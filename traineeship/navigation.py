@@ -22,20 +22,21 @@ class NavItem:
 
 NAV_ITEMS = [
     NavItem(_("Home"), "home", EVERYONE),
-    NavItem(_("People"), "organisations:people", frozenset({Role.HR})),
+    # The work of each role first, then reference data, then administration.
+    NavItem(_("Traineeships"), "traineeship_list", frozenset({Role.HR, Role.COORDINATOR})),
+    NavItem(_("Overview"), "manager_overview", frozenset({Role.MANAGER})),
     NavItem(_("My mentees"), "mentors:mentees", frozenset({Role.MENTOR})),
+    NavItem(_("My portfolio"), "portfolios:mine", frozenset({Role.TRAINEE})),
     NavItem(_("Meetings"), "mentors:meetings", frozenset({Role.MENTOR, Role.TRAINEE})),
     NavItem(_("Agreements"), "mentors:agreements", frozenset({Role.MENTOR, Role.TRAINEE})),
-    NavItem(_("Overview"), "manager_overview", frozenset({Role.MANAGER})),
+    NavItem(_("Programmes"), "programmes:programme_list", frozenset({Role.HR, Role.COORDINATOR})),
     NavItem(_("Mentors"), "mentors:profiles", frozenset({Role.HR})),
+    NavItem(_("Learning activities"), "programmes:inventory", frozenset({Role.HR})),
+    NavItem(_("Frameworks"), "programmes:framework_list", frozenset({Role.HR})),
+    NavItem(_("Portfolio exports"), "portfolios:exports", frozenset({Role.MANAGER, Role.HR})),
+    NavItem(_("People"), "organisations:people", frozenset({Role.HR})),
     NavItem(_("Audit trail"), "organisations:audit_trail", frozenset({Role.HR, Role.MANAGER})),
     NavItem(_("Settings"), "organisations:settings", frozenset({Role.HR})),
-    NavItem(_("Traineeships"), "traineeship_list", frozenset({Role.HR, Role.COORDINATOR})),
-    NavItem(_("Programmes"), "programmes:programme_list", frozenset({Role.HR, Role.COORDINATOR})),
-    NavItem(_("Frameworks"), "programmes:framework_list", frozenset({Role.HR})),
-    NavItem(_("Learning activities"), "programmes:inventory", frozenset({Role.HR})),
-    NavItem(_("My portfolio"), "portfolios:mine", frozenset({Role.TRAINEE})),
-    NavItem(_("Portfolio exports"), "portfolios:exports", frozenset({Role.MANAGER, Role.HR})),
 ]
 
 
