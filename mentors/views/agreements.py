@@ -17,7 +17,11 @@ PAGE_SIZE = 25
 
 def agreement_list(request):
     status = request.GET.get("status", AgreementStatus.OPEN)
-    agreements = Agreement.objects.filter(owner=request.user).select_related("traineeship__trainee", "meeting")
+    agreements = (
+        Agreement.objects.visible_to(request.user)
+        .filter(owner=request.user)
+        .select_related("traineeship__trainee", "meeting")
+    )
     if status in AgreementStatus.values:
         agreements = agreements.filter(status=status)
     page = Paginator(agreements.order_by("due_date", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
