@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class MentorsConfig(AppConfig):
     name = "mentors"
     verbose_name = _("Mentors")
+
+    def ready(self):
+        from mentors.models import MeetingKind
+        from organisations import audit
+
+        # The audit trail shows meeting kinds in the reader's language.
+        audit.register_labels(meeting_kind=MeetingKind)

@@ -46,7 +46,7 @@ def placement_set_mentor(*, placement: Placement, mentor: User | None, by: User)
                 action=audit.Action.MENTOR_ASSIGNED,
                 subject=placement.traineeship.trainee,
                 obj=placement,
-                summary=f"mentor: {mentor}" if mentor else "mentor removed",
+                params={"mentor": str(mentor)} if mentor else {"variant": "removed"},
             )
     return warnings
 
@@ -186,7 +186,11 @@ def meeting_confirm(*, meeting: Meeting, user: User, as_trainee: bool) -> Meetin
             action=audit.Action.MEETING_CONFIRMED,
             subject=meeting.traineeship.trainee,
             obj=meeting,
-            summary=f"{meeting} ({'trainee' if as_trainee else 'mentor'})",
+            params={
+                "meeting_kind": meeting.kind,
+                "date": meeting.date.isoformat(),
+                "signer": "trainee" if as_trainee else "mentor",
+            },
         )
     return meeting
 

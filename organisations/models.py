@@ -235,7 +235,8 @@ class AuditEntry(models.Model):
     subject_label = models.CharField(_("concerning"), max_length=200, blank=True)
     object_type = models.CharField(max_length=100, blank=True)
     object_id = models.CharField(max_length=64, blank=True)
-    summary = models.CharField(_("summary"), max_length=500, blank=True)
+    # What happened, as data (see ``organisations.audit``); the summary is rendered when read.
+    params = models.JSONField(_("details"), default=dict, blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
 
     objects = AuditEntryQuerySet.as_manager()
@@ -257,6 +258,19 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("Audit entries cannot be deleted.")
+
+    @property
+    def summary(self) -> str:
+        """The details in the reader's language."""
+        from organisations.audit import render_summary
+
+        return render_summary(self.action, self.params)
+
+    @property
+    def actor_display(self) -> str:
+        if self.actor_id is None and self.actor_label == "system":
+            return str(_("system"))
+        return self.actor_label
 
     @property
     def action_label(self) -> str:

@@ -4,6 +4,7 @@ from django.contrib.auth.hashers import make_password
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from organisations import audit
 from organisations.models import AuditEntry, Invitation, Membership, User
 
 ERASED_LABEL = "Verwijderde persoon"
@@ -38,8 +39,8 @@ def erasure_summary(user: User) -> list[str]:
 def erase(user: User) -> None:
     """Anonymise the account so records that point at it keep working without the name."""
     label = f"{ERASED_LABEL} {user.pk}"
-    AuditEntry.objects.filter(actor=user).update(actor_label=label)
-    AuditEntry.objects.filter(subject=user).update(subject_label=label)
+    # Before the account changes: the trail is searched for the name and address it still has.
+    audit.scrub_person(user, label)
     Invitation.objects.filter(Q(email__iexact=user.email)).update(email=f"erased-{user.pk}@invalid.example", name=label)
     Membership.objects.filter(user=user).delete()
     user.name = label

@@ -58,7 +58,7 @@ def invitation_create(
         action=audit.Action.INVITATION_SENT,
         subject=existing,
         obj=invitation,
-        summary=f"{email} ({role})",
+        params={"email": email, "role": role},
     )
     return invitation
 
@@ -96,7 +96,7 @@ def invitation_accept(
             action=audit.Action.MEMBERSHIP_ADDED,
             subject=user,
             obj=membership,
-            summary=f"{invitation.get_role_display()} (invitation accepted)",
+            params={"role": invitation.role},
         )
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
@@ -106,7 +106,7 @@ def invitation_accept(
         action=audit.Action.INVITATION_ACCEPTED,
         subject=user,
         obj=invitation,
-        summary=invitation.get_role_display(),
+        params={"role": invitation.role},
     )
     return user, membership
 
@@ -120,7 +120,7 @@ def invitation_revoke(*, invitation: Invitation, revoked_by: User) -> None:
         actor=revoked_by,
         action=audit.Action.INVITATION_REVOKED,
         obj=invitation,
-        summary=invitation.email,
+        params={"email": invitation.email},
     )
 
 
@@ -133,7 +133,7 @@ def membership_remove(*, membership: Membership, removed_by: User) -> None:
         actor=removed_by,
         action=audit.Action.MEMBERSHIP_REMOVED,
         subject=membership.user,
-        summary=membership.get_role_display(),
+        params={"role": membership.role},
     )
     membership.delete()
 
@@ -149,5 +149,5 @@ def organisation_update(*, organisation: Organisation, changed_by: User, changed
             actor=changed_by,
             action=audit.Action.SETTINGS_CHANGED,
             obj=organisation,
-            summary=", ".join(changed) + f" (retention {organisation.retention_years}y)",
+            params={"fields": ", ".join(changed), "years": organisation.retention_years},
         )

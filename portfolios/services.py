@@ -99,7 +99,7 @@ def goal_approve(*, goal: LearningGoal, mentor: User, scope: str, expected_versi
         action=audit.Action.GOAL_APPROVED,
         subject=goal.traineeship.trainee,
         obj=goal,
-        summary=f"{goal.title[:200]} ({scope})",
+        params={"goal": goal.title[:200], "scope": scope},
     )
     return goal
 
@@ -300,7 +300,7 @@ def final_evaluation_sign(*, evaluation: FinalEvaluation, actor: User, as_traine
         action=audit.Action.EVALUATION_SIGNED,
         subject=current.traineeship.trainee,
         obj=current,
-        summary="trainee" if as_trainee else "mentor",
+        params={"signer": "trainee" if as_trainee else "mentor"},
     )
     return current
 
@@ -322,7 +322,7 @@ def final_evaluation_reopen(*, evaluation: FinalEvaluation, actor: User, reason:
         action=audit.Action.EVALUATION_REOPENED,
         subject=current.traineeship.trainee,
         obj=current,
-        summary=reason[:500],
+        params={"reason": reason[:500]},
     )
     return current
 
@@ -346,7 +346,7 @@ def export_downloaded(*, export: PortfolioExport, actor: User) -> None:
         actor=actor,
         action=audit.Action.EXPORT_DOWNLOADED,
         obj=export,
-        summary=str(export.cohort or ""),
+        params={"cohort": str(export.cohort or "")},
     )
 
 
@@ -358,7 +358,7 @@ def export_request(*, actor: User, organisation: Organisation, cohort, language:
         requested_by=actor, organisation=organisation, cohort=cohort, language=language
     )
     audit.record(
-        organisation=organisation, actor=actor, action=audit.Action.EXPORT_CREATED, obj=export, summary=str(cohort)
+        organisation=organisation, actor=actor, action=audit.Action.EXPORT_CREATED, obj=export, params={"cohort": str(cohort)}
     )
     transaction.on_commit(lambda: build_export.enqueue(export_id=export.pk))
     return export

@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class ProgrammesConfig(AppConfig):
     name = "programmes"
     verbose_name = _("Programmes")
+
+    def ready(self):
+        from organisations import audit
+        from programmes.models import LearningGoal
+
+        # The audit trail shows these codes in the reader's language.
+        audit.register_labels(
+            scope=LearningGoal.Scope, status_from=LearningGoal.Status, status_to=LearningGoal.Status
+        )

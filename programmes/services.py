@@ -44,7 +44,7 @@ def framework_import(*, framework: CompetencyFramework, rows: list[dict], by: Us
         actor=by,
         action=Action.FRAMEWORK_IMPORTED,
         obj=framework,
-        summary=f"framework import: {added} added, {updated} updated",
+        params={"added": added, "updated": updated},
     )
     return added, updated
 
@@ -55,7 +55,7 @@ def framework_exported(*, framework: CompetencyFramework, by: User, file_format:
         actor=by,
         action=Action.EXPORT_CREATED,
         obj=framework,
-        summary=f"framework exported as {file_format}",
+        params={"variant": "framework", "format": file_format},
     )
 
 

@@ -48,7 +48,7 @@ def build_data_export(*, user: User, requested_by: User, organisation: Organisat
             actor=requested_by,
             action=audit.Action.DATA_EXPORTED,
             subject=user,
-            summary="data export (ZIP)",
+            params={"variant": "zip"},
         )
     return f"traineeship-data-{user.pk}-{timezone.localdate():%Y%m%d}.zip", buffer.getvalue()
 
@@ -85,7 +85,7 @@ def erase_person(*, user: User, erased_by: User, organisation: Organisation) -> 
             actor=erased_by,
             action=audit.Action.DATA_ERASED,
             subject=user,
-            summary="erasure on request",
+            params={"variant": "request"},
         )
 
 
@@ -140,7 +140,7 @@ def apply_retention(*, today: date, dry_run: bool) -> list[RetentionAction]:
                 actor=None,
                 action=audit.Action.RETENTION_APPLIED,
                 subject=trainee,
-                summary=f"traineeship ended {action.ended:%Y-%m-%d} removed after the retention term",
+                params={"ended": action.ended.isoformat()},
             )
             _anonymise_if_nothing_left(trainee)
     return actions

@@ -162,6 +162,6 @@ def manager_overview_csv(request):
         organisation=request.membership.organisation,
         actor=request.user,
         action=audit.Action.EXPORT_CREATED,
-        summary=f"overview CSV, {count} traineeships",
+        params={"variant": "overview", "count": count},
     )
     return response
