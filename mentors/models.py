@@ -1,5 +1,8 @@
 """Mentor profiles, progress meetings (voortgangsgesprekken), agreements and the reminder log."""
 
+import hashlib
+import json
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -218,6 +221,24 @@ class Meeting(models.Model):
         if self.date < timezone.localdate():
             return _("Not recorded yet")
         return _("Planned")
+
+    def record_digest(self) -> str:
+        """A fingerprint of the record as both read it (not the mentor's private note): the
+        confirm form carries the one read, so a confirmation covers exactly that text."""
+        goals = self.goal_links.order_by("pk").values_list(
+            "progress__goal__title", "progress__progress", "progress__note"
+        )
+        agreements = self.agreements.order_by("pk").values_list("description", "owner__name", "due_date")
+        content = [
+            self.notes,
+            self.workload,
+            self.wellbeing,
+            self.next_meeting_date,
+            [list(row) for row in goals],
+            [list(row) for row in agreements],
+        ]
+        text = json.dumps(content, default=str, ensure_ascii=False)
+        return hashlib.sha256(text.encode()).hexdigest()
 
     def can_plan(self, relations) -> bool:
         return bool(relations & {Relation.MENTOR, Relation.HR, Relation.COORDINATOR, Relation.MANAGER})

@@ -166,9 +166,19 @@ def meeting_record(
     return meeting
 
 
-def meeting_confirm(*, meeting: Meeting, user: User, as_trainee: bool) -> Meeting:
-    """The trainee or the mentor confirms the record; both confirmed locks it."""
+class RecordChanged(Exception):
+    """The record changed after the confirmer opened it: nothing is confirmed."""
+
+
+def meeting_confirm(*, meeting: Meeting, user: User, as_trainee: bool, digest_read: str) -> Meeting:
+    """The trainee or the mentor confirms the record they read (``Meeting.record_digest``);
+    both confirmed locks it."""
     with transaction.atomic():
+        current = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if current.is_locked:
+            raise RecordLocked
+        if digest_read != current.record_digest():
+            raise RecordChanged
         now = timezone.now()
         if as_trainee:
             meeting.trainee_confirmed_at = now

@@ -191,10 +191,12 @@ def scrub_person(user: User, label: str, entries=None) -> int:
     for entry in entries.filter(about | text | Q(actor=user)).only("pk", "params", "subject_id"):
         params = _scrub(entry.params, words, label)
         if entry.subject_id == user.pk:
-            params = {k: (v if k in CODE_PARAMS | DATE_PARAMS or not isinstance(v, str) else ERASED_TEXT) for k, v in params.items()}
+            params = {
+                k: (v if k in CODE_PARAMS | DATE_PARAMS or not isinstance(v, str) else ERASED_TEXT)
+                for k, v in params.items()
+            }
         if params != entry.params:
             # The trail is append-only; erasure is the one change the law asks for.
             AuditEntry.objects.filter(pk=entry.pk).update(params=params)
             changed += 1
     return changed
-

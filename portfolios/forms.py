@@ -16,6 +16,10 @@ def date_input():
 STALE_MESSAGE = _(
     "Someone else saved this in the meantime. Reload the page to see their changes, then make yours again."
 )
+CHANGED_BEFORE_APPROVAL = _(
+    "The learning goal changed after you opened this page. Nothing is approved: read the goal as it is now, "
+    "then approve it again if you agree."
+)
 
 
 class CompetencyChoiceField(forms.ModelMultipleChoiceField):
@@ -33,8 +37,12 @@ class VersionedForm(forms.ModelForm):
         if not self.is_bound:
             self.initial["version"] = self.instance.version
 
-    def add_stale_error(self):
-        self.add_error(None, STALE_MESSAGE)
+    def add_stale_error(self, message=STALE_MESSAGE, *, current_version: int | None = None):
+        """Say why nothing was saved; with ``current_version`` the next post acts on the text now shown."""
+        self.add_error(None, message)
+        if current_version is not None:
+            self.data = self.data.copy()
+            self.data["version"] = current_version
 
 
 class SelfEvaluationForm(forms.ModelForm):
@@ -78,7 +86,8 @@ class GoalForm(VersionedForm):
 
     class Meta:
         model = LearningGoal
-        fields = ["title", "measure", "deadline", "competencies", "talents", "status"]
+        # The status moves only through ``portfolios.goal_states``, never through this form.
+        fields = ["title", "measure", "deadline", "competencies", "talents"]
         widgets = {"deadline": date_input(), "measure": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, competencies, **kwargs):
@@ -87,14 +96,7 @@ class GoalForm(VersionedForm):
         self.fields["measure"].required = True
         self.fields["deadline"].required = True
         if not self.instance.pk:
-            del self.fields["status"]
             del self.fields["version"]
-        else:
-            self.fields["status"].choices = [
-                c
-                for c in LearningGoal.Status.choices
-                if c[0] != LearningGoal.Status.DRAFT or not self.instance.is_approved
-            ]
 
     def goal_fields(self) -> dict:
         return {
@@ -108,6 +110,13 @@ class GoalApproveForm(VersionedForm):
     class Meta:
         model = LearningGoal
         fields = []
+
+
+class GoalMoveForm(forms.Form):
+    """A move of the goal's status (see ``portfolios.goal_states``), from the version shown."""
+
+    move = forms.CharField(max_length=20)
+    version = forms.IntegerField(min_value=1)
 
 
 class GoalProgressForm(forms.Form):

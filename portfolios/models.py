@@ -2,6 +2,8 @@
 the final evaluation and bulk exports. Learning goals and development activities live in
 ``programmes`` (other apps use them too); the portfolio builds on them."""
 
+import hashlib
+import json
 import secrets
 
 from django.db import models
@@ -271,6 +273,7 @@ class FinalEvaluation(models.Model):
     TRAINEE_FIELDS = ["trainee_development", "trainee_went_well", "trainee_could_be_better"]
     MENTOR_FIELDS = ["mentor_development", "mentor_went_well", "mentor_could_be_better"]
     JOINT_FIELDS = ["future_in_sector", "options_in_organisation"]
+    SIGNED_FIELDS = [*TRAINEE_FIELDS, *MENTOR_FIELDS, *JOINT_FIELDS]
 
     class Meta:
         verbose_name = _("final evaluation")
@@ -282,6 +285,11 @@ class FinalEvaluation(models.Model):
     @property
     def is_locked(self) -> bool:
         return self.trainee_signed_at is not None and self.mentor_signed_at is not None
+
+    def text_digest(self) -> str:
+        """A fingerprint of the whole text that is signed: the sign form carries the one read."""
+        text = json.dumps([getattr(self, name) for name in self.SIGNED_FIELDS], ensure_ascii=False)
+        return hashlib.sha256(text.encode()).hexdigest()
 
     def part(self, names: list[str]) -> list[tuple[str, str]]:
         return [(self._meta.get_field(name).verbose_name, getattr(self, name)) for name in names]

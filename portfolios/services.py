@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from organisations import audit
 from organisations.models import Organisation, User, hash_token
-from portfolios import uploads
+from portfolios import goal_states, uploads
 from portfolios.models import (
     CompetencyRating,
     Evidence,
@@ -23,7 +23,7 @@ from portfolios.models import (
     Reflection,
     SelfEvaluation,
 )
-from programmes.models import Competency, DevelopmentActivity, GoalProgress, LearningGoal, Traineeship
+from programmes.models import Competency, DevelopmentActivity, GoalProgress, LearningGoal, Relation, Traineeship
 
 FEEDBACK_VALID_DAYS = 21
 
@@ -63,32 +63,98 @@ def self_evaluation_save(*, evaluation: SelfEvaluation, ratings: dict[int, int])
 # Learning goals ----------------------------------------------------------------------------------
 
 
+class MoveNotAllowed(Exception):
+    """The move does not exist from the goal's status, or the actor may not make it."""
+
+
+def _clear_approval(goal: LearningGoal) -> None:
+    goal.approved_by = None
+    goal.approved_at = None
+
+
 @transaction.atomic
-def goal_create(*, traineeship: Traineeship, actor: User, fields: dict, competencies) -> LearningGoal:
-    goal = LearningGoal(traineeship=traineeship, created_by=actor, **fields)
+def goal_create(
+    *, traineeship: Traineeship, actor: User, fields: dict, competencies, propose: bool = False
+) -> LearningGoal:
+    """A new goal is a draft, or awaits approval at once when the trainee asks for it."""
+    status = LearningGoal.Status.PROPOSED if propose else LearningGoal.Status.DRAFT
+    goal = LearningGoal(traineeship=traineeship, created_by=actor, status=status, **fields)
     goal.full_clean()
     goal.save()
     goal.competencies.set(competencies)
     return goal
 
 
+def _substance(goal: LearningGoal) -> dict:
+    values = {name: getattr(goal, name) for name in goal_states.SUBSTANCE if name != "competencies"}
+    values["competencies"] = set(goal.competencies.values_list("pk", flat=True)) if goal.pk else set()
+    return values
+
+
 @transaction.atomic
-def goal_update(*, goal: LearningGoal, expected_version: int, fields: dict, competencies) -> LearningGoal:
-    _check_version(LearningGoal, goal.pk, expected_version)
+def goal_update(
+    *, goal: LearningGoal, expected_version: int, fields: dict, competencies, actor: User | None = None
+) -> bool:
+    """Save the goal; True when the change sent an approved goal back to "awaiting approval"."""
+    # The form has already written the new values onto ``goal``: compare with the stored row.
+    before = _substance(_check_version(LearningGoal, goal.pk, expected_version))
     for name, value in fields.items():
         setattr(goal, name, value)
     goal.version = expected_version + 1
     goal.full_clean()
     goal.save()
     goal.competencies.set(competencies)
+    changed = sorted(name for name, value in _substance(goal).items() if before[name] != value)
+    if not (changed and goal.is_approved):
+        return False
+    previous = goal.status
+    goal.status = LearningGoal.Status.PROPOSED
+    _clear_approval(goal)
+    goal.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
+    audit.record(
+        organisation=_organisation(goal.traineeship),
+        actor=actor,
+        action=audit.Action.GOAL_CHANGED,
+        subject=goal.traineeship.trainee,
+        obj=goal,
+        params={"goal": goal.title[:200], "status_from": previous, "fields": ", ".join(changed)},
+    )
+    return True
+
+
+@transaction.atomic
+def goal_move(*, goal: LearningGoal, actor: User, relations, name: str, expected_version: int) -> LearningGoal:
+    """Make one move of ``goal_states`` (propose, return, achieve, stop, ...)."""
+    _check_version(LearningGoal, goal.pk, expected_version)
+    move = goal_states.move_for(name, goal.status)
+    if move is None or not goal_states.may(name, goal, relations) or not move.button:
+        raise MoveNotAllowed
+    previous = goal.status
+    goal.status = move.target
+    if move.target in (LearningGoal.Status.DRAFT, LearningGoal.Status.PROPOSED):
+        _clear_approval(goal)
+    goal.version = expected_version + 1
+    goal.save(update_fields=["status", "approved_by", "approved_at", "version", "updated_at"])
+    audit.record(
+        organisation=_organisation(goal.traineeship),
+        actor=actor,
+        action=audit.Action.GOAL_MOVED,
+        subject=goal.traineeship.trainee,
+        obj=goal,
+        params={"goal": goal.title[:200], "status_from": previous, "status_to": move.target},
+    )
     return goal
 
 
 @transaction.atomic
 def goal_approve(*, goal: LearningGoal, mentor: User, scope: str, expected_version: int) -> LearningGoal:
+    """Approve a goal that awaits approval, or change the kind of an approved one."""
     _check_version(LearningGoal, goal.pk, expected_version)
+    if not goal_states.can_set_scope(goal, {Relation.MENTOR}):
+        raise MoveNotAllowed
     goal.scope = scope
-    goal.status = LearningGoal.Status.ACTIVE if goal.status == LearningGoal.Status.DRAFT else goal.status
+    if goal.status == LearningGoal.Status.PROPOSED:
+        goal.status = LearningGoal.Status.ACTIVE
     goal.approved_by = mentor
     goal.approved_at = timezone.now()
     goal.version = expected_version + 1
@@ -105,7 +171,10 @@ def goal_approve(*, goal: LearningGoal, mentor: User, scope: str, expected_versi
 
 
 @transaction.atomic
-def goal_progress_add(*, goal: LearningGoal, actor: User, progress: int, note: str, recorded_on=None) -> GoalProgress:
+def goal_progress_add(
+    *, goal: LearningGoal, actor: User, progress: int, note: str, recorded_on=None, relations=frozenset()
+) -> GoalProgress:
+    """Record progress; 100 % marks the goal achieved when the actor may do so (the mentor)."""
     entry = GoalProgress(
         goal=goal,
         recorded_on=recorded_on or timezone.localdate(),
@@ -116,7 +185,7 @@ def goal_progress_add(*, goal: LearningGoal, actor: User, progress: int, note: s
     )
     entry.full_clean()
     entry.save()
-    if progress >= 100 and goal.status == LearningGoal.Status.ACTIVE:
+    if progress >= 100 and goal_states.may("achieve", goal, relations):
         goal.status = LearningGoal.Status.ACHIEVED
         goal.version += 1
         goal.save(update_fields=["status", "version", "updated_at"])
@@ -281,11 +350,20 @@ def final_evaluation_update(*, evaluation: FinalEvaluation, expected_version: in
     return evaluation
 
 
+class TextChanged(Exception):
+    """The text changed since the signer opened the page: nothing is signed."""
+
+
 @transaction.atomic
-def final_evaluation_sign(*, evaluation: FinalEvaluation, actor: User, as_trainee: bool) -> FinalEvaluation:
+def final_evaluation_sign(
+    *, evaluation: FinalEvaluation, actor: User, as_trainee: bool, digest_read: str
+) -> FinalEvaluation:
+    """Sign the text the signer read (``digest_read``, see ``FinalEvaluation.text_digest``)."""
     current = FinalEvaluation.objects.select_for_update().get(pk=evaluation.pk)
     if current.is_locked:
         raise EvaluationLocked
+    if digest_read != current.text_digest():
+        raise TextChanged
     now = timezone.now()
     if as_trainee:
         current.trainee_signed_at = now
@@ -358,7 +436,11 @@ def export_request(*, actor: User, organisation: Organisation, cohort, language:
         requested_by=actor, organisation=organisation, cohort=cohort, language=language
     )
     audit.record(
-        organisation=organisation, actor=actor, action=audit.Action.EXPORT_CREATED, obj=export, params={"cohort": str(cohort)}
+        organisation=organisation,
+        actor=actor,
+        action=audit.Action.EXPORT_CREATED,
+        obj=export,
+        params={"cohort": str(cohort)},
     )
     transaction.on_commit(lambda: build_export.enqueue(export_id=export.pk))
     return export

@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/goals/new/", views.goal_create, name="goal_create"),
     path("goals/<int:pk>/edit/", views.goal_edit, name="goal_edit"),
     path("goals/<int:pk>/approve/", views.goal_approve, name="goal_approve"),
+    path("goals/<int:pk>/move/", views.goal_move, name="goal_move"),
     path("goals/<int:pk>/progress/", views.goal_progress, name="goal_progress"),
     path("<int:pk>/activities/", views.activities, name="activities"),
     path("<int:pk>/activities/new/", views.activity_create, name="activity_create"),

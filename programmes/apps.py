@@ -11,6 +11,4 @@ class ProgrammesConfig(AppConfig):
         from programmes.models import LearningGoal
 
         # The audit trail shows these codes in the reader's language.
-        audit.register_labels(
-            scope=LearningGoal.Scope, status_from=LearningGoal.Status, status_to=LearningGoal.Status
-        )
+        audit.register_labels(scope=LearningGoal.Scope, status_from=LearningGoal.Status, status_to=LearningGoal.Status)

@@ -281,6 +281,7 @@ ROWS: dict[str, Row] = {
         get=in_scope(["trainee", "mentor"]), post=in_scope(["trainee", "mentor"]), kwargs=_pk("goal")
     ),
     "portfolios:goal_approve": Row(get=in_scope(["mentor"]), post=in_scope(["mentor"]), kwargs=_pk("goal")),
+    "portfolios:goal_move": Row(get=POST_ONLY, post=in_scope(["trainee", "mentor"], ok=302), kwargs=_pk("goal")),
     "portfolios:goal_progress": Row(
         get=in_scope(["trainee", "mentor"]), post=in_scope(["trainee", "mentor"]), kwargs=_pk("goal")
     ),

@@ -134,7 +134,9 @@ def build_portfolios(world: World) -> None:
             organisation, trainee=p.users[other + "trainee"], mentor=p.users[other + "mentor"]
         )
         world.objects[prefix + "traineeship"] = traineeship
-        world.objects[prefix + "goal"] = LearningGoal.objects.create(traineeship=traineeship, title="Leerdoel")
+        world.objects[prefix + "goal"] = LearningGoal.objects.create(
+            traineeship=traineeship, title="Leerdoel", status=LearningGoal.Status.PROPOSED
+        )
         world.objects[prefix + "activity"] = DevelopmentActivity.objects.create(
             traineeship=traineeship, title="Intervisie", kind="informal", category="intervision"
         )

@@ -88,6 +88,7 @@ def meeting_detail(request, pk):
             "show_private": meeting.recorded_by_id == request.user.pk,
             "can_record": meeting.can_record(relations),
             "can_confirm": meeting.can_confirm(relations),
+            "record_digest": meeting.record_digest() if meeting.can_confirm(relations) else "",
             "can_edit_agenda": bool(relations & {Relation.TRAINEE, Relation.MENTOR}) and not meeting.is_locked,
             "can_add_addendum": meeting.is_locked and bool(relations & {Relation.TRAINEE, Relation.MENTOR}),
             "addendum_form": AddendumForm(),
@@ -170,7 +171,22 @@ def meeting_confirm(request, pk):
     meeting, relations = _meeting(request, pk)
     require(meeting.can_confirm(relations))
     as_trainee = Relation.TRAINEE in relations and meeting.trainee_confirmed_at is None
-    services.meeting_confirm(meeting=meeting, user=request.user, as_trainee=as_trainee)
+    try:
+        services.meeting_confirm(
+            meeting=meeting, user=request.user, as_trainee=as_trainee, digest_read=request.POST.get("digest", "")
+        )
+    except services.RecordChanged:
+        messages.error(
+            request,
+            _(
+                "The record changed after you opened it, so nothing is confirmed. "
+                "Read the record as it is now, then confirm again if you agree."
+            ),
+        )
+        return redirect(meeting)
+    except services.RecordLocked:
+        messages.error(request, _("Both confirmed this record: it cannot change. Add an addendum instead."))
+        return redirect(meeting)
     if meeting.is_locked:
         messages.success(request, _("Confirmed. Both have now confirmed the record: it is final."))
     else:

@@ -17,6 +17,7 @@ from portfolios.views.pages import (  # noqa: F401
     goal_approve,
     goal_create,
     goal_edit,
+    goal_move,
     goal_progress,
     goals,
     mine,

@@ -73,6 +73,8 @@ def final_evaluation(request, pk):
         {
             "traineeship": traineeship,
             "evaluation": evaluation,
+            # Read afresh: a form with errors has written its unsaved values onto ``evaluation``.
+            "signed_text": selectors.final_evaluation(traineeship),
             "form": form,
             "is_trainee": Relation.TRAINEE in relations,
             "is_mentor": Relation.MENTOR in relations,
@@ -88,9 +90,22 @@ def final_evaluation_sign(request, pk):
     evaluation = services.final_evaluation_for(traineeship)
     as_trainee = Relation.TRAINEE in relations
     try:
-        services.final_evaluation_sign(evaluation=evaluation, actor=request.user, as_trainee=as_trainee)
+        services.final_evaluation_sign(
+            evaluation=evaluation,
+            actor=request.user,
+            as_trainee=as_trainee,
+            digest_read=request.POST.get("digest", ""),
+        )
     except services.EvaluationLocked:
         messages.error(request, _("The final evaluation is already signed and locked."))
+    except services.TextChanged:
+        messages.error(
+            request,
+            _(
+                "The final evaluation changed after you opened it, so nothing is signed. "
+                "Read the text as it is now below, then sign again if you agree."
+            ),
+        )
     else:
         messages.success(request, _("You signed the final evaluation."))
     return redirect("portfolios:final_evaluation", pk=traineeship.pk)

@@ -4,10 +4,10 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from organisations.access import get_visible_or_404, require
-from portfolios import forms, selectors, services
+from portfolios import forms, goal_states, selectors, services
 from portfolios.models import (
     Moment,
     SelfEvaluation,
@@ -100,12 +100,16 @@ def self_evaluation_edit(request, pk, moment):
 
 def goals(request, pk):
     traineeship, relations = _traineeship(request, pk)
+    page = _page(request, selectors.goals(traineeship))
+    for goal in page:
+        goal.moves = goal_states.moves_for(goal, relations)
+        goal.can_set_scope = goal_states.can_set_scope(goal, relations)
     return render(
         request,
         "portfolios/goal_list.html",
         {
             "traineeship": traineeship,
-            "page": _page(request, selectors.goals(traineeship)),
+            "page": page,
             "is_trainee": Relation.TRAINEE in relations,
             "is_mentor": Relation.MENTOR in relations,
         },
@@ -116,13 +120,18 @@ def goal_create(request, pk):
     traineeship = _trainee_only(request, pk)
     form = forms.GoalForm(request.POST or None, competencies=services.competencies_of(traineeship))
     if request.method == "POST" and form.is_valid():
+        propose = "propose" in request.POST
         services.goal_create(
             traineeship=traineeship,
             actor=request.user,
             fields=form.goal_fields(),
             competencies=form.cleaned_data["competencies"],
+            propose=propose,
         )
-        messages.success(request, _("The learning goal is added. Your mentor will approve it."))
+        if propose:
+            messages.success(request, _("The learning goal is added and awaits your mentor's approval."))
+        else:
+            messages.success(request, _("The learning goal is saved as a draft. Ask for approval when it is ready."))
         return redirect("portfolios:goals", pk=traineeship.pk)
     return render(request, "portfolios/goal_form.html", {"traineeship": traineeship, "form": form})
 
@@ -136,26 +145,72 @@ def goal_edit(request, pk):
     goal, relations = _goal(request, pk)
     require(bool(relations & {Relation.TRAINEE, Relation.MENTOR}))
     traineeship = goal.traineeship
+    was_approved = goal.is_approved
     form = forms.GoalForm(request.POST or None, instance=goal, competencies=services.competencies_of(traineeship))
     if request.method == "POST" and form.is_valid():
         try:
-            services.goal_update(
+            again = services.goal_update(
                 goal=goal,
                 expected_version=form.cleaned_data["version"],
                 fields=form.goal_fields(),
                 competencies=form.cleaned_data["competencies"],
+                actor=request.user,
             )
         except services.StaleEdit:
             form.add_stale_error()
         else:
-            messages.success(request, _("The learning goal is saved."))
+            if again:
+                messages.warning(
+                    request,
+                    _(
+                        "You changed an approved learning goal: it awaits approval again, "
+                        "and the mentor is asked to look at it."
+                    ),
+                )
+            else:
+                messages.success(request, _("The learning goal is saved."))
             return redirect("portfolios:goals", pk=traineeship.pk)
-    return render(request, "portfolios/goal_form.html", {"traineeship": traineeship, "form": form, "goal": goal})
+    return render(
+        request,
+        "portfolios/goal_form.html",
+        {"traineeship": traineeship, "form": form, "goal": goal, "was_approved": was_approved},
+    )
+
+
+@require_POST
+def goal_move(request, pk):
+    goal, relations = _goal(request, pk)
+    require(bool(relations & {Relation.TRAINEE, Relation.MENTOR}))
+    form = forms.GoalMoveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("That step is not possible for this learning goal now."))
+        return redirect("portfolios:goals", pk=goal.traineeship_id)
+    name = form.cleaned_data["move"]
+    move = goal_states.move_for(name, goal.status)
+    # Someone without the right to this move gets a 403; a move that no longer fits is a message.
+    require(move is None or goal_states.may(name, goal, relations))
+    try:
+        services.goal_move(
+            goal=goal,
+            actor=request.user,
+            relations=relations,
+            name=name,
+            expected_version=form.cleaned_data["version"],
+        )
+    except services.StaleEdit:
+        messages.error(
+            request, _("The learning goal changed in the meantime. Look at it again before you take this step.")
+        )
+    except services.MoveNotAllowed:
+        messages.error(request, _("That step is not possible for this learning goal now."))
+    else:
+        messages.success(request, _("The learning goal is now: %(status)s.") % {"status": goal.get_status_display()})
+    return redirect("portfolios:goals", pk=goal.traineeship_id)
 
 
 def goal_approve(request, pk):
     goal, relations = _goal(request, pk)
-    require(Relation.MENTOR in relations)
+    require(goal_states.can_set_scope(goal, relations))
     form = forms.GoalApproveForm(request.POST or None, instance=goal, initial={"scope": goal.scope})
     if request.method == "POST" and form.is_valid():
         try:
@@ -166,12 +221,23 @@ def goal_approve(request, pk):
                 expected_version=form.cleaned_data["version"],
             )
         except services.StaleEdit:
-            form.add_stale_error()
+            goal.refresh_from_db()
+            form.add_stale_error(forms.CHANGED_BEFORE_APPROVAL, current_version=goal.version)
+        except services.MoveNotAllowed:
+            messages.error(request, _("That step is not possible for this learning goal now."))
+            return redirect("portfolios:goals", pk=goal.traineeship_id)
         else:
             messages.success(request, _("The learning goal is approved."))
             return redirect("portfolios:goals", pk=goal.traineeship_id)
     return render(
-        request, "portfolios/goal_approve.html", {"traineeship": goal.traineeship, "goal": goal, "form": form}
+        request,
+        "portfolios/goal_approve.html",
+        {
+            "traineeship": goal.traineeship,
+            "goal": goal,
+            "form": form,
+            "can_return": goal_states.may("return", goal, relations),
+        },
     )
 
 
@@ -180,7 +246,7 @@ def goal_progress(request, pk):
     require(bool(relations & {Relation.TRAINEE, Relation.MENTOR}))
     form = forms.GoalProgressForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.goal_progress_add(goal=goal, actor=request.user, **form.cleaned_data)
+        services.goal_progress_add(goal=goal, actor=request.user, relations=relations, **form.cleaned_data)
         messages.success(request, _("The progress is recorded."))
         return redirect("portfolios:goals", pk=goal.traineeship_id)
     history = goal.progress.select_related("recorded_by")

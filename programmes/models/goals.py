@@ -22,10 +22,12 @@ class LearningGoal(models.Model):
         EVERYONE = "everyone", _("Something every employee must learn")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Awaiting approval")
+        # Who may move a goal from one status to another: ``portfolios.goal_states``.
+        DRAFT = "draft", _("Draft")
+        PROPOSED = "proposed", _("Awaiting approval")
         ACTIVE = "active", _("Approved, in progress")
         ACHIEVED = "achieved", _("Achieved")
-        DROPPED = "dropped", _("Dropped")
+        DROPPED = "dropped", _("Stopped")
 
     traineeship = models.ForeignKey(
         Traineeship, on_delete=models.CASCADE, related_name="learning_goals", verbose_name=_("traineeship")

@@ -68,8 +68,9 @@ def test_mentor_records_trainee_confirms_and_record_locks(traineeship, personas,
     page = trainee.get(meeting.get_absolute_url()).content.decode()
     assert "We bespraken de eerste casussen." in page
     assert "twijfelt over het team" not in page
-    assert trainee.post(reverse("mentors:meeting_confirm", kwargs={"pk": meeting.pk})).status_code == 302
-    assert mentor.post(reverse("mentors:meeting_confirm", kwargs={"pk": meeting.pk})).status_code == 302
+    read = {"digest": meeting.record_digest()}
+    assert trainee.post(reverse("mentors:meeting_confirm", kwargs={"pk": meeting.pk}), read).status_code == 302
+    assert mentor.post(reverse("mentors:meeting_confirm", kwargs={"pk": meeting.pk}), read).status_code == 302
     meeting.refresh_from_db()
     assert meeting.is_locked
     assert AuditEntry.objects.filter(action="meeting.confirmed", object_id=str(meeting.pk)).count() == 2
@@ -179,3 +180,50 @@ def test_stale_agenda_save_is_refused_with_a_message_on_the_page(personas, clien
     assert "Someone else saved this meeting after you opened it" in stale.content.decode()
     meeting.refresh_from_db()
     assert meeting.trainee_topics == "Werkdruk"
+
+
+def _confirm(client, meeting, digest):
+    return client.post(reverse("mentors:meeting_confirm", kwargs={"pk": meeting.pk}), {"digest": digest}, follow=True)
+
+
+def test_confirm_form_carries_the_record_read(traineeship, personas, client_for):
+    meeting = record(MeetingFactory(traineeship=traineeship), personas.mentor, notes="Eerste casus besproken.")
+    html = client_for(personas.trainee).get(meeting.get_absolute_url()).content.decode()
+    assert "Eerste casus besproken." in html
+    assert f'name="digest" value="{meeting.record_digest()}"' in html
+
+
+@pytest.mark.parametrize("confirmer", ["trainee", "mentor"])
+def test_confirming_a_record_that_changed_since_it_was_read_confirms_nothing(
+    traineeship, personas, client_for, confirmer
+):
+    meeting = MeetingFactory(traineeship=traineeship)
+    mentor = client_for(personas.mentor)
+    mentor.post(reverse("mentors:meeting_record", kwargs={"pk": meeting.pk}), record_data(meeting))
+    meeting.refresh_from_db()
+    client = client_for(personas.users[confirmer])
+    read = client.get(meeting.get_absolute_url()).context["record_digest"]
+    # The mentor changes the record after it was opened.
+    mentor.post(
+        reverse("mentors:meeting_record", kwargs={"pk": meeting.pk}),
+        record_data(meeting, notes="Aangevuld: ook de tweede casus."),
+    )
+    response = _confirm(client, meeting, read)
+    meeting.refresh_from_db()
+    assert meeting.trainee_confirmed_at is None and meeting.mentor_confirmed_at is None
+    html = response.content.decode()
+    assert "niets bevestigd" in html and "Aangevuld: ook de tweede casus." in html
+    assert not AuditEntry.objects.filter(action="meeting.confirmed").exists()
+    # Confirming the record now shown works.
+    _confirm(client, meeting, response.context["record_digest"])
+    meeting.refresh_from_db()
+    assert (meeting.trainee_confirmed_at if confirmer == "trainee" else meeting.mentor_confirmed_at) is not None
+
+
+def test_a_changed_agreement_also_counts_as_a_changed_record(traineeship, personas, client_for):
+    meeting = record(MeetingFactory(traineeship=traineeship), personas.mentor, notes="Afspraken gemaakt.")
+    read = meeting.record_digest()
+    Agreement.objects.create(meeting=meeting, traineeship=traineeship, description="Nieuw", owner=personas.trainee)
+    _confirm(client_for(personas.trainee), meeting, read)
+    meeting.refresh_from_db()
+    assert meeting.trainee_confirmed_at is None

@@ -59,7 +59,9 @@ def test_invitations_and_memberships(personas, client_for):
 @pytest.mark.django_db
 def test_meeting_confirmation(personas, client_for, traineeship):
     meeting = record(MeetingFactory(traineeship=traineeship), personas.mentor, notes="Afspraken")
-    client_for(personas.trainee).post(reverse("mentors:meeting_confirm", kwargs={"pk": meeting.pk}))
+    client_for(personas.trainee).post(
+        reverse("mentors:meeting_confirm", kwargs={"pk": meeting.pk}), {"digest": meeting.record_digest()}
+    )
     assert_on_trail(personas, client_for, Action.MEETING_CONFIRMED)
 
 
@@ -80,14 +82,15 @@ def test_mentor_change_is_recorded(personas, client_for, traineeship):
 
 @pytest.mark.django_db
 def test_approvals_sign_offs_reopenings_and_downloads(personas, client_for, traineeship):
-    goal = GoalFactory(traineeship=traineeship)
+    goal = GoalFactory(traineeship=traineeship, status="proposed")
     client_for(personas.mentor).post(
         reverse("portfolios:goal_approve", kwargs={"pk": goal.pk}), {"scope": "individual", "version": goal.version}
     )
     assert_on_trail(personas, client_for, Action.GOAL_APPROVED)
     sign = reverse("portfolios:final_evaluation_sign", kwargs={"pk": traineeship.pk})
-    client_for(personas.trainee).post(sign)
-    client_for(personas.mentor).post(sign)
+    read = {"digest": FinalEvaluation.objects.get_or_create(traineeship=traineeship)[0].text_digest()}
+    client_for(personas.trainee).post(sign, read)
+    client_for(personas.mentor).post(sign, read)
     assert FinalEvaluation.objects.get(traineeship=traineeship).is_locked
     assert_on_trail(personas, client_for, Action.EVALUATION_SIGNED)
     client_for(personas.hr).post(

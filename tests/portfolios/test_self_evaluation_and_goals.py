@@ -74,11 +74,12 @@ def test_trainee_adds_goal_and_mentor_approves(traineeship, personas, client_for
             "deadline": "2030-01-01",
             "competencies": [competency.pk],
             "talents": "luisteren",
+            "propose": "1",
         },
     )
     assert response.status_code == 302
     goal = LearningGoal.objects.get(traineeship=traineeship)
-    assert goal.status == LearningGoal.Status.DRAFT
+    assert goal.status == LearningGoal.Status.PROPOSED
     approve = reverse("portfolios:goal_approve", kwargs={"pk": goal.pk})
     assert trainee.post(approve, {"scope": "individual", "version": goal.version}).status_code == 403
     assert client_for(personas.other_mentor).post(approve, {"scope": "individual", "version": 1}).status_code == 404
