@@ -259,7 +259,7 @@ def _extra_portfolios(context) -> None:
             title=title,
             measure=measure,
             deadline=today + timedelta(days=30 * (index + 1)),
-            status=LearningGoal.Status.ACTIVE if index == 0 else LearningGoal.Status.DRAFT,
+            status=LearningGoal.Status.ACTIVE if index == 0 else LearningGoal.Status.PROPOSED,
             scope=LearningGoal.Scope.INDIVIDUAL if index == 0 else "",
             approved_at=now if index == 0 else None,
         )

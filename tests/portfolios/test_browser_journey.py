@@ -32,7 +32,8 @@ def test_trainee_fills_self_evaluation_and_adds_goal(live_server, page, personas
     page.get_by_label("Wat wil je leren?").fill("Zelfstandig huisbezoeken afleggen")
     page.get_by_label("Waaraan zien jij en je mentor dat het bereikt is?").fill("Drie bezoeken besproken")
     page.get_by_label("Wanneer bereikt").fill("2030-06-30")
-    page.get_by_role("button", name="Leerdoel opslaan").click()
+    page.get_by_role("button", name="Opslaan en om goedkeuring vragen").click()
     assert page.get_by_role("heading", name="Zelfstandig huisbezoeken afleggen").is_visible()
     assert SelfEvaluation.objects.filter(traineeship=traineeship, moment="start").exists()
-    assert LearningGoal.objects.filter(traineeship=traineeship, title="Zelfstandig huisbezoeken afleggen").exists()
+    goal = LearningGoal.objects.get(traineeship=traineeship, title="Zelfstandig huisbezoeken afleggen")
+    assert goal.status == LearningGoal.Status.PROPOSED
