@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from mentors.models import Agreement, Meeting, Reminder
 from mentors.risks import annotate_risks
 from organisations.models import User
-from programmes.models import Placement, Traineeship, TraineeshipStatus
+from programmes.lifecycle import running_q
+from programmes.models import Placement, Traineeship
 
 SOON_DAYS = 2
 
@@ -74,9 +75,7 @@ def notices(*, today: date, recipient: User | None = None) -> list[Notice]:
                 )
 
     planned_ahead = Meeting.objects.planned().filter(traineeship=OuterRef("pk"), date__gte=today)
-    overdue = annotate_risks(Traineeship.objects.filter(status=TraineeshipStatus.ACTIVE), today).filter(
-        risk_no_meeting=True
-    )
+    overdue = annotate_risks(Traineeship.objects.filter(running_q(today)), today).filter(risk_no_meeting=True)
     overdue = overdue.filter(~Exists(planned_ahead)).select_related("trainee", "programme")
     mentors = Placement.objects.filter(mentor__isnull=False).select_related("mentor")
     if recipient is not None:

@@ -1,6 +1,7 @@
 """Signals that a traineeship is at risk, each with its reason in words.
 
-``annotate_risks`` adds the signals to a Traineeship queryset in SQL (subqueries,
+A traineeship counts as running by its dates (``programmes.lifecycle``), whatever its
+stored status says. ``annotate_risks`` adds the signals to a Traineeship queryset in SQL (subqueries,
 no N+1), so a list of 10 or 10,000 traineeships costs the same number of queries;
 ``reasons`` turns one annotated row into sentences.
 """
@@ -28,18 +29,20 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from mentors.models import LOW_SIGNAL, Agreement, AgreementStatus, Meeting, MeetingKind
-from programmes.models import GoalProgress, LearningGoal, TraineeshipStatus
+from programmes.lifecycle import running_q
+from programmes.models import GoalProgress, LearningGoal, Placement
 
 STALE_GOAL_WEEKS = 8
 ENDING_WEEKS = 6
 MAX_RHYTHM_WEEKS = 26
 DEFAULT_RHYTHM_WEEKS = 4
 
-SIGNALS = ["no_meeting", "overdue_agreements", "low_wellbeing", "stale_goals", "ending_without_final"]
+SIGNALS = ["no_mentor", "no_meeting", "overdue_agreements", "low_wellbeing", "stale_goals", "ending_without_final"]
 
 
 def signal_labels() -> dict[str, str]:
     return {
+        "no_mentor": _("No mentor at the moment"),
         "no_meeting": _("No meeting within the rhythm"),
         "overdue_agreements": _("Overdue agreements"),
         "low_wellbeing": _("Low wellbeing twice in a row"),
@@ -82,8 +85,12 @@ def annotate_risks(queryset, today=None):
         approved_at__isnull=False,
         approved_at__date__lt=stale_cutoff,
     ).filter(~Exists(recent_progress))
-    active = Q(status=TraineeshipStatus.ACTIVE)
+    # Running by its dates: a traineeship still marked "planned" after its start counts too.
+    active = running_q(today)
+    current = Placement.objects.filter(traineeship=OuterRef("pk"), start_date__lte=today, end_date__gte=today)
     annotated = queryset.annotate(
+        current_placement_at=Subquery(current.order_by("start_date").values("organisation__name")[:1]),
+        risk_no_mentor=_boolean(active & ~Exists(current.filter(mentor__isnull=False))),
         rhythm_cutoff=rhythm_cutoff,
         last_meeting_on=Subquery(held.order_by("-date").values("date")[:1]),
         overdue_agreements=Coalesce(Subquery(overdue, output_field=IntegerField()), 0),
@@ -119,6 +126,13 @@ def reasons(traineeship) -> list[str]:
     """Why an annotated traineeship is at risk, in words (empty: on track)."""
     t = traineeship
     found = []
+    if t.risk_no_mentor:
+        if t.current_placement_at:
+            found.append(
+                _("The current placement at %(organisation)s has no mentor.") % {"organisation": t.current_placement_at}
+            )
+        else:
+            found.append(_("No placement covers today, so nobody is the trainee's mentor now."))
     if t.risk_no_meeting:
         weeks = t.programme.meeting_rhythm_weeks
         if t.last_meeting_on:

@@ -7,15 +7,17 @@ from django.utils.translation import gettext as _
 from mentors.models import Agreement, Meeting, MentorProfile
 from mentors.risks import annotate_risks
 from organisations.models import Membership, Role, User
-from programmes.models import Placement, Traineeship, TraineeshipStatus
-
-RUNNING = [TraineeshipStatus.PLANNED, TraineeshipStatus.ACTIVE]
+from programmes.lifecycle import not_over_q, running_q
+from programmes.models import Placement, Traineeship
 
 
 def current_mentees(today=None):
-    """Placements that count against a mentor's capacity: not ended, traineeship not finished."""
+    """Placements that count against a mentor's capacity: covering today, in a running traineeship
+    (a future placement is not load yet, an ended one no longer)."""
     today = today or timezone.localdate()
-    return Placement.objects.filter(mentor__isnull=False, end_date__gte=today, traineeship__status__in=RUNNING)
+    return Placement.objects.filter(
+        running_q(today, prefix="traineeship__"), mentor__isnull=False, start_date__lte=today, end_date__gte=today
+    )
 
 
 def mentor_load(organisation, today=None) -> list[dict]:
@@ -88,7 +90,7 @@ def mentees_of(user, today=None):
         .values("n")
     )
     queryset = (
-        Traineeship.objects.filter(pk__in=mentored, status__in=RUNNING)
+        Traineeship.objects.filter(not_over_q(today), pk__in=mentored)
         .with_people()
         .annotate(next_meeting_on=next_meeting_subquery(today), open_agreements=Subquery(open_agreements))
         .order_by("trainee__name")

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, DecimalField, IntegerField, Prefetch, Q, Sum, Value, When
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from portfolios.models import (
     CompetencyRating,
@@ -14,6 +15,7 @@ from portfolios.models import (
     Moment,
     SelfEvaluation,
 )
+from programmes.lifecycle import running_q
 from programmes.models import (
     Competency,
     DevelopmentActivity,
@@ -22,20 +24,19 @@ from programmes.models import (
     ProfileCompetency,
     Relation,
     Traineeship,
-    TraineeshipStatus,
 )
 
 ZERO_HOURS = Value(0, output_field=DecimalField(max_digits=8, decimal_places=1))
 
 
 def current_traineeship_of(trainee) -> Traineeship | None:
-    """The trainee's own traineeship to open first: the active one, else the latest."""
+    """The trainee's own traineeship to open first: the running one (by its dates), else the latest."""
     return (
         Traineeship.objects.filter(trainee=trainee)
         .select_related("programme")
         .annotate(
             active_first=Case(
-                When(status=TraineeshipStatus.ACTIVE, then=Value(0)), default=Value(1), output_field=IntegerField()
+                When(running_q(timezone.localdate()), then=Value(0)), default=Value(1), output_field=IntegerField()
             )
         )
         .order_by("active_first", "-start_date")

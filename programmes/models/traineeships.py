@@ -140,9 +140,20 @@ class Traineeship(models.Model):
         months = (self.end_date.year - self.start_date.year) * 12 + self.end_date.month - self.start_date.month
         return max(months + (1 if self.end_date.day >= self.start_date.day else 0), 0)
 
-    def is_ending_soon(self, weeks: int = 6) -> bool:
-        today = timezone.localdate()
-        return self.status == TraineeshipStatus.ACTIVE and today <= self.end_date <= today + timedelta(weeks=weeks)
+    def is_ending_soon(self, weeks: int = 6, today=None) -> bool:
+        today = today or timezone.localdate()
+        return self.current_status(today) == TraineeshipStatus.ACTIVE and self.end_date <= today + timedelta(
+            weeks=weeks
+        )
+
+    def current_status(self, today=None) -> str:
+        """The status as its dates say (see ``programmes.lifecycle``), whatever is stored."""
+        from programmes.lifecycle import status_on
+
+        return status_on(self, today)
+
+    def get_current_status_display(self) -> str:
+        return TraineeshipStatus(self.current_status()).label
 
     def relations_of(self, user) -> frozenset[str]:
         """Every way ``user`` relates to this traineeship (empty: none)."""
