@@ -197,12 +197,14 @@ def goal_move(request, pk):
             name=name,
             expected_version=form.cleaned_data["version"],
         )
-    except services.StaleEdit:
+    except (services.StaleEdit, services.MoveNotAllowed):
+        # Nothing changed: the plan is shown as it is now, with why (409, like any stale save).
         messages.error(
             request, _("The learning goal changed in the meantime. Look at it again before you take this step.")
         )
-    except services.MoveNotAllowed:
-        messages.error(request, _("That step is not possible for this learning goal now."))
+        response = goals(request, goal.traineeship_id)
+        response.status_code = 409
+        return response
     else:
         messages.success(request, _("The learning goal is now: %(status)s.") % {"status": goal.get_status_display()})
     return redirect("portfolios:goals", pk=goal.traineeship_id)
