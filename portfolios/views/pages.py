@@ -159,7 +159,15 @@ def goal_edit(request, pk):
         except services.StaleEdit:
             form.add_stale_error()
         else:
-            if again:
+            if again and Relation.MENTOR in relations:
+                messages.warning(
+                    request,
+                    _(
+                        "You changed an approved learning goal: it awaits approval again. "
+                        "Approve it once you and the trainee agree."
+                    ),
+                )
+            elif again:
                 messages.warning(
                     request,
                     _(

@@ -204,3 +204,16 @@ def test_goal_page_offers_only_the_allowed_moves(traineeship, personas, trainee,
     assert reverse("portfolios:goal_approve", kwargs={"pk": goal.pk}) in mentor_html
     assert reverse("portfolios:goal_approve", kwargs={"pk": goal.pk}) not in trainee_html
     assert 'name="move"' not in client_for(personas.manager).get(url).content.decode()
+
+
+def test_mentor_changing_an_approved_goal_approves_it_again_explicitly(traineeship, mentor):
+    goal = GoalFactory(traineeship=traineeship, status=Status.PROPOSED)
+    _approve(mentor, goal)
+    goal.refresh_from_db()
+    response = mentor.post(
+        reverse("portfolios:goal_edit", kwargs={"pk": goal.pk}), _edit_data(goal, deadline="2031-01-01"), follow=True
+    )
+    goal.refresh_from_db()
+    assert goal.status == Status.PROPOSED and not goal.is_approved
+    assert "Keur het goed zodra jij en de trainee het eens zijn" in response.content.decode()
+    assert _approve(mentor, goal).status_code == 302
