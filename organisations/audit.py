@@ -9,6 +9,7 @@ a kind of goal) are shown through the labels other apps register with ``register
 import json
 from datetime import date
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.utils import formats
@@ -50,6 +51,17 @@ def _overview_csv(params: dict) -> str:
     }
 
 
+def _settings_changed(params: dict) -> str:
+    names = params.get("fields") or []
+    labels = []
+    for name in names if isinstance(names, list) else [names]:
+        try:
+            labels.append(str(Organisation._meta.get_field(name).verbose_name))
+        except FieldDoesNotExist:
+            labels.append(str(name))
+    return _("%(fields)s (retention %(years)s years)") % {"fields": ", ".join(labels), "years": params.get("years", "")}
+
+
 # The sentence per action (``"<action>:<variant>"`` where ``params["variant"]`` chooses one).
 SUMMARIES: dict[str, object] = {
     Action.INVITATION_SENT: _("%(email)s as %(role)s"),
@@ -74,7 +86,7 @@ SUMMARIES: dict[str, object] = {
     Action.DATA_EXPORTED: _("data copy (ZIP)"),
     Action.DATA_ERASED: _("erasure on request"),
     Action.RETENTION_APPLIED: _("traineeship ended on %(ended)s, removed after the retention term"),
-    Action.SETTINGS_CHANGED: _("%(fields)s (retention %(years)s years)"),
+    Action.SETTINGS_CHANGED: _settings_changed,
 }
 
 SIGNERS = {"trainee": _("trainee"), "mentor": _("mentor")}

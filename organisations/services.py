@@ -149,5 +149,5 @@ def organisation_update(*, organisation: Organisation, changed_by: User, changed
             actor=changed_by,
             action=audit.Action.SETTINGS_CHANGED,
             obj=organisation,
-            params={"fields": ", ".join(changed), "years": organisation.retention_years},
+            params={"fields": list(changed), "years": organisation.retention_years},
         )

@@ -30,13 +30,34 @@ PATTERNS = {
 }
 
 
+# Role labels as they were written (English or Dutch), back to their codes.
+ROLE_LABELS = {
+    "HR adviser": "hr",
+    "HR-adviseur": "hr",
+    "Manager": "manager",
+    "Leidinggevende": "manager",
+    "Mentor": "mentor",
+    "Trainee": "trainee",
+    "Programme coordinator": "coordinator",
+    "Programmacoördinator": "coordinator",
+}
+ROLE_ACTIONS = {"invitation.accepted", "membership.added", "membership.removed"}
+
+
 def params_of(action: str, summary: str) -> dict:
     if not summary:
         return {}
+    if action in ROLE_ACTIONS:
+        label = summary.removesuffix(" (invitation accepted)")
+        if label in ROLE_LABELS:
+            return {"role": ROLE_LABELS[label]}
     for pattern, extra in PATTERNS.get(action, []):
         match = re.match(pattern, summary)
         if match:
-            return {**extra, **match.groupdict()}
+            params = {**extra, **match.groupdict()}
+            if "fields" in params:
+                params["fields"] = [name for name in params["fields"].split(", ") if name]
+            return params
     return {"text": summary}
 
 

@@ -109,3 +109,24 @@ def test_old_summaries_become_params():
     with translation.override("nl"):
         assert audit.render_summary("evaluation.signed", {"signer": "mentor"}) == "ondertekend als mentor"
         assert audit.render_summary("goal.approved", {"text": "oude tekst"}) == "oude tekst"
+
+
+def test_settings_change_names_the_fields_in_the_readers_language(personas, client_for):
+    client_for(personas.hr, language="en").post(
+        reverse("organisations:settings"),
+        {"name": personas.organisation.name, "kind": "municipality", "retention_years": 5},
+    )
+    entry = AuditEntry.objects.get(action="organisation.settings_changed")
+    assert "retention_years" in entry.params["fields"]
+    with translation.override("nl"):
+        assert "bewaartermijn" in entry.summary and "retention_years" not in entry.summary
+
+
+def test_old_role_labels_become_codes():
+    migration = importlib.import_module("organisations.migrations.0003_audit_entry_params")
+    assert migration.params_of("membership.removed", "HR-adviseur") == {"role": "hr"}
+    assert migration.params_of("membership.added", "Mentor (invitation accepted)") == {"role": "mentor"}
+    assert migration.params_of("organisation.settings_changed", "name, retention_years (retention 5y)") == {
+        "fields": ["name", "retention_years"],
+        "years": "5",
+    }
