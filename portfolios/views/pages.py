@@ -170,10 +170,7 @@ def goal_edit(request, pk):
             elif again:
                 messages.warning(
                     request,
-                    _(
-                        "You changed an approved learning goal: it awaits approval again, "
-                        "and the mentor is asked to look at it."
-                    ),
+                    _("You changed an approved learning goal: it awaits your mentor's approval again."),
                 )
             else:
                 messages.success(request, _("The learning goal is saved."))
