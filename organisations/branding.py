@@ -43,7 +43,10 @@ def check_accent(colour: str) -> str:
     ratio = contrast_on_white(colour)
     if ratio < MIN_CONTRAST:
         raise ValidationError(
-            _("This colour has a contrast of %(ratio).1f:1 on white; at least 4.5:1 is needed to read it. Choose a darker colour.")
+            _(
+                "This colour has a contrast of %(ratio).1f:1 on white; at least 4.5:1 is needed to read it. "
+                "Choose a darker colour."
+            )
             % {"ratio": ratio}
         )
     return colour.lower()

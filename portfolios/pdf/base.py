@@ -58,7 +58,7 @@ def accent_stylesheet(colour: str) -> weasyprint.CSS:
     """The organisation's accent colour (validated as #rrggbb with enough contrast on white)."""
     return weasyprint.CSS(
         string=f"h1, h2, .cover .organisation {{ color: {colour}; }} h2 {{ border-bottom-color: {colour}; }}"
-        f" .cover {{ border-left-color: {colour}; }} .chart .end {{ fill: {colour}; }}"
+        f" .cover {{ border-left-color: {colour}; }}"
     )
 
 
