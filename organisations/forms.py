@@ -78,8 +78,12 @@ class OrganisationSettingsForm(forms.ModelForm):
         fields = ["name", "kind", "retention_years", "privacy_contact", "logo", "accent_colour"]
         widgets = {"accent_colour": forms.TextInput(attrs={"type": "color"})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["accent_colour"].required = False  # empty keeps the default colour
+
     def clean_accent_colour(self):
-        return branding.check_accent(self.cleaned_data["accent_colour"])
+        return branding.check_accent(self.cleaned_data["accent_colour"] or branding.DEFAULT_ACCENT)
 
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")
