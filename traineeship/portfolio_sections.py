@@ -8,7 +8,8 @@ from portfolios.pdf.portfolio import Section, register_section
 
 
 def _meetings(traineeship, reader):
-    return {"meetings": meetings_for_portfolio(traineeship, reader)}
+    meetings = meetings_for_portfolio(traineeship, reader)
+    return {"meetings": meetings, "empty": not meetings}
 
 
 def register() -> None:

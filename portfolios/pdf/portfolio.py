@@ -21,7 +21,7 @@ from portfolios.pdf.evidence import embed_evidence, limit_bytes
 from programmes.models import Relation, Traineeship
 
 LOGO_NAME = "logo"
-# Only these parts start on a new page; the other sections flow on from each other.
+# Only these parts start on a new page (unless their data says ``empty``); the others flow on.
 BIG_PARTS = {"meetings", "final-evaluation"}
 
 
@@ -69,7 +69,8 @@ def _feedback(traineeship, reader):
 
 
 def _final_evaluation(traineeship, reader):
-    return {"evaluation": selectors.final_evaluation(traineeship)}
+    evaluation = selectors.final_evaluation(traineeship)
+    return {"evaluation": evaluation, "empty": evaluation is None}
 
 
 SECTIONS = [
@@ -134,6 +135,8 @@ def render_portfolio_pdf(*, traineeship: Traineeship, language: str, reader=None
         {"key": s.key, "title": s.title, "template": s.template, **s.data(traineeship, reader)} for s in SECTIONS
     ]
     attachments = [a for section in sections for a in section.pop("attachments", [])]
+    for index, section in enumerate(sections):
+        section["big"] = index == 0 or (section["key"] in BIG_PARTS and not section.get("empty"))
     inline = _logo(organisation)
     context = {
         "traineeship": traineeship,
@@ -141,7 +144,6 @@ def render_portfolio_pdf(*, traineeship: Traineeship, language: str, reader=None
         "has_logo": bool(inline),
         "mentors": selectors.mentors_of(traineeship),
         "sections": sections,
-        "big_parts": BIG_PARTS,
         "attachment_count": len(attachments),
         "reader": reader,
         "reader_role": reader_role(traineeship, reader) if reader else "",

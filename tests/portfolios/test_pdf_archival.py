@@ -8,6 +8,7 @@ from django.utils import timezone
 from PIL import Image
 
 from portfolios.models import CompetencyRating, FinalEvaluation, Moment, SelfEvaluation
+from tests.mentors.factories import MeetingFactory, record
 from tests.portfolios.factories import GoalFactory
 from tests.portfolios.pdf_helpers import flat_text as text_of
 from tests.portfolios.pdf_helpers import open_pdf, pages_text, store_evidence, struct_elements
@@ -82,19 +83,29 @@ def test_evidence_above_the_size_limit_is_listed_with_a_note(traineeship, person
     assert "would exceed the limit" in text_of(response.content)
 
 
+def pages_lines(client, traineeship):
+    return [page.splitlines() for page in pages_text(portfolio_pdf(client, traineeship).content)]
+
+
+def page_of(pages, heading):
+    return next(index for index, lines in enumerate(pages) if heading in lines)
+
+
 def test_sections_flow_on_and_only_big_parts_start_a_page(traineeship, personas, client_for):
-    content = portfolio_pdf(client_for(personas.manager, "en"), traineeship).content
-    pages = [page.splitlines() for page in pages_text(content)]
+    client = client_for(personas.manager, "en")
+    pages = pages_lines(client, traineeship)
+    # A short portfolio: the small sections share a page instead of taking one each, and an empty
+    # meetings section or a final evaluation not yet started does not get a page of its own.
+    assert page_of(pages, "Profile") == page_of(pages, "Development plan") == page_of(pages, "Evidence")
+    assert page_of(pages, "Progress meetings") == page_of(pages, "Final evaluation")
+    assert pages[page_of(pages, "About this document")][0] == "About this document"  # the colophon page
 
-    def page_of(heading):
-        return next(index for index, lines in enumerate(pages) if heading in lines)
-
-    # A short portfolio: the small sections share a page instead of taking one each.
-    assert page_of("Profile") == page_of("Development plan") == page_of("Evidence")
-    # The big parts open a page of their own, under their heading.
-    for heading in ["Progress meetings", "Final evaluation", "About this document"]:
-        assert pages[page_of(heading)][0] == heading
-    assert page_of("Colleague feedback") < page_of("Progress meetings")
+    record(MeetingFactory(traineeship=traineeship), personas.mentor, notes="Eerste gesprek")
+    FinalEvaluation.objects.create(traineeship=traineeship, trainee_development="Gegroeid")
+    pages = pages_lines(client, traineeship)
+    for heading in ["Progress meetings", "Final evaluation"]:  # big parts open a page, under their heading
+        assert pages[page_of(pages, heading)][0] == heading
+    assert page_of(pages, "Colleague feedback") < page_of(pages, "Progress meetings")
 
 
 def test_chart_shows_start_midway_and_end_with_alternative_text(traineeship, personas, client_for):
