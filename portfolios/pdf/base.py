@@ -13,6 +13,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from portfolios.pdf import speedups
+
+speedups.install()
+
 BASE_URL = "https://traineeship.invalid/"
 STATIC_PREFIX = BASE_URL.rstrip("/") + settings.STATIC_URL
 INLINE_PREFIX = BASE_URL + "inline/"
