@@ -168,3 +168,18 @@ def test_final_evaluation_pdf_is_tagged_too(traineeship, personas, client_for, r
     )
     pdf = open_pdf(response.content)
     assert "/StructTreeRoot" in pdf.Root and pdf.open_metadata().get("pdfaid:conformance") == "A"
+
+
+def test_page_references_stay_right_when_cached():
+    import pydyf
+
+    from portfolios.pdf import speedups
+
+    speedups.install()
+    pdf = pydyf.PDF()
+    for _ in range(2):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    first = pdf.page_references
+    assert pdf.page_references is first and len(first) == 2  # cached, not rebuilt per element
+    pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    assert len(pdf.page_references) == 3 and pdf.page_references[:2] == first
