@@ -58,12 +58,37 @@ def demo_email(role: str, slug: str) -> str:
     return f"{role}@{slug}.example"
 
 
+# Accent colour (readable on white) and logo colour per demo organisation.
+BRANDS = {"zonnedal": "#8a4b00", "buurtkracht": "#1f6e43"}
+
+
+def _brand(organisation: Organisation, colour: str) -> None:
+    """A simple generated logo (a disc with the initial and the name) and the accent colour."""
+    import io
+
+    from django.core.files.base import ContentFile
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGB", (720, 200), "white")
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((10, 10, 190, 190), fill=colour)
+    font = ImageFont.load_default(size=110)
+    draw.text((100, 100), organisation.name[0], fill="white", font=font, anchor="mm")
+    draw.text((215, 100), organisation.name, fill=colour, font=ImageFont.load_default(size=56), anchor="lm")
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    organisation.accent_colour = colour
+    organisation.logo.save("logo.png", ContentFile(buffer.getvalue()), save=True)
+
+
 def load(*, trainees: int = 0) -> DemoContext:
     password = make_password(DEMO_PASSWORD)
     organisations = {}
     accounts = {}
     for slug, name, kind in ORGANISATIONS:
         organisation, _ = Organisation.objects.get_or_create(slug=slug, defaults={"name": name, "kind": kind})
+        if not organisation.logo:
+            _brand(organisation, BRANDS[slug])
         organisations[slug] = organisation
         for role in Role:
             user, created = User.objects.get_or_create(

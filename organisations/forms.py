@@ -1,7 +1,9 @@
 from django import forms
 from django.contrib.auth import password_validation
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from organisations import branding
 from organisations.models import Invitation, Membership, Organisation, Role, User
 
 
@@ -73,4 +75,19 @@ class OrganisationSettingsForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = ["name", "kind", "retention_years", "privacy_contact"]
+        fields = ["name", "kind", "retention_years", "privacy_contact", "logo", "accent_colour"]
+        widgets = {"accent_colour": forms.TextInput(attrs={"type": "color"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["accent_colour"].required = False  # empty keeps the default colour
+
+    def clean_accent_colour(self):
+        return branding.check_accent(self.cleaned_data["accent_colour"] or branding.DEFAULT_ACCENT)
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if isinstance(logo, UploadedFile):
+            extension = branding.check_logo(logo)
+            logo.name = f"logo.{extension}"
+        return logo

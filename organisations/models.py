@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from organisations.branding import DEFAULT_ACCENT, logo_path
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -97,6 +99,20 @@ class Organisation(models.Model):
         max_length=200,
         blank=True,
         help_text=_("Who trainees and staff can ask about their data, e.g. the privacy officer's e-mail address."),
+    )
+    # Branding of the PDFs (checked in organisations.branding).
+    logo = models.FileField(
+        _("logo"),
+        upload_to=logo_path,
+        blank=True,
+        max_length=200,
+        help_text=_("Shown on the cover of portfolio PDFs. PNG or JPEG, at most 1 MB."),
+    )
+    accent_colour = models.CharField(
+        _("accent colour"),
+        max_length=7,
+        default=DEFAULT_ACCENT,
+        help_text=_("Headings of the PDFs in this colour; it needs a contrast of at least 4.5:1 on white."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

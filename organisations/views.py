@@ -143,7 +143,7 @@ def profile(request):
 @role_required(Role.HR)
 def organisation_settings(request):
     organisation = request.membership.organisation
-    form = OrganisationSettingsForm(request.POST or None, instance=organisation)
+    form = OrganisationSettingsForm(request.POST or None, request.FILES or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         services.organisation_update(organisation=form.instance, changed_by=request.user, changed=form.changed_data)
         messages.success(request, _("The settings have been saved."))

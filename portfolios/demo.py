@@ -1,8 +1,11 @@
 """Demo portfolios: full ones for the demo trainees, a signed final evaluation for a former
 trainee, and (with ``--trainees N``) a filled portfolio per extra trainee, in bulk. Idempotent."""
 
+import uuid
 from datetime import timedelta
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
@@ -25,6 +28,35 @@ from programmes.models import (
     Traineeship,
     TraineeshipStatus,
 )
+
+
+def _certificate_pdf(name: str, course: str) -> bytes:
+    """A small real PDF certificate, so the portfolio PDF has a file to embed."""
+    import weasyprint
+
+    html = f"<h1>Certificaat</h1><p>{name} heeft de training <strong>{course}</strong> met goed gevolg afgerond.</p>"
+    return weasyprint.HTML(string=f'<html lang="nl"><body>{html}</body></html>').write_pdf()
+
+
+def _demo_certificate(traineeship, competencies):
+    course = "Motiverende gespreksvoering"
+    if Evidence.objects.filter(traineeship=traineeship, title=f"Certificaat {course}").exists():
+        return
+    content = _certificate_pdf(traineeship.trainee.name, course)
+    stored = default_storage.save(f"evidence/{uuid.uuid4().hex}.pdf", ContentFile(content))
+    evidence = Evidence.objects.create(
+        traineeship=traineeship,
+        kind=Evidence.Kind.FILE,
+        title=f"Certificaat {course}",
+        description="Tweedaagse training bij het opleidingsinstituut.",
+        stored_name=stored,
+        original_name="certificaat-motiverende-gespreksvoering.pdf",
+        content_type="application/pdf",
+        size=len(content),
+        added_by=traineeship.trainee,
+    )
+    evidence.competencies.set(competencies[:2])
+
 
 SELF_EVALUATION = {
     "talents": "Ik kan goed luisteren en maak makkelijk contact met mensen die wantrouwig zijn.",
@@ -150,6 +182,7 @@ def _full_portfolio(traineeship: Traineeship, today, *, midway: bool) -> None:
     )
     if created:
         evidence.competencies.set(competencies[:1])
+    _demo_certificate(traineeship, competencies)
     Reflection.objects.get_or_create(
         traineeship=traineeship,
         text="Het gesprek met de familie liep vast toen ik te snel oplossingen gaf. Volgende keer eerst doorvragen.",

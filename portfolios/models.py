@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Membership, Organisation, Role, User, hash_token
@@ -335,6 +336,7 @@ class PortfolioExport(models.Model):
     stored_name = models.CharField(max_length=200, blank=True, editable=False)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     objects = PortfolioExportQuerySet.as_manager()
@@ -354,3 +356,22 @@ class PortfolioExport(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in {self.Status.DONE, self.Status.FAILED}
+
+    def seconds_left(self, now=None) -> int | None:
+        """Estimated from the pace so far; None until the first portfolio is done."""
+        if self.is_finished or not self.started_at or not self.done or not self.total:
+            return None
+        elapsed = ((now or timezone.now()) - self.started_at).total_seconds()
+        return max(0, round(elapsed / self.done * (self.total - self.done)))
+
+    @property
+    def time_left(self) -> str:
+        seconds = self.seconds_left()
+        if seconds is None:
+            return ""
+        if seconds < 60:
+            return gettext("Less than a minute left.")
+        minutes = round(seconds / 60)
+        return ngettext("About %(minutes)d minute left.", "About %(minutes)d minutes left.", minutes) % {
+            "minutes": minutes
+        }

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.db.models import Case, Count, DecimalField, IntegerField, Prefetch, Q, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from portfolios.models import (
     CompetencyRating,
@@ -146,38 +147,71 @@ def final_evaluation(traineeship: Traineeship) -> FinalEvaluation | None:
 @dataclass
 class ChartBar:
     label: str
-    start: int
-    end: int
+    levels: dict[str, int] = field(default_factory=dict)  # series key -> level (0 when not rated)
+
+
+@dataclass(frozen=True)
+class ChartSeries:
+    key: str
+    label: str
+    colour: str
+
+
+# The moments of the self-evaluation, in order. A mentor's rating per competency does not exist in
+# the data model yet; when it does, ``rating_chart`` takes it as ``mentor_levels`` and adds a series.
+SELF_SERIES = [
+    ChartSeries(Moment.START, _("Start (self)"), "#9fb7d6"),
+    ChartSeries(Moment.MIDWAY, _("Midway (self)"), "#5b82b8"),
+    ChartSeries(Moment.END, _("End (self)"), "#1d4f91"),
+]
+MENTOR_SERIES = ChartSeries("mentor", _("Mentor"), "#a34e00")
 
 
 @dataclass
 class RatingChart:
     bars: list[ChartBar] = field(default_factory=list)
-    row_height: int = 28
+    series: list[ChartSeries] = field(default_factory=list)
+    bar_height: int = 7
     label_width: int = 210
-    bar_width: int = 260
+    bar_width: int = 230
     max_level: int = 4
+    legend_height: int = 30
+
+    @property
+    def row_height(self) -> int:
+        return self.bar_height * len(self.series) + 10
 
     @property
     def height(self) -> int:
-        return 40 + self.row_height * len(self.bars)
+        return self.legend_height + 10 + self.row_height * len(self.bars)
 
     @property
     def width(self) -> int:
-        return self.label_width + self.bar_width + 20
+        return self.label_width + self.bar_width + 40
+
+    def legend(self):
+        return [
+            {"label": series.label, "colour": series.colour, "x": self.label_width + index * 80}
+            for index, series in enumerate(self.series)
+        ]
 
     def rows(self):
         unit = self.bar_width / self.max_level
         for index, bar in enumerate(self.bars):
-            y = 30 + index * self.row_height
+            y = self.legend_height + index * self.row_height
             yield {
                 "label": bar.label,
-                "y": y,
-                "text_y": y + 12,
-                "start": bar.start,
-                "end": bar.end,
-                "start_width": round(bar.start * unit),
-                "end_width": round(bar.end * unit),
+                "text_y": y + self.row_height // 2,
+                "summary": " → ".join(str(bar.levels.get(s.key) or "–") for s in self.series),
+                "description": ", ".join(f"{s.label} {bar.levels.get(s.key) or '–'}" for s in self.series),
+                "bars": [
+                    {
+                        "colour": series.colour,
+                        "y": y + position * self.bar_height,
+                        "width": round((bar.levels.get(series.key) or 0) * unit),
+                    }
+                    for position, series in enumerate(self.series)
+                ],
             }
 
     def ticks(self):
@@ -185,18 +219,21 @@ class RatingChart:
         return [{"x": self.label_width + round(level * unit), "level": level} for level in range(self.max_level + 1)]
 
 
-def rating_chart(evaluations: dict[str, SelfEvaluation]) -> RatingChart:
-    """Ratings at the start and at the end (or midway when there is no end yet), per competency."""
-    start = evaluations.get(Moment.START)
-    end = evaluations.get(Moment.END) or evaluations.get(Moment.MIDWAY)
+def rating_chart(evaluations: dict[str, SelfEvaluation], mentor_levels: dict[int, int] | None = None) -> RatingChart:
+    """Self-ratings at the start, midway and the end per competency (the moments that exist),
+    beside the mentor's rating when there is one (``mentor_levels``: competency id -> level)."""
+    series = [s for s in SELF_SERIES if s.key in evaluations]
     by_competency: dict[int, ChartBar] = {}
-    for evaluation, attr in [(start, "start"), (end, "end")]:
-        if evaluation is None:
-            continue
-        for rating in evaluation.ratings.all():
-            bar = by_competency.setdefault(rating.competency_id, ChartBar(str(rating.competency)[:36], 0, 0))
-            setattr(bar, attr, rating.level)
-    return RatingChart(bars=list(by_competency.values()))
+    for moment in series:
+        for rating in evaluations[moment.key].ratings.all():
+            bar = by_competency.setdefault(rating.competency_id, ChartBar(str(rating.competency)[:36]))
+            bar.levels[moment.key] = rating.level
+    if mentor_levels:
+        series.append(MENTOR_SERIES)
+        for competency_id, level in mentor_levels.items():
+            if competency_id in by_competency:
+                by_competency[competency_id].levels[MENTOR_SERIES.key] = level
+    return RatingChart(bars=list(by_competency.values()), series=series)
 
 
 def mentors_of(traineeship: Traineeship):

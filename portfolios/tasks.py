@@ -8,32 +8,38 @@ from django.core.files.storage import default_storage
 from django.db.models import F
 from django.tasks import task
 from django.utils import timezone
-from django.utils.text import slugify
 
 from portfolios.models import PortfolioExport
+from portfolios.pdf import names
 from portfolios.pdf.portfolio import render_portfolio_pdf
 from programmes.models import Traineeship
 
 
 @task
 def build_export(*, export_id: int) -> None:
-    export = PortfolioExport.objects.select_related("cohort").get(pk=export_id)
+    export = PortfolioExport.objects.select_related("cohort", "requested_by").get(pk=export_id)
     traineeships = list(
         Traineeship.objects.filter(cohort=export.cohort)
         .of_organisation(export.organisation)
-        .select_related("trainee")
+        .select_related("trainee", "programme__owner")
         .order_by("trainee__name", "pk")
     )
     PortfolioExport.objects.filter(pk=export.pk).update(
-        status=PortfolioExport.Status.RUNNING, total=len(traineeships), done=0
+        status=PortfolioExport.Status.RUNNING, total=len(traineeships), done=0, started_at=timezone.now()
     )
     try:
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            used = set()
             for traineeship in traineeships:
-                pdf = render_portfolio_pdf(traineeship=traineeship, language=export.language)
-                name = slugify(traineeship.trainee.name) or "trainee"
-                archive.writestr(f"portfolio-{name}-{traineeship.pk}.pdf", pdf)
+                pdf = render_portfolio_pdf(
+                    traineeship=traineeship, language=export.language, made_by=export.requested_by
+                )
+                name = names.pdf_filename(names.PORTFOLIO, traineeship.trainee.name)
+                if name in used:  # two trainees of the same name
+                    name = name.removesuffix(".pdf") + f"-{traineeship.pk}.pdf"
+                used.add(name)
+                archive.writestr(name, pdf)
                 PortfolioExport.objects.filter(pk=export.pk).update(done=F("done") + 1)
         stored = default_storage.save(
             f"exports/{export.pk}-{timezone.now():%Y%m%d%H%M%S}.zip", ContentFile(buffer.getvalue())

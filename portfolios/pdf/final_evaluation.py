@@ -1,18 +1,47 @@
-"""The final evaluation (step 5) as its own PDF."""
+"""The final evaluation (step 5) as its own PDF; before it exists, a titled empty form to print."""
 
 from django.utils import timezone
 
+from organisations.branding import DEFAULT_ACCENT
 from portfolios import selectors
+from portfolios.models import FinalEvaluation
 from portfolios.pdf.base import render_pdf
 from programmes.models import Traineeship
 
 
-def render_final_evaluation_pdf(*, traineeship: Traineeship, language: str) -> bytes:
+def render_final_evaluation_pdf(*, traineeship: Traineeship, language: str, reader=None) -> bytes:
     traineeship = selectors.traineeship_for_portfolio().get(pk=traineeship.pk)
+    evaluation = selectors.final_evaluation(traineeship)
     context = {
         "traineeship": traineeship,
+        "organisation": traineeship.programme.owner,
         "mentors": selectors.mentors_of(traineeship),
-        "data": {"evaluation": selectors.final_evaluation(traineeship)},
+        "data": {"evaluation": evaluation},
+        "reader": reader,
         "generated_at": timezone.localtime(),
     }
-    return render_pdf("portfolios/pdf/final_evaluation.html", context, language=language)
+    return render_pdf(
+        "portfolios/pdf/final_evaluation.html",
+        context,
+        language=language,
+        accent=traineeship.programme.owner.accent_colour or DEFAULT_ACCENT,
+    )
+
+
+def render_blank_final_evaluation_pdf(*, traineeship: Traineeship, language: str) -> bytes:
+    """The questions of the final evaluation with room to write, for a meeting on paper."""
+    traineeship = selectors.traineeship_for_portfolio().get(pk=traineeship.pk)
+    blank = FinalEvaluation(traineeship=traineeship)
+    context = {
+        "traineeship": traineeship,
+        "organisation": traineeship.programme.owner,
+        "mentors": selectors.mentors_of(traineeship),
+        "evaluation": blank,
+        "generated_at": timezone.localtime(),
+    }
+    return render_pdf(
+        "portfolios/pdf/final_evaluation_blank.html",
+        context,
+        language=language,
+        accent=traineeship.programme.owner.accent_colour or DEFAULT_ACCENT,
+    )

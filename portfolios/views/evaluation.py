@@ -16,7 +16,8 @@ from portfolios.models import (
     FinalEvaluation,
     PortfolioExport,
 )
-from portfolios.pdf.final_evaluation import render_final_evaluation_pdf
+from portfolios.pdf import names
+from portfolios.pdf.final_evaluation import render_blank_final_evaluation_pdf, render_final_evaluation_pdf
 from portfolios.pdf.portfolio import render_portfolio_pdf
 from portfolios.views.common import _page, _traineeship
 from programmes.models import (
@@ -141,15 +142,20 @@ def portfolio_pdf(request, pk):
     traineeship, _relations = _traineeship(request, pk)
     content = render_portfolio_pdf(traineeship=traineeship, language=translation.get_language(), reader=request.user)
     services.record_download(traineeship=traineeship, actor=request.user)
-    return _pdf_response(content, f"portfolio-{slugify(traineeship.trainee.name)}.pdf")
+    return _pdf_response(content, names.pdf_filename(names.PORTFOLIO, traineeship.trainee.name))
 
 
 @require_GET
 def final_evaluation_pdf(request, pk):
+    """The final evaluation once it exists; before that, the empty form to print (never a blank PDF)."""
     traineeship, _relations = _traineeship(request, pk)
-    content = render_final_evaluation_pdf(traineeship=traineeship, language=translation.get_language())
+    language = translation.get_language()
+    if selectors.final_evaluation(traineeship) is None:
+        content = render_blank_final_evaluation_pdf(traineeship=traineeship, language=language)
+        return _pdf_response(content, names.pdf_filename(names.BLANK_FINAL_EVALUATION, traineeship.trainee.name))
+    content = render_final_evaluation_pdf(traineeship=traineeship, language=language, reader=request.user)
     services.record_download(traineeship=traineeship, actor=request.user, final_evaluation=True)
-    return _pdf_response(content, f"final-evaluation-{slugify(traineeship.trainee.name)}.pdf")
+    return _pdf_response(content, names.pdf_filename(names.FINAL_EVALUATION, traineeship.trainee.name))
 
 
 # Bulk export --------------------------------------------------------------------------------------
