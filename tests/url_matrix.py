@@ -173,6 +173,7 @@ ROWS: dict[str, Row] = {
     # the manager's overview
     "manager_overview": Row(get=only("manager", "hr")),
     "manager_overview_csv": Row(get=only("manager", "hr")),
+    "manager_overview_xlsx": Row(get=only("manager", "hr")),
     "organisations:settings": Row(get=only("hr"), post=only("hr")),
     "organisations:audit_trail": Row(get=only("hr", "manager")),
     "organisations:privacy": Row(get=everyone()),

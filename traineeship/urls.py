@@ -16,6 +16,7 @@ urlpatterns = [
     path("mentors/", include("mentors.urls")),
     path("overview/", views_manager.manager_overview, name="manager_overview"),
     path("overview/export.csv", views_manager.manager_overview_csv, name="manager_overview_csv"),
+    path("overview/export.xlsx", views_manager.manager_overview_xlsx, name="manager_overview_xlsx"),
     path("programmes/", include("programmes.urls")),
     path("traineeships/", views_traineeships.traineeship_list, name="traineeship_list"),
     path("traineeships/<int:pk>/", views_traineeships.stappenplan, name="stappenplan"),
