@@ -18,6 +18,7 @@ from organisations.access import role_required
 from organisations.models import Role, User
 from organisations.spreadsheets import table_response
 from programmes.models import Cohort, Placement, Programme, Traineeship
+from traineeship import registers
 from traineeship.stappenplan import STEP_CHOICES, annotate_steps
 
 PAGE_SIZE = 25
@@ -102,7 +103,8 @@ def manager_overview(request):
     overview, today = _overview(request)
     filtered = overview.qs
     page = Paginator(filtered, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [{"traineeship": t, "reasons": reasons(t)} for t in page]
+    register_reports = registers.reports(list(page), today)
+    rows = [{"traineeship": t, "reasons": reasons(t), "register": register_reports.get(t.pk)} for t in page]
     per_step = dict(filtered.order_by().values_list("current_step").annotate(n=Count("pk")))
     per_signal = filtered.aggregate(
         **{signal: Count("pk", filter=Q(**{f"risk_{signal}": True})) for signal in SIGNALS},
