@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils.translation import gettext_lazy
 
 from organisations import audit
 from organisations.models import Organisation, User
@@ -28,7 +27,7 @@ class CategoryPreset:
 
 @dataclass(frozen=True)
 class Preset:
-    name: str
+    name: str  # the register's own (Dutch) name for the kind of registration
     where_to_check: str
     period_years: int
     categories: tuple[CategoryPreset, ...]
@@ -36,7 +35,7 @@ class Preset:
 
 PRESETS = {
     RegisterPreset.SKJ: Preset(
-        name=gettext_lazy("SKJ – youth and family professional"),
+        name="SKJ – jeugd- en gezinsprofessional",
         where_to_check="https://skjeugd.nl/herregistratie/",
         period_years=5,
         categories=(
@@ -53,7 +52,7 @@ PRESETS = {
         ),
     ),
     RegisterPreset.REGISTERPLEIN: Preset(
-        name=gettext_lazy("Registerplein – social worker"),
+        name="Registerplein – sociaal werker",
         where_to_check="https://www.registerplein.nl/",
         period_years=5,
         categories=(
