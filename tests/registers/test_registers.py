@@ -220,3 +220,26 @@ def test_activity_and_meeting_forms_take_register_fields(personas, client_for):
     assert client.post(url, data).status_code == 302
     activity = DevelopmentActivity.objects.get(title="Supervisie")
     assert (activity.register_category, activity.face_to_face_hours) == (found["reflection"], 4)
+
+
+def test_mentor_marks_a_meeting_as_counting_and_it_counts_once_confirmed(personas, client_for):
+    from tests.mentors.test_meetings import record_data
+
+    traineeship, registration = registered(personas, "skj")
+    found = categories(registration.register)
+    meeting = MeetingFactory(traineeship=traineeship, date=timezone.localdate() - datetime.timedelta(days=3))
+    url = reverse("mentors:meeting_record", kwargs={"pk": meeting.pk})
+    mentor = client_for(personas.mentor, "en")
+    counting = {"register_category": found["reflection"].pk, "reflection_form": "mentoring"}
+    refused = mentor.post(url, record_data(meeting, **counting))
+    assert "Give the face-to-face hours" in refused.context["form"].errors["face_to_face_hours"][0]
+    not_reflection = mentor.post(url, record_data(meeting, **(counting | {"register_category": found["training"].pk})))
+    assert "register_category" in not_reflection.context["form"].errors
+    assert mentor.post(url, record_data(meeting, **counting, face_to_face_hours="1.5")).status_code == 302
+
+    progress_url = reverse("register_progress", kwargs={"pk": traineeship.pk})
+    reflection = lambda: client_for(personas.trainee).get(progress_url).context["report"].categories[1]  # noqa: E731
+    assert reflection().counted == 0  # recorded, not yet confirmed by both
+    for person in (personas.mentor, personas.trainee):
+        client_for(person).post(reverse("mentors:meeting_confirm", kwargs={"pk": meeting.pk}))
+    assert reflection().counted == Decimal("1.5")
