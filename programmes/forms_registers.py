@@ -2,6 +2,7 @@
 
 from django import forms
 from django.forms import inlineformset_factory
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from programmes.forms import DATE
@@ -49,3 +50,9 @@ class RegistrationForm(forms.ModelForm):
         self.instance.traineeship = traineeship
         self.fields["register"].queryset = Register.objects.filter(organisation=traineeship.programme.owner)
         self.fields["register"].empty_label = _("Choose a register…")
+
+    def clean_registered_on(self):
+        value = self.cleaned_data["registered_on"]
+        if value > timezone.localdate():
+            raise forms.ValidationError(_("The registration date cannot be in the future."))
+        return value

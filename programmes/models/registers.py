@@ -88,13 +88,15 @@ class Register(models.Model):
         """The period of ``period_years`` that holds today, counted from the registration date."""
         start = registered_on
         while True:
-            end = _add_years(start, self.period_years)
-            if today < end:
-                return start, end - datetime.timedelta(days=1)
+            end = _add_years(start, max(1, self.period_years))
+            if today < end or end == datetime.date.max:
+                return start, end - datetime.timedelta(days=1) if end != datetime.date.max else end
             start = end
 
 
 def _add_years(day: datetime.date, years: int) -> datetime.date:
+    if day.year + years > datetime.MAXYEAR:
+        return datetime.date.max
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
