@@ -194,7 +194,12 @@ def decode_text(content: bytes) -> str:
 def _csv_rows(text: str) -> list[list]:
     first_line = text.split("\n", 1)[0]
     delimiter = max([";", ",", "\t"], key=first_line.count)
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    try:
+        if "\x00" in text:  # binary, not text (and no database stores a NUL in text)
+            raise csv.Error("NUL")
+        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error:  # binary content, a runaway quote, a field beyond the size limit
+        raise TableRejected([RowError(1, _("This file cannot be read as CSV or as an Excel workbook."))]) from None
 
 
 def _key(name) -> str:

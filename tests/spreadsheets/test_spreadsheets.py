@@ -139,3 +139,12 @@ def test_a_broken_workbook_or_missing_columns_are_rejected_with_a_reason(persona
     assert "not a workbook" in broken.context["errors"][0].reason
     missing = post_file(client, framework, "kader.csv", b"titel;omschrijving\nx;y\n")
     assert "missing: code, name" in missing.context["errors"][0].reason
+
+
+def test_a_file_that_is_no_table_is_rejected_not_a_server_error(personas, client_for):
+    framework = FrameworkFactory(organisation=personas.organisation)
+    client = client_for(personas.hr, "en")
+    for content in [b'code;name\n"' + b"x" * 200_000, b"code;name\nA1;\x00binary\n"]:
+        response = post_file(client, framework, "kader.csv", content)
+        assert response.status_code == 400
+        assert "cannot be read as CSV" in response.context["errors"][0].reason
