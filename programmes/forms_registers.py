@@ -25,6 +25,14 @@ class RegisterForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.organisation = organisation
 
+    def clean_name(self):
+        # The form leaves the organisation out, so Django would skip the unique constraint.
+        name = self.cleaned_data["name"]
+        others = Register.objects.filter(organisation=self.instance.organisation, name=name)
+        if others.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Your organisation already has a register with this name."))
+        return name
+
 
 CategoryFormSet = inlineformset_factory(
     Register,

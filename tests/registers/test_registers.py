@@ -243,3 +243,14 @@ def test_mentor_marks_a_meeting_as_counting_and_it_counts_once_confirmed(persona
     for person in (personas.mentor, personas.trainee):
         client_for(person).post(reverse("mentors:meeting_confirm", kwargs={"pk": meeting.pk}))
     assert reflection().counted == Decimal("1.5")
+
+
+def test_a_register_name_is_unique_in_the_organisation(personas, client_for):
+    skj = register_from_preset(organisation=personas.organisation, preset="skj", by=personas.hr)
+    other = register_from_preset(organisation=personas.organisation, preset="registerplein", by=personas.hr)
+    data = {"name": skj.name, "period_years": "5", "where_to_check": ""}
+    data |= {"categories-TOTAL_FORMS": "0", "categories-INITIAL_FORMS": "0"}
+    url = reverse("programmes:register_edit", kwargs={"pk": other.pk})
+    response = client_for(personas.hr, "en").post(url, data)
+    assert response.status_code == 200
+    assert "already has a register with this name" in response.context["form"].errors["name"][0]
