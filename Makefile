@@ -68,7 +68,7 @@ load: install
 	$(PY) benchmarks/load.py
 
 messages:
-	$(MANAGE) makemessages -l nl -l en --no-location --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=tests
+	$(MANAGE) makemessages -l nl --no-location --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=tests
 
 lock:
 	python=$$(scripts/find-python) && rm -rf .tmp/lock && $$python -m venv .tmp/lock && \

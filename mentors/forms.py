@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mentors.models import Addendum, Agreement, AgreementStatus, Meeting, MentorProfile
 from organisations.models import Membership, Role, User
-from programmes.models import LearningGoal, Traineeship
+from programmes.models import CategoryKind, LearningGoal, RegisterCategory, Registration, Traineeship
 
 
 class MentorProfileForm(forms.ModelForm):
@@ -129,18 +129,42 @@ class MeetingRecordForm(VersionedForm):
 
     class Meta:
         model = Meeting
-        fields = ["notes", "workload", "wellbeing", "private_note", "next_meeting_date"]
+        fields = [
+            "notes",
+            "workload",
+            "wellbeing",
+            "private_note",
+            "next_meeting_date",
+            "register_category",
+            "reflection_form",
+            "face_to_face_hours",
+        ]
         widgets = {
             "notes": forms.Textarea(attrs={"rows": 5}),
             "private_note": forms.Textarea(attrs={"rows": 2}),
             "next_meeting_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
-        help_texts = {"notes": _("What was discussed: facts and agreements, not diagnoses or health details.")}
+        help_texts = {
+            "notes": _("What was discussed: facts and agreements, not diagnoses or health details."),
+            "register_category": _(
+                "When this meeting counts for the trainee's professional register as reflection (mentoring, "
+                "coaching, supervision). Once you both confirm the record, it is the signed statement."
+            ),
+            "face_to_face_hours": _("Only the hours you actually met count."),
+        }
 
     def __init__(self, *args, goals, previous: dict, show_private: bool, **kwargs):
         super().__init__(*args, **kwargs)
         if not show_private:
             del self.fields["private_note"]
+        registration = Registration.objects.filter(traineeship=self.instance.traineeship_id).first()
+        if registration is None:
+            for name in ("register_category", "reflection_form", "face_to_face_hours"):
+                del self.fields[name]
+        else:
+            self.fields["register_category"].queryset = RegisterCategory.objects.filter(
+                register=registration.register_id, kind=CategoryKind.REFLECTION
+            )
         self.goals = list(goals)
         for goal in self.goals:
             progress, note = previous.get(goal.pk, (None, ""))
@@ -157,6 +181,12 @@ class MeetingRecordForm(VersionedForm):
                 initial=note,
                 max_length=1000,
             )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("register_category") and not cleaned.get("face_to_face_hours"):
+            self.add_error("face_to_face_hours", _("Give the face-to-face hours, so the meeting can count."))
+        return cleaned
 
     def clean_next_meeting_date(self):
         value = self.cleaned_data.get("next_meeting_date")

@@ -12,7 +12,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from organisations.models import Membership, Organisation, Role, User
-from programmes.models import GoalProgress, Relation, Traineeship, TraineeshipScopedQuerySet
+from programmes.models import (
+    GoalProgress,
+    ReflectionForm,
+    RegisterCategory,
+    Relation,
+    Traineeship,
+    TraineeshipScopedQuerySet,
+)
 
 
 class MentorProfileQuerySet(models.QuerySet):
@@ -151,6 +158,27 @@ class Meeting(models.Model):
     )
     next_meeting_date = models.DateField(
         _("next meeting"), null=True, blank=True, help_text=_("A planned meeting is created for this date.")
+    )
+    # A meeting can count for a professional register as reflection (mentoring, coaching, supervision);
+    # the record confirmed by trainee and mentor is the signed statement.
+    register_category = models.ForeignKey(
+        RegisterCategory,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings",
+        verbose_name=_("counts for register category"),
+    )
+    reflection_form = models.CharField(
+        _("form of reflection"), max_length=20, choices=ReflectionForm.choices, blank=True
+    )
+    face_to_face_hours = models.DecimalField(
+        _("face-to-face hours"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(24)],
     )
     recorded_at = models.DateTimeField(_("recorded at"), null=True, blank=True)
     recorded_by = models.ForeignKey(

@@ -44,11 +44,18 @@ class Action(models.TextChoices):
     SETTINGS_CHANGED = "organisation.settings_changed", _("Organisation settings changed")
 
 
-def _overview_csv(params: dict) -> str:
+def _overview_export(params: dict) -> str:
     count = int(params.get("count", 0))
-    return ngettext("overview as CSV, %(count)s traineeship", "overview as CSV, %(count)s traineeships", count) % {
-        "count": count
-    }
+    return ngettext(
+        "overview as %(format)s, %(count)s traineeship", "overview as %(format)s, %(count)s traineeships", count
+    ) % {"count": count, "format": params.get("format", "CSV")}
+
+
+def _register_export(params: dict) -> str:
+    count = int(params.get("count", 0))
+    return ngettext(
+        "register hours as %(format)s, %(count)s activity", "register hours as %(format)s, %(count)s activities", count
+    ) % {"count": count, "format": params.get("format", "")}
 
 
 def _settings_changed(params: dict) -> str:
@@ -81,12 +88,14 @@ SUMMARIES: dict[str, object] = {
     Action.EVALUATION_REOPENED: _("reason: %(reason)s"),
     Action.EXPORT_CREATED: _("portfolios of %(cohort)s"),
     f"{Action.EXPORT_CREATED}:framework": _("competency framework as %(format)s"),
-    f"{Action.EXPORT_CREATED}:overview": _overview_csv,
+    f"{Action.EXPORT_CREATED}:overview": _overview_export,
+    f"{Action.EXPORT_CREATED}:register": _register_export,
     Action.EXPORT_DOWNLOADED: _("portfolios of %(cohort)s"),
     Action.DATA_EXPORTED: _("data copy (ZIP)"),
     Action.DATA_ERASED: _("erasure on request"),
     Action.RETENTION_APPLIED: _("traineeship ended on %(ended)s, removed after the retention term"),
     Action.SETTINGS_CHANGED: _settings_changed,
+    f"{Action.SETTINGS_CHANGED}:register": _("register created from the preset %(preset)s"),
 }
 
 SIGNERS = {"trainee": _("trainee"), "mentor": _("mentor")}
@@ -95,7 +104,7 @@ SIGNERS = {"trainee": _("trainee"), "mentor": _("mentor")}
 _LABELS: dict[str, dict] = {"role": dict(Role.choices), "signer": SIGNERS}
 DATE_PARAMS = {"date", "ended"}
 # Params that hold codes or numbers, never words about a person: erasure leaves them.
-CODE_PARAMS = {"variant", "role", "signer", "scope", "status_from", "status_to", "meeting_kind", "format"}
+CODE_PARAMS = {"variant", "role", "signer", "scope", "status_from", "status_to", "meeting_kind", "format", "preset"}
 ERASED_TEXT = "…"
 
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portfolios.models import Evidence, FeedbackRequest, FinalEvaluation, RatingLevel, Reflection, SelfEvaluation
 from portfolios.uploads import MAX_UPLOAD_BYTES
-from programmes.models import Competency, DevelopmentActivity, LearningGoal
+from programmes.models import Competency, DevelopmentActivity, LearningGoal, RegisterCategory, Registration
 
 
 def date_input():
@@ -130,6 +130,16 @@ class GoalProgressForm(forms.Form):
     )
 
 
+REGISTER_FIELDS = [
+    "register_category",
+    "reflection_form",
+    "register_points",
+    "face_to_face_hours",
+    "provider",
+    "accreditation_number",
+]
+
+
 class ActivityForm(forms.ModelForm):
     competencies = CompetencyChoiceField(
         queryset=Competency.objects.none(),
@@ -140,15 +150,39 @@ class ActivityForm(forms.ModelForm):
 
     class Meta:
         model = DevelopmentActivity
-        fields = ["title", "kind", "category", "description", "competencies", "status", "planned_date", "hours"]
+        fields = [
+            "title",
+            "kind",
+            "category",
+            "description",
+            "competencies",
+            "status",
+            "planned_date",
+            "completed_on",
+            "hours",
+            *REGISTER_FIELDS,
+        ]
         widgets = {
             "planned_date": date_input(),
+            "completed_on": date_input(),
             "description": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "register_category": _("Where it counts in your professional register (SKJ, Registerplein)."),
+            "register_points": _("The points on the certificate; without points, each hour counts as one."),
         }
 
     def __init__(self, *args, competencies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["competencies"].queryset = competencies
+        registration = Registration.objects.filter(traineeship=self.instance.traineeship_id).first()
+        if registration is None:
+            for name in REGISTER_FIELDS:  # nothing to count towards: keep the form short
+                del self.fields[name]
+        else:
+            self.fields["register_category"].queryset = RegisterCategory.objects.filter(
+                register=registration.register_id
+            )
         if self.instance.pk and self.instance.learning_activity_id:
             # An activity from the inventory keeps its description; the trainee records progress.
             for name in ["title", "kind", "category", "description"]:
@@ -174,7 +208,7 @@ class EvidenceForm(forms.ModelForm):
 
     class Meta:
         model = Evidence
-        fields = ["title", "description", "upload", "url", "goals", "competencies"]
+        fields = ["title", "description", "upload", "url", "goals", "competencies", "development_activity"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
         help_texts = {"url": _("For a vlog or another page online.")}
 
@@ -182,6 +216,7 @@ class EvidenceForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["goals"].queryset = LearningGoal.objects.filter(traineeship=traineeship)
         self.fields["competencies"].queryset = competencies
+        self.fields["development_activity"].queryset = DevelopmentActivity.objects.filter(traineeship=traineeship)
 
     def clean(self):
         cleaned = super().clean()
@@ -199,6 +234,7 @@ class EvidenceForm(forms.ModelForm):
             "title": self.cleaned_data["title"],
             "description": self.cleaned_data["description"],
             "url": self.cleaned_data["url"],
+            "development_activity": self.cleaned_data["development_activity"],
         }
 
 

@@ -14,7 +14,15 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Membership, Organisation, Role, User, hash_token
-from programmes.models import Cohort, Competency, LearningGoal, Relation, Traineeship, TraineeshipScopedQuerySet
+from programmes.models import (
+    Cohort,
+    Competency,
+    DevelopmentActivity,
+    LearningGoal,
+    Relation,
+    Traineeship,
+    TraineeshipScopedQuerySet,
+)
 
 
 class Moment(models.TextChoices):
@@ -111,6 +119,15 @@ class Evidence(models.Model):
     goals = models.ManyToManyField(LearningGoal, blank=True, related_name="evidence", verbose_name=_("learning goals"))
     competencies = models.ManyToManyField(
         Competency, blank=True, related_name="evidence", verbose_name=_("competencies")
+    )
+    development_activity = models.ForeignKey(
+        DevelopmentActivity,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="certificates",
+        verbose_name=_("certificate or statement for"),
+        help_text=_("The development activity this proves, for a professional register."),
     )
     added_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -127,7 +127,11 @@ def hours_per_competency(traineeship: Traineeship):
 
 
 def evidence(traineeship: Traineeship):
-    return Evidence.objects.filter(traineeship=traineeship).prefetch_related("goals", "competencies")
+    return (
+        Evidence.objects.filter(traineeship=traineeship)
+        .select_related("development_activity")
+        .prefetch_related("goals", "competencies")
+    )
 
 
 def feedback(traineeship: Traineeship):

@@ -101,7 +101,7 @@ class CompetencyForm(forms.ModelForm):
 
 class FrameworkImportForm(forms.Form):
     file = forms.FileField(
-        label=_("File (CSV or JSON)"),
+        label=_("File (.xlsx, CSV or JSON)"),
         help_text=_("The same columns as the export. Competencies with a known code are updated, others added."),
     )
 

@@ -1,12 +1,13 @@
-"""Competency frameworks as CSV and JSON: export, and an import that takes a file whole or not at all."""
+"""Competency frameworks as a workbook, CSV and JSON: export, and an import that takes a file whole or not at all."""
 
-import csv
-import io
 import json
-from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
+from organisations import spreadsheets
+from organisations.spreadsheets import RowError
+from organisations.spreadsheets import TableRejected as ImportRejected
 from programmes.models import Competency, CompetencyFramework
 
 COLUMNS = [
@@ -18,20 +19,27 @@ COLUMNS = [
     "level_vakbekwaam",
     "level_vakvolwassen",
 ]
+# Column headings in the export; an import accepts these in Dutch and English, and the plain names.
+HEADERS = {
+    "code": _lazy("Code"),
+    "name": _lazy("Name"),
+    "description": _lazy("Description"),
+    "areas_of_life": _lazy("Areas of life"),
+    "level_startbekwaam": _lazy("Level startbekwaam"),
+    "level_vakbekwaam": _lazy("Level vakbekwaam"),
+    "level_vakvolwassen": _lazy("Level vakvolwassen"),
+}
+ALIASES = {
+    "code": ["code"],
+    "name": ["name", "naam", "competentie", "competency"],
+    "description": ["description", "beschrijving", "omschrijving"],
+    "areas_of_life": ["areas of life", "leefgebieden", "levensgebieden"],
+    "level_startbekwaam": ["level startbekwaam", "niveau startbekwaam", "startbekwaam"],
+    "level_vakbekwaam": ["level vakbekwaam", "niveau vakbekwaam", "vakbekwaam"],
+    "level_vakvolwassen": ["level vakvolwassen", "niveau vakvolwassen", "vakvolwassen"],
+}
 MAX_LENGTH = {"code": 20, "name": 200}
 AREAS_SEPARATOR = ";"
-
-
-@dataclass(frozen=True)
-class RowError:
-    line: int  # the line in a CSV file; the entry's number in a JSON list
-    reason: str
-
-
-class ImportRejected(Exception):
-    def __init__(self, errors: list[RowError]):
-        super().__init__(f"{len(errors)} bad rows")
-        self.errors = errors
 
 
 def _as_row(competency: Competency) -> dict:
@@ -46,15 +54,18 @@ def _as_row(competency: Competency) -> dict:
     }
 
 
-def export_csv(framework: CompetencyFramework) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS)
-    writer.writeheader()
+def _headers() -> list[str]:
+    return [str(HEADERS[column]) for column in COLUMNS]
+
+
+def export_rows(framework: CompetencyFramework) -> tuple[list[str], list[list]]:
+    """The header and one row per competency, for ``spreadsheets.table_response``."""
+    rows = []
     for competency in framework.competencies.all():
         row = _as_row(competency)
         row["areas_of_life"] = AREAS_SEPARATOR.join(row["areas_of_life"])
-        writer.writerow(row)
-    return out.getvalue()
+        rows.append([row[column] for column in COLUMNS])
+    return _headers(), rows
 
 
 def export_json(framework: CompetencyFramework) -> str:
@@ -66,26 +77,14 @@ def export_json(framework: CompetencyFramework) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def _read_csv(text: str) -> list[tuple[int, dict]]:
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [column for column in ("code", "name") if column not in (reader.fieldnames or [])]
-    if missing:
-        raise ImportRejected(
-            [
-                RowError(
-                    1,
-                    _("The first line must name the columns; missing: %(columns)s.") % {"columns": ", ".join(missing)},
-                )
-            ]
-        )
-    rows = []
-    for row in reader:
-        if row.get(None):
-            rows.append((reader.line_num, {"__extra__": True}))
-            continue
-        areas = row.get("areas_of_life") or ""
+def _read_table(filename: str, content: bytes) -> list[tuple[int, dict]]:
+    rows = spreadsheets.read_table(filename, content, ALIASES, required=("code", "name"))
+    for _line, row in rows:
+        areas = str(row.get("areas_of_life") or "")
         row["areas_of_life"] = [a.strip() for a in areas.split(AREAS_SEPARATOR) if a.strip()]
-        rows.append((reader.line_num, row))
+        for column in ("code", "name"):
+            if isinstance(row.get(column), int | float):
+                row[column] = str(row[column])  # a workbook cell with a number in it
     return rows
 
 
@@ -102,13 +101,14 @@ def _read_json(text: str) -> list[tuple[int, dict]]:
 
 
 def parse(filename: str, content: bytes) -> list[dict]:
-    """The competencies in the file, or ``ImportRejected`` listing every bad row (line or entry number)."""
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportRejected([RowError(1, _("The file is not UTF-8 text."))]) from None
-    is_json = filename.lower().endswith(".json") or text.lstrip().startswith(("{", "["))
-    rows = _read_json(text) if is_json else _read_csv(text)
+    """The competencies in the file (.xlsx, CSV or JSON), or ``ImportRejected`` listing every bad row
+    (row in the sheet, line in the CSV, or entry number in JSON)."""
+    if spreadsheets.is_workbook(filename, content):
+        rows = _read_table(filename, content)
+    else:
+        text = spreadsheets.decode_text(content)
+        is_json = filename.lower().endswith(".json") or text.lstrip().startswith(("{", "["))
+        rows = _read_json(text) if is_json else _read_table(filename, content)
     errors, seen, valid = [], {}, []
     for line, row in rows:
         reasons = _row_errors(row)

@@ -13,11 +13,12 @@ def _date(value):
 def personal_data(user: User) -> dict:
     traineeships = (
         Traineeship.objects.filter(trainee=user)
-        .select_related("programme", "cohort", "work_profile")
+        .select_related("programme", "cohort", "work_profile", "registration__register")
         .prefetch_related(
             "placements__organisation",
             "profile_competencies__competency",
             "development_activities__competencies",
+            "development_activities__register_category__register",
             "learning_goals__competencies",
             "learning_goals__progress",
         )
@@ -45,6 +46,7 @@ def personal_data(user: User) -> dict:
                     for p in t.placements.all()
                 ],
                 "work_profile": _work_profile(t),
+                "registration": _registration(t),
                 "profile_competencies": [
                     {"competency": str(pc.competency), "purpose": pc.purpose, "target_level": pc.target_level}
                     for pc in t.profile_competencies.all()
@@ -59,6 +61,11 @@ def personal_data(user: User) -> dict:
                         "planned_date": _date(a.planned_date),
                         "completed_on": _date(a.completed_on),
                         "competencies": [str(c) for c in a.competencies.all()],
+                        "register_category": str(a.register_category) if a.register_category else None,
+                        "register_points": str(a.register_points) if a.register_points is not None else None,
+                        "face_to_face_hours": str(a.face_to_face_hours) if a.face_to_face_hours is not None else None,
+                        "provider": a.provider,
+                        "accreditation_number": a.accreditation_number,
                     }
                     for a in t.development_activities.all()
                 ],
@@ -128,3 +135,14 @@ def erasure_summary(user: User) -> list[str]:
 def erase(user: User) -> None:
     # Everything of a traineeship hangs off it (cascade); other apps remove their files first.
     Traineeship.objects.filter(trainee=user).delete()
+
+
+def _registration(traineeship: Traineeship) -> dict | None:
+    registration = getattr(traineeship, "registration", None)
+    if registration is None:
+        return None
+    return {
+        "register": registration.register.name,
+        "number": registration.number,
+        "registered_on": _date(registration.registered_on),
+    }

@@ -2,6 +2,7 @@ from django.urls import path
 
 from programmes import views_frameworks as frameworks
 from programmes import views_programmes as programmes
+from programmes import views_registers as registers
 from programmes import views_traineeships as traineeships
 
 app_name = "programmes"
@@ -20,6 +21,8 @@ urlpatterns = [
     ),
     path("competencies/<int:pk>/edit/", frameworks.competency_edit, name="competency_edit"),
     path("competencies/<int:pk>/delete/", frameworks.competency_delete, name="competency_delete"),
+    path("registers/", registers.register_list, name="register_list"),
+    path("registers/<int:pk>/", registers.register_edit, name="register_edit"),
     path("", programmes.programme_list, name="programme_list"),
     path("new/", programmes.programme_create, name="programme_create"),
     path("<int:pk>/", programmes.programme_detail, name="programme_detail"),

@@ -5,12 +5,12 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from organisations.access import get_visible_or_404, require, role_required
 from organisations.models import Role
+from organisations.spreadsheets import safe_filename, table_response
 from programmes import frameworks_io, services
 from programmes.forms import CompetencyForm, FrameworkForm, FrameworkImportForm
 from programmes.models import Competency, CompetencyFramework, ProfileCompetency
@@ -149,14 +149,12 @@ def framework_import(request, pk):
 
 def framework_export(request, pk, file_format):
     framework = get_visible_or_404(CompetencyFramework, request.user, pk=pk)
-    if file_format not in ("csv", "json"):
+    if file_format not in ("xlsx", "csv", "json"):
         raise Http404
-    if file_format == "json":
-        content, content_type = frameworks_io.export_json(framework), "application/json"
-    else:
-        content, content_type = frameworks_io.export_csv(framework), "text/csv"
     services.framework_exported(framework=framework, by=request.user, file_format=file_format)
-    response = HttpResponse(content, content_type=f"{content_type}; charset=utf-8")
-    filename = f"{slugify(framework.name) or 'framework'}.{file_format}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    if file_format == "json":
+        response = HttpResponse(frameworks_io.export_json(framework), content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{safe_filename(framework.name, "json")}"'
+        return response
+    headers, rows = frameworks_io.export_rows(framework)
+    return table_response(file_format, framework.name, headers, rows, title=framework.name)

@@ -173,6 +173,7 @@ ROWS: dict[str, Row] = {
     # the manager's overview
     "manager_overview": Row(get=only("manager", "hr")),
     "manager_overview_csv": Row(get=only("manager", "hr")),
+    "manager_overview_xlsx": Row(get=only("manager", "hr")),
     "organisations:settings": Row(get=only("hr"), post=only("hr")),
     "organisations:audit_trail": Row(get=only("hr", "manager")),
     "organisations:privacy": Row(get=everyone()),
@@ -210,6 +211,11 @@ ROWS: dict[str, Row] = {
     ),
     "programmes:competency_delete": Row(
         get=POST_ONLY, post=only("hr", ok=302, outsider_ok=404), kwargs=lambda w: {"pk": w["competency"].pk}
+    ),
+    # programmes: professional registers
+    "programmes:register_list": Row(get=only("hr"), post=only("hr")),
+    "programmes:register_edit": Row(
+        get=only("hr", outsider_ok=404), post=only("hr", outsider_ok=404), kwargs=lambda w: {"pk": w["register"].pk}
     ),
     # programmes: programmes and cohorts
     "programmes:programme_list": Row(get=only("hr", "coordinator")),
@@ -266,6 +272,11 @@ ROWS: dict[str, Row] = {
     # the stappenplan and HR's overview
     "traineeship_list": Row(get=only("hr", "coordinator", "manager")),
     "stappenplan": Row(get=seen_inside(), kwargs=lambda w: {"pk": w["traineeship"].pk}),
+    # register hours: everyone who sees the traineeship reads them and downloads the export; the trainee records
+    "register_progress": Row(get=in_scope("all"), post=in_scope(["trainee"]), kwargs=_traineeship),
+    "register_export": Row(
+        get=in_scope("all"), post=everyone(405), kwargs=lambda w: {"pk": w["traineeship"].pk, "file_format": "xlsx"}
+    ),
     # portfolios
     "portfolios:mine": Row(get=by_role(dict.fromkeys(ROLES, 200), outside=dict.fromkeys(ROLES, 200))),
     "portfolios:portfolio": Row(get=in_scope("all"), kwargs=_traineeship),

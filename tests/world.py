@@ -158,4 +158,23 @@ def build_portfolios(world: World) -> None:
         )
 
 
-BUILDERS = [build_organisations, build_programmes, build_mentors, build_portfolios]
+def build_registers(world: World) -> None:
+    """An SKJ register per organisation, with the persona trainee registered."""
+    import datetime
+
+    from programmes.models import Registration
+    from programmes.registers import register_from_preset
+
+    p = world.personas
+    for prefix, organisation, hr in [("", p.organisation, p.hr), ("other:", p.other_organisation, p.other_hr)]:
+        register = register_from_preset(organisation=organisation, preset="skj", by=hr)
+        world.objects[prefix + "register"] = register
+        world.objects[prefix + "registration"] = Registration.objects.create(
+            traineeship=world[prefix + "traineeship"],
+            register=register,
+            number="100012345",
+            registered_on=datetime.date(2024, 9, 1),
+        )
+
+
+BUILDERS = [build_organisations, build_programmes, build_registers, build_mentors, build_portfolios]

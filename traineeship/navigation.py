@@ -33,6 +33,7 @@ NAV_ITEMS = [
     NavItem(_("Mentors"), "mentors:profiles", frozenset({Role.HR})),
     NavItem(_("Learning activities"), "programmes:inventory", frozenset({Role.HR})),
     NavItem(_("Frameworks"), "programmes:framework_list", frozenset({Role.HR})),
+    NavItem(_("Registers"), "programmes:register_list", frozenset({Role.HR})),
     NavItem(_("Portfolio exports"), "portfolios:exports", frozenset({Role.MANAGER, Role.HR})),
     NavItem(_("People"), "organisations:people", frozenset({Role.HR})),
     NavItem(_("Audit trail"), "organisations:audit_trail", frozenset({Role.HR, Role.MANAGER})),

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from traineeship import views, views_manager, views_privacy, views_traineeships
+from traineeship import views, views_manager, views_privacy, views_registers, views_traineeships
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -16,9 +16,16 @@ urlpatterns = [
     path("mentors/", include("mentors.urls")),
     path("overview/", views_manager.manager_overview, name="manager_overview"),
     path("overview/export.csv", views_manager.manager_overview_csv, name="manager_overview_csv"),
+    path("overview/export.xlsx", views_manager.manager_overview_xlsx, name="manager_overview_xlsx"),
     path("programmes/", include("programmes.urls")),
     path("traineeships/", views_traineeships.traineeship_list, name="traineeship_list"),
     path("traineeships/<int:pk>/", views_traineeships.stappenplan, name="stappenplan"),
+    path("traineeships/<int:pk>/register/", views_registers.register_progress, name="register_progress"),
+    path(
+        "traineeships/<int:pk>/register/export.<str:file_format>",
+        views_registers.register_export,
+        name="register_export",
+    ),
     path("portfolio/", include("portfolios.urls")),
     path("admin/", admin.site.urls),
 ]

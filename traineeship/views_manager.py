@@ -3,12 +3,9 @@
 It knows several apps (programmes' steps, mentors' signals and load), so it lives at the top.
 """
 
-import csv
-
 import django_filters
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Q
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +16,9 @@ from mentors.selectors import mentor_load
 from organisations import audit
 from organisations.access import role_required
 from organisations.models import Role, User
+from organisations.spreadsheets import table_response
 from programmes.models import Cohort, Placement, Programme, Traineeship
+from traineeship import registers
 from traineeship.stappenplan import STEP_CHOICES, annotate_steps
 
 PAGE_SIZE = 25
@@ -104,7 +103,8 @@ def manager_overview(request):
     overview, today = _overview(request)
     filtered = overview.qs
     page = Paginator(filtered, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [{"traineeship": t, "reasons": reasons(t)} for t in page]
+    register_reports = registers.reports(list(page), today)
+    rows = [{"traineeship": t, "reasons": reasons(t), "register": register_reports.get(t.pk)} for t in page]
     per_step = dict(filtered.order_by().values_list("current_step").annotate(n=Count("pk")))
     per_signal = filtered.aggregate(
         **{signal: Count("pk", filter=Q(**{f"risk_{signal}": True})) for signal in SIGNALS},
@@ -133,35 +133,37 @@ def manager_overview(request):
     )
 
 
-@role_required(Role.MANAGER, Role.HR)
-def manager_overview_csv(request):
+def _export(request, file_format):
     overview, today = _overview(request)
     step_labels = dict(STEP_CHOICES)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="traineeships-overview.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        [_("Trainee"), _("Programme"), _("Cohort"), _("Step"), _("Start"), _("End"), _("Status"), _("Signals")]
-    )
-    count = 0
-    for t in overview.qs.iterator(chunk_size=500):
-        writer.writerow(
-            [
-                t.trainee.name,
-                t.programme.name,
-                str(t.cohort or ""),
-                step_labels.get(t.current_step, ""),
-                t.start_date.isoformat(),
-                t.end_date.isoformat(),
-                _("At risk") if t.at_risk else _("On track"),
-                " ".join(reasons(t)),
-            ]
-        )
-        count += 1
+    headers = [_("Trainee"), _("Programme"), _("Cohort"), _("Step"), _("Start"), _("End"), _("Status"), _("Signals")]
+    rows = [
+        [
+            t.trainee.name,
+            t.programme.name,
+            str(t.cohort or ""),
+            step_labels.get(t.current_step, ""),
+            t.start_date,
+            t.end_date,
+            _("At risk") if t.at_risk else _("On track"),
+            " ".join(reasons(t)),
+        ]
+        for t in overview.qs.iterator(chunk_size=500)
+    ]
     audit.record(
         organisation=request.membership.organisation,
         actor=request.user,
         action=audit.Action.EXPORT_CREATED,
-        params={"variant": "overview", "count": count},
+        params={"variant": "overview", "count": len(rows), "format": file_format.upper()},
     )
-    return response
+    return table_response(file_format, _("traineeships overview"), headers, rows, title=_("Overview"))
+
+
+@role_required(Role.MANAGER, Role.HR)
+def manager_overview_csv(request):
+    return _export(request, "csv")
+
+
+@role_required(Role.MANAGER, Role.HR)
+def manager_overview_xlsx(request):
+    return _export(request, "xlsx")

@@ -16,6 +16,7 @@ from portfolios.views.common import _page, _trainee_only, _traineeship
 from programmes.models import (
     DevelopmentActivity,
     LearningGoal,
+    Registration,
     Relation,
 )
 
@@ -39,6 +40,7 @@ def portfolio(request, pk):
         "is_trainee": Relation.TRAINEE in relations,
         "counts": selectors.section_counts(traineeship, request.user),
         "final_evaluation": selectors.final_evaluation(traineeship),
+        "registration": Registration.objects.filter(traineeship=traineeship).select_related("register").first(),
     }
     return render(request, "portfolios/portfolio.html", context)
 

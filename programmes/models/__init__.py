@@ -4,6 +4,15 @@ from programmes.models.activities import ActivityCategory, ActivityKind, Develop
 from programmes.models.frameworks import Competency, CompetencyFramework, CompetencyLevel
 from programmes.models.goals import GoalProgress, LearningGoal
 from programmes.models.programmes import Cohort, DevelopmentDay, PayRule, Programme, ProgrammeKind
+from programmes.models.registers import (
+    CategoryKind,
+    ReflectionForm,
+    Register,
+    RegisterCategory,
+    RegisterPreset,
+    Registration,
+    Unit,
+)
 from programmes.models.traineeships import (
     EducationLevel,
     Outcome,
@@ -19,6 +28,13 @@ from programmes.models.traineeships import (
 __all__ = [
     "ActivityCategory",
     "ActivityKind",
+    "CategoryKind",
+    "ReflectionForm",
+    "Register",
+    "RegisterCategory",
+    "RegisterPreset",
+    "Registration",
+    "Unit",
     "Cohort",
     "Competency",
     "CompetencyFramework",

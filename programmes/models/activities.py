@@ -7,6 +7,7 @@ from django.utils.translation import pgettext_lazy
 
 from organisations.models import Membership, Organisation, User
 from programmes.models.frameworks import Competency
+from programmes.models.registers import ReflectionForm
 from programmes.models.traineeships import Traineeship, TraineeshipScopedQuerySet
 
 
@@ -119,6 +120,32 @@ class DevelopmentActivity(models.Model):
     hours = models.DecimalField(
         _("hours"), max_digits=6, decimal_places=1, null=True, blank=True, validators=[MinValueValidator(0)]
     )
+    # What a professional register counts (SKJ, Registerplein); the certificate is evidence in the portfolio.
+    register_category = models.ForeignKey(
+        "programmes.RegisterCategory",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="development_activities",
+        verbose_name=_("register category"),
+    )
+    reflection_form = models.CharField(
+        _("form of reflection"), max_length=20, choices=ReflectionForm.choices, blank=True
+    )
+    register_points = models.DecimalField(
+        _("register points"), max_digits=6, decimal_places=1, null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    face_to_face_hours = models.DecimalField(
+        _("face-to-face hours"),
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("For reflection: the hours of contact, as on the signed statement."),
+    )
+    provider = models.CharField(_("provider"), max_length=200, blank=True)
+    accreditation_number = models.CharField(_("accreditation number"), max_length=60, blank=True)
     added_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -54,8 +54,8 @@ def test_overview_filters_and_csv(personas, client_for):
     assert "<svg" in page.content.decode() and "style=" not in page.content.decode()
     response = client.get(reverse("manager_overview_csv"))
     assert response["Content-Type"].startswith("text/csv")
-    lines = list(csv.reader(io.StringIO(response.content.decode())))
+    lines = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), dialect="dutch_excel"))
     assert lines[0][0] == "Trainee"
     assert {line[0] for line in lines[1:]} == {risky.trainee.name, fine.trainee.name}
     filtered = client.get(reverse("manager_overview_csv"), {"at_risk": "false"})
-    assert len(list(csv.reader(io.StringIO(filtered.content.decode())))) == 2
+    assert len(list(csv.reader(io.StringIO(filtered.content.decode("utf-8-sig")), dialect="dutch_excel"))) == 2

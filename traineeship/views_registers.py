@@ -1,0 +1,81 @@
+"""Register hours of one traineeship: the trainee's registration, progress per category, and the exports
+for the register's portal (a workbook, a CSV for Dutch Excel and a PDF summary, always in Dutch)."""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from organisations import audit
+from organisations.access import get_visible_or_404, require
+from organisations.spreadsheets import safe_filename, table_response
+from portfolios.pdf.base import render_pdf
+from programmes.forms_registers import RegistrationForm
+from programmes.models import Registration, Relation, Traineeship
+from traineeship import registers
+
+# The register's portals (Mijn SKJ, PE-online) are Dutch, and so is what goes into them.
+EXPORT_LANGUAGE = "nl"
+
+
+def _traineeship(request, pk) -> tuple[Traineeship, frozenset]:
+    traineeship = get_visible_or_404(Traineeship.objects.with_people(), request.user, pk=pk)
+    return traineeship, traineeship.relations_of(request.user)
+
+
+def _registration(traineeship) -> Registration | None:
+    return Registration.objects.filter(traineeship=traineeship).select_related("register").first()
+
+
+def register_progress(request, pk):
+    traineeship, relations = _traineeship(request, pk)
+    registration = _registration(traineeship)
+    can_edit = Relation.TRAINEE in relations
+    if request.method == "POST":
+        require(can_edit)
+    form = RegistrationForm(request.POST or None, instance=registration, traineeship=traineeship) if can_edit else None
+    if form is not None and request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your registration has been saved."))
+        return redirect("register_progress", pk=traineeship.pk)
+    report = registers.report(registration, timezone.localdate()) if registration else None
+    return render(
+        request,
+        "traineeships/register_progress.html",
+        {"traineeship": traineeship, "registration": registration, "report": report, "form": form},
+    )
+
+
+@require_GET
+def register_export(request, pk, file_format):
+    if file_format not in ("xlsx", "csv", "pdf"):
+        raise Http404
+    traineeship, _relations = _traineeship(request, pk)
+    registration = _registration(traineeship)
+    if registration is None:
+        raise Http404
+    name = f"{registration.register.name} {traineeship.trainee.name}"
+    with translation.override(EXPORT_LANGUAGE):
+        report = registers.report(registration, timezone.localdate())
+        if file_format == "pdf":
+            content = render_pdf(
+                "traineeships/pdf/register.html",
+                {"traineeship": traineeship, "report": report, "generated_at": timezone.localtime()},
+                language=EXPORT_LANGUAGE,
+            )
+            response = HttpResponse(content, content_type="application/pdf")
+            response["Content-Disposition"] = f'attachment; filename="{safe_filename(name, "pdf")}"'
+        else:
+            headers, rows = registers.export_table(report)
+            response = table_response(file_format, name, headers, rows, title=registration.register.name)
+    audit.record(
+        organisation=traineeship.programme.owner,
+        actor=request.user,
+        action=audit.Action.EXPORT_CREATED,
+        subject=traineeship.trainee,
+        obj=registration,
+        params={"variant": "register", "count": len(report.entries), "format": file_format.upper()},
+    )
+    return response
