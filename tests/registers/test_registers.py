@@ -240,8 +240,10 @@ def test_mentor_marks_a_meeting_as_counting_and_it_counts_once_confirmed(persona
     progress_url = reverse("register_progress", kwargs={"pk": traineeship.pk})
     reflection = lambda: client_for(personas.trainee).get(progress_url).context["report"].categories[1]  # noqa: E731
     assert reflection().counted == 0  # recorded, not yet confirmed by both
+    meeting.refresh_from_db()
+    read = {"digest": meeting.record_digest()}
     for person in (personas.mentor, personas.trainee):
-        client_for(person).post(reverse("mentors:meeting_confirm", kwargs={"pk": meeting.pk}))
+        client_for(person).post(reverse("mentors:meeting_confirm", kwargs={"pk": meeting.pk}), read)
     assert reflection().counted == Decimal("1.5")
 
 

@@ -39,8 +39,8 @@ def test_a_formula_in_a_name_is_text_in_the_overview_exports(personas, client_fo
     assert not any(name.startswith(spreadsheets.FORMULA_TRIGGERS) for name in names)
     sheet = read_xlsx(client.get(reverse("manager_overview_xlsx")))
     cells = [row[0] for row in sheet.iter_rows(min_row=2)]
-    # XML stores a carriage return as a line feed; what matters is the quote before it.
-    assert any(cell.value == "'" + value.replace("\r", "\n") for cell in cells)
+    # XML may read a carriage return back as a line feed (without lxml); what matters is the quote.
+    assert any(cell.value in ("'" + value, "'" + value.replace("\r", "\n")) for cell in cells)
     assert all(cell.data_type == "s" for cell in cells)  # a string, never a formula ("f")
 
 
