@@ -266,3 +266,52 @@ class AuditEntry(models.Model):
             return Action(self.action).label
         except ValueError:
             return self.action
+
+
+class OutgoingMailQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The mails of the organisations where ``user`` is HR."""
+        if not user.is_authenticated:
+            return self.none()
+        hr_orgs = Membership.objects.filter(user=user, role=Role.HR).values("organisation")
+        return self.filter(organisation__in=hr_orgs)
+
+    def failed(self):
+        return self.filter(status=OutgoingMail.Status.FAILED)
+
+
+class OutgoingMail(models.Model):
+    """One e-mail on its way: queued by a request, sent (and retried) by the task worker.
+
+    The body is kept only until the mail is sent; failed mails stay visible to the
+    organisation's HR with the kind of error (never the mail server's full answer).
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to be sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("organisation")
+    )
+    recipient = models.EmailField(_("recipient"))
+    subject = models.CharField(_("subject"), max_length=255)
+    body = models.TextField(_("text"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    objects = OutgoingMailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["organisation", "status"], name="outgoingmail_org_status")]
+
+    def __str__(self):
+        return f"mail {self.pk} ({self.status})"

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from organisations.safe_text import SafeForm, SafeModelForm
 from portfolios.models import Evidence, FeedbackRequest, FinalEvaluation, RatingLevel, Reflection, SelfEvaluation
 from portfolios.uploads import MAX_UPLOAD_BYTES
 from programmes.models import Competency, DevelopmentActivity, LearningGoal
@@ -23,7 +24,7 @@ class CompetencyChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.code} {obj.name}"
 
 
-class VersionedForm(forms.ModelForm):
+class VersionedForm(SafeModelForm):
     """Posts back the version it was opened at (optimistic locking)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
@@ -37,7 +38,7 @@ class VersionedForm(forms.ModelForm):
         self.add_error(None, STALE_MESSAGE)
 
 
-class SelfEvaluationForm(forms.ModelForm):
+class SelfEvaluationForm(SafeModelForm):
     class Meta:
         model = SelfEvaluation
         fields = SelfEvaluation.QUESTIONS
@@ -110,7 +111,7 @@ class GoalApproveForm(VersionedForm):
         fields = []
 
 
-class GoalProgressForm(forms.Form):
+class GoalProgressForm(SafeForm):
     progress = forms.IntegerField(label=_("progress (%)"), min_value=0, max_value=100)
     note = forms.CharField(
         label=_("note"),
@@ -121,7 +122,7 @@ class GoalProgressForm(forms.Form):
     )
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(SafeModelForm):
     competencies = CompetencyChoiceField(
         queryset=Competency.objects.none(),
         required=False,
@@ -146,7 +147,7 @@ class ActivityForm(forms.ModelForm):
                 self.fields[name].disabled = True
 
 
-class EvidenceForm(forms.ModelForm):
+class EvidenceForm(SafeModelForm):
     upload = forms.FileField(
         label=_("file"),
         required=False,
@@ -197,7 +198,7 @@ class EvidenceForm(forms.ModelForm):
 FACTS_NOT_DIAGNOSES = _("Write down facts and agreements, not diagnoses or health details.")
 
 
-class ReflectionForm(forms.ModelForm):
+class ReflectionForm(SafeModelForm):
     class Meta:
         model = Reflection
         fields = ["written_on", "text", "shared_with_mentor"]
@@ -208,7 +209,7 @@ class ReflectionForm(forms.ModelForm):
         }
 
 
-class FeedbackRequestForm(forms.ModelForm):
+class FeedbackRequestForm(SafeModelForm):
     competencies = CompetencyChoiceField(
         queryset=Competency.objects.none(), widget=forms.CheckboxSelectMultiple, label=_("competencies to ask about")
     )
@@ -223,7 +224,7 @@ class FeedbackRequestForm(forms.ModelForm):
         self.fields["competencies"].queryset = competencies
 
 
-class FeedbackGiveForm(forms.Form):
+class FeedbackGiveForm(SafeForm):
     free_text = forms.CharField(
         label=_("anything else you want to say"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -275,13 +276,13 @@ class FinalEvaluationForm(VersionedForm):
         return {name: self.cleaned_data[name] for name in self.fields if name != "version"}
 
 
-class ReopenForm(forms.Form):
+class ReopenForm(SafeForm):
     reason = forms.CharField(
         label=_("reason for reopening"), widget=forms.Textarea(attrs={"rows": 3}), min_length=10, max_length=2000
     )
 
 
-class ExportForm(forms.Form):
+class ExportForm(SafeForm):
     cohort = forms.ModelChoiceField(queryset=None, label=_("cohort"))
 
     def __init__(self, *args, cohorts, **kwargs):

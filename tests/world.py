@@ -7,7 +7,7 @@ so the URL matrix can build every URL with an object in it.
 
 from django.utils import timezone
 
-from organisations.models import Invitation, Membership, hash_token
+from organisations.models import Invitation, Membership, OutgoingMail, hash_token
 
 
 class World:
@@ -35,6 +35,14 @@ def build_organisations(world: World) -> None:
             token_hash=hash_token(f"token-{organisation.slug}"),
             invited_by=hr,
             expires_at=timezone.now() + timezone.timedelta(days=3),
+        )
+        world.objects[prefix + "failed_mail"] = OutgoingMail.objects.create(
+            organisation=organisation,
+            recipient=f"lost-{organisation.slug}@example.org",
+            subject="Uitnodiging",
+            body="Tekst",
+            status=OutgoingMail.Status.FAILED,
+            attempts=5,
         )
         world.objects[prefix + "membership"] = Membership.objects.get(
             user=p.users[("other_" if prefix else "") + "trainee"], organisation=organisation

@@ -1,10 +1,18 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from organisations.forms import QueuedPasswordResetForm
 from traineeship import views, views_manager, views_privacy, views_traineeships
 
 urlpatterns = [
     path("", views.home, name="home"),
+    # The reset mail is queued for the task worker, like every other mail.
+    path(
+        "accounts/password_reset/",
+        auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/language/", views.set_language, name="set_language"),
     path("accessibility/", views.accessibility, name="accessibility"),
