@@ -136,15 +136,29 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
-# Throttle guessing: five failures for one account from one address lock it for
-# fifteen minutes; the lockout page says so in words.
+# Throttle guessing: five failures for one account from one client address lock that
+# combination for fifteen minutes, so someone elsewhere cannot lock a person out; the
+# lockout page says so in words. The account is the case-folded e-mail address (sign-in
+# ignores case, so case variants get no fresh attempts).
 AXES_ENABLED = env_bool("DJANGO_AXES_ENABLED", True)
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "organisations.signin.throttle_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_USERNAME_FORM_FIELD = "username"
+# The client address comes from X-Forwarded-For only behind a proxy we run
+# (DJANGO_BEHIND_PROXY), which must overwrite that header with the address it saw
+# (nginx: proxy_set_header X-Forwarded-For $remote_addr). A header with more entries
+# than DJANGO_PROXY_COUNT + 1 is not trusted: the proxy's own address counts instead.
+# Without a proxy the header is ignored, so nobody can pick the address they fail from.
+if env_bool("DJANGO_BEHIND_PROXY", False):
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    AXES_IPWARE_PROXY_ORDER = "right-most"
+    AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 AXES_VERBOSE = False
 
 LANGUAGE_CODE = "nl"

@@ -3,10 +3,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from organisations.forms import QueuedPasswordResetForm
+from organisations.signin import SignInForm
 from traineeship import views, views_manager, views_privacy, views_traineeships
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("accounts/login/", auth_views.LoginView.as_view(authentication_form=SignInForm), name="login"),
     # The reset mail is queued for the task worker, like every other mail.
     path(
         "accounts/password_reset/",

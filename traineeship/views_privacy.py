@@ -6,15 +6,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from organisations import encoding
 from organisations.access import get_visible_or_404, require, role_required
 from organisations.models import Membership, Role
 from traineeship import privacy
 
 
 def _zip_response(filename: str, content: bytes) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return encoding.attach(HttpResponse(content, content_type="application/zip"), filename)
 
 
 def my_data(request):

@@ -23,6 +23,7 @@ from mentors.forms import (
 )
 from mentors.models import Agreement, Meeting, MeetingKind
 from mentors.selectors import meetings_of
+from organisations import encoding
 from organisations.access import get_visible_or_404, require
 from programmes.models import Relation, Traineeship
 
@@ -200,5 +201,4 @@ def meeting_ics(request, pk):
         calendar.meeting_ics(meeting, summary=summary, description=description, url=url),
         content_type="text/calendar; charset=utf-8",
     )
-    response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.pk}.ics"'
-    return response
+    return encoding.attach(response, f"meeting-{meeting.pk}")

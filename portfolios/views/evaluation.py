@@ -5,10 +5,10 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from organisations import encoding
 from organisations.access import get_visible_or_404, require, role_required
 from organisations.models import Role
 from portfolios import forms, selectors, services
@@ -114,11 +114,10 @@ def final_evaluation_reopen(request, pk):
 # PDF downloads ------------------------------------------------------------------------------------
 
 
-def _pdf_response(content: bytes, filename: str) -> HttpResponse:
+def _pdf_response(content: bytes, name: str) -> HttpResponse:
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return encoding.attach(response, name)
 
 
 @require_GET
@@ -126,7 +125,7 @@ def portfolio_pdf(request, pk):
     traineeship, _relations = _traineeship(request, pk)
     content = render_portfolio_pdf(traineeship=traineeship, language=translation.get_language(), reader=request.user)
     services.record_download(traineeship=traineeship, actor=request.user)
-    return _pdf_response(content, f"portfolio-{slugify(traineeship.trainee.name)}.pdf")
+    return _pdf_response(content, _("portfolio %(name)s") % {"name": traineeship.trainee.name})
 
 
 @require_GET
@@ -134,7 +133,7 @@ def final_evaluation_pdf(request, pk):
     traineeship, _relations = _traineeship(request, pk)
     content = render_final_evaluation_pdf(traineeship=traineeship, language=translation.get_language())
     services.record_download(traineeship=traineeship, actor=request.user, final_evaluation=True)
-    return _pdf_response(content, f"final-evaluation-{slugify(traineeship.trainee.name)}.pdf")
+    return _pdf_response(content, _("final evaluation %(name)s") % {"name": traineeship.trainee.name})
 
 
 # Bulk export --------------------------------------------------------------------------------------
@@ -181,7 +180,6 @@ def export_download(request, pk):
     except FileNotFoundError:
         raise Http404 from None
     services.export_downloaded(export=export, actor=request.user)
-    name = f"portfolios-{slugify(str(export.cohort or 'cohort'))}.zip"
-    response = FileResponse(handle, as_attachment=True, filename=name, content_type="application/zip")
+    response = FileResponse(handle, content_type="application/zip")
     response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return encoding.attach(response, _("portfolios %(cohort)s") % {"cohort": export.cohort or ""})

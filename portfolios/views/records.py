@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from organisations import encoding
 from organisations.access import get_visible_or_404, require
 from portfolios import forms, selectors, services
 from portfolios.models import (
@@ -70,9 +71,10 @@ def evidence_download(request, pk):
         handle = default_storage.open(item.stored_name, "rb")
     except FileNotFoundError:
         raise Http404 from None
-    response = FileResponse(handle, as_attachment=True, filename=item.original_name, content_type=item.content_type)
+    response = FileResponse(handle, content_type=item.content_type)
     response["X-Content-Type-Options"] = "nosniff"
-    return response
+    # The extension follows the content type the upload check found, not the uploaded name.
+    return encoding.attach(response, item.original_name)
 
 
 # Reflections --------------------------------------------------------------------------------------
