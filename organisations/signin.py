@@ -16,7 +16,6 @@ class SignInForm(SafeTextMixin, AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
         "invalid_login": _(
-            "Enter a correct e-mail address and password. The e-mail address is not case-sensitive; "
-            "the password is."
+            "Enter a correct e-mail address and password. The e-mail address is not case-sensitive; the password is."
         ),
     }

@@ -264,9 +264,22 @@ INVITATION_VALID_DAYS = 14
 # The public address used in e-mails sent outside a request (reminders, tasks).
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000")
 
+# Logging: a 403/404 is one line without traceback, a 500 keeps its traceback, and no
+# line carries e-mail addresses or link tokens (organisations.log_filters). The filters
+# sit on the handler (every line) and on the request loggers (where the records start).
+_LOG_FILTERS = ["client_errors_without_traceback", "redact_personal_data"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "client_errors_without_traceback": {"()": "organisations.log_filters.ClientErrorsWithoutTraceback"},
+        "redact_personal_data": {"()": "organisations.log_filters.RedactPersonalData"},
+    },
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": _LOG_FILTERS}},
+    "loggers": {
+        name: {"filters": _LOG_FILTERS, "propagate": True}
+        for name in ["django.request", "django.security", "django.security.csrf"]
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
