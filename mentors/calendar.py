@@ -5,7 +5,7 @@ folds long lines, so names and places typed by people cannot add properties or
 events of their own.
 """
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import icalendar
 from django.conf import settings
@@ -16,10 +16,11 @@ from organisations.encoding import one_line
 
 def meeting_ics(meeting, *, summary: str, description: str, url: str) -> bytes:
     host = settings.SITE_URL.split("//")[-1].split("/")[0].split(":")[0] or "traineeship"
-    start = meeting.starts_at
+    # In UTC, so the file needs no VTIMEZONE component of its own.
+    start = meeting.starts_at.astimezone(UTC)
     event = icalendar.Event()
     event.add("uid", f"meeting-{meeting.pk}@{host}")
-    event.add("dtstamp", timezone.now())
+    event.add("dtstamp", timezone.now().astimezone(UTC))
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=meeting.duration_minutes))
     # A summary or location is one line; the description may keep its line breaks.

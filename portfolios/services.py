@@ -240,9 +240,12 @@ def feedback_give(*, token: str, answers: dict[int, str], free_text: str, anonym
     request.answered_at = timezone.now()
     fields = ["free_text", "anonymous", "answered_at"]
     if anonymous:
+        # Nothing that points at the giver stays: not their name or address, and not the
+        # question the trainee addressed to them ("Fatima, how do I ...").
         request.colleague_name = ""
         request.colleague_email = ""
-        fields += ["colleague_name", "colleague_email"]
+        request.question = ""
+        fields += ["colleague_name", "colleague_email", "question"]
     request.save(update_fields=fields)
     return request
 
