@@ -54,7 +54,7 @@ def test_every_form_of_the_project_checks_its_text():
     for app in ["organisations", "programmes", "mentors", "portfolios"]:
         module = importlib.import_module(f"{app}.forms")
         for name, cls in inspect.getmembers(module, inspect.isclass):
-            if cls.__module__ == module.__name__ and issubclass(cls, forms.BaseForm):
-                if not issubclass(cls, SafeTextMixin):
-                    missing.append(f"{app}.forms.{name}")
+            own_form = cls.__module__ == module.__name__ and issubclass(cls, forms.BaseForm)
+            if own_form and not issubclass(cls, SafeTextMixin):
+                missing.append(f"{app}.forms.{name}")
     assert missing == []
