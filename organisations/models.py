@@ -315,3 +315,17 @@ class OutgoingMail(models.Model):
 
     def __str__(self):
         return f"mail {self.pk} ({self.status})"
+
+
+class SubmissionReceipt(models.Model):
+    """A create form that was just submitted, so the same submission again lands on its result.
+
+    ``key`` is a hash of who submitted what where; no form content is stored.
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    location = models.CharField(max_length=2000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self):
+        return f"submission {self.key[:8]}"

@@ -13,6 +13,7 @@ from organisations.forms import AcceptInvitationForm, InvitationForm, Organisati
 from organisations.languages import remember_language
 from organisations.middleware import SESSION_KEY
 from organisations.models import AuditEntry, Invitation, Membership, OutgoingMail, Role
+from organisations.submissions import single_submission
 
 PAGE_SIZE = 25
 
@@ -34,6 +35,7 @@ def people(request):
 
 
 @role_required(Role.HR)
+@single_submission
 def invite(request):
     organisation = request.membership.organisation
     form = InvitationForm(request.POST or None, organisation=organisation)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from organisations import encoding
 from organisations.access import get_visible_or_404, require, role_required
 from organisations.models import Role
+from organisations.submissions import single_submission
 from portfolios import forms, selectors, services
 from portfolios.models import (
     FinalEvaluation,
@@ -150,6 +151,7 @@ def _cohorts(request):
 
 
 @role_required(Role.MANAGER, Role.HR)
+@single_submission
 def exports(request):
     form = forms.ExportForm(request.POST or None, cohorts=_cohorts(request))
     if request.method == "POST" and form.is_valid():

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from organisations import encoding
 from organisations.access import get_visible_or_404, require
+from organisations.submissions import single_submission
 from portfolios import forms, selectors, services
 from portfolios.models import (
     Evidence,
@@ -38,6 +39,7 @@ def evidence(request, pk):
     )
 
 
+@single_submission
 def evidence_create(request, pk):
     traineeship = _trainee_only(request, pk)
     form = forms.EvidenceForm(
@@ -80,6 +82,7 @@ def evidence_download(request, pk):
 # Reflections --------------------------------------------------------------------------------------
 
 
+@single_submission
 def reflections(request, pk):
     traineeship, relations = _traineeship(request, pk)
     is_trainee = Relation.TRAINEE in relations
@@ -119,6 +122,7 @@ def feedback(request, pk):
     )
 
 
+@single_submission
 def feedback_request(request, pk):
     traineeship = _trainee_only(request, pk)
     form = forms.FeedbackRequestForm(request.POST or None, competencies=services.competencies_of(traineeship))
