@@ -329,3 +329,51 @@ class SubmissionReceipt(models.Model):
 
     def __str__(self):
         return f"submission {self.key[:8]}"
+
+
+class DataCopyQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A copy is seen only by the person who asked for it."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(requested_by=user)
+
+
+class DataCopy(models.Model):
+    """A person's copy of their data (AVG), built as a ZIP by the task worker with progress."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("Being made")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+", verbose_name=_("person"))
+    requested_by = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+", verbose_name=_("requested by"))
+    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(max_length=8, default="nl")
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.QUEUED)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    stored_name = models.CharField(max_length=200, blank=True, editable=False)
+    file_name = models.CharField(max_length=200, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = DataCopyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("copy of personal data")
+        verbose_name_plural = _("copies of personal data")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"data copy {self.pk} ({self.status})"
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {self.Status.DONE, self.Status.FAILED}

@@ -193,8 +193,19 @@ STORAGES = {
         )
     },
 }
+# Uploads: at most UPLOAD_MAX_BYTES per file, checked while the body is read
+# (organisations.upload_limits); anonymous requests take no files at all. Form fields
+# besides files stay under DATA_UPLOAD_MAX_MEMORY_SIZE; a body above REQUEST_MAX_BYTES
+# is refused outright (the reverse proxy should refuse it earlier, see the README).
+UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+REQUEST_MAX_BYTES = 12 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "organisations.upload_limits.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_PERMISSIONS = 0o640
 
 SESSION_COOKIE_HTTPONLY = True

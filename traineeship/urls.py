@@ -22,6 +22,8 @@ urlpatterns = [
     path("privacy/my-data/", views_privacy.my_data, name="privacy_my_data"),
     path("privacy/my-data/download/", views_privacy.my_data_download, name="privacy_my_data_download"),
     path("privacy/people/<int:pk>/download/", views_privacy.person_data_download, name="privacy_person_download"),
+    path("privacy/copies/<int:pk>/", views_privacy.data_copy, name="privacy_data_copy"),
+    path("privacy/copies/<int:pk>/download/", views_privacy.data_copy_download, name="privacy_data_copy_download"),
     path("privacy/people/<int:pk>/erase/", views_privacy.person_erase, name="privacy_person_erase"),
     path("mentors/", include("mentors.urls")),
     path("overview/", views_manager.manager_overview, name="manager_overview"),
