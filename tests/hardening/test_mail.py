@@ -118,3 +118,16 @@ def test_a_name_too_odd_for_a_header_is_cleaned_not_a_500(personas, client_for):
     assert "Welzijn Zonnedal" in message["Subject"]
     assert not any(char in message["Subject"] for char in "\r\n\x00\u2028")
     assert len(message["Subject"]) <= 255
+
+
+def test_erasing_a_person_removes_the_mails_to_them(personas, client_for, unreachable_mail_server):
+    client_for(None).post(reverse("password_reset"), {"email": personas.trainee.email})
+    assert OutgoingMail.objects.filter(recipient=personas.trainee.email).exists()
+    from organisations.models import Membership
+
+    membership = Membership.objects.get(user=personas.trainee)
+    response = client_for(personas.hr).post(
+        reverse("privacy_person_erase", kwargs={"pk": membership.pk}), {"confirm": "yes"}
+    )
+    assert response.status_code == 302
+    assert not OutgoingMail.objects.exists()
