@@ -91,4 +91,5 @@ def single_submission(view):
             SubmissionReceipt.objects.filter(key=key).delete()
         return response
 
+    wrapped.single_submission = True
     return wrapped

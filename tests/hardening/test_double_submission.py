@@ -83,3 +83,32 @@ def test_a_form_with_errors_can_be_sent_again(personas, client_for):
     data = {"name": "Nina", "email": "geen-adres", "role": "trainee"}
     assert hr.post(reverse("organisations:invite"), data).status_code == 200
     assert hr.post(reverse("organisations:invite"), data).status_code == 200
+
+
+def _has_single_submission(view) -> bool:
+    while view is not None:
+        if getattr(view, "single_submission", False):
+            return True
+        view = getattr(view, "__wrapped__", None)
+    return False
+
+
+def test_every_create_view_is_guarded():
+    """A new create view (its address ends in new/ or its name in _create) without the guard fails here."""
+    from django.urls import get_resolver
+
+    def walk(patterns, prefix=""):
+        for pattern in patterns:
+            if hasattr(pattern, "url_patterns"):
+                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern))
+            else:
+                yield prefix + str(pattern.pattern), pattern
+
+    unguarded = [
+        route
+        for route, pattern in walk(get_resolver().url_patterns)
+        if not route.startswith("admin/")
+        and (route.endswith("new/") or (pattern.name or "").endswith("_create"))
+        and not _has_single_submission(pattern.callback)
+    ]
+    assert unguarded == []
