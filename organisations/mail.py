@@ -40,24 +40,34 @@ def queue(*, to: str, subject: str, body: str, organisation: Organisation | None
 
 
 def deliver(mail_id: int) -> None:
-    """One attempt to send the mail; on failure a retry is scheduled or the mail is marked failed."""
-    with transaction.atomic():
-        mail = OutgoingMail.objects.select_for_update().filter(pk=mail_id, status=OutgoingMail.Status.QUEUED).first()
-        if mail is None:
-            return
-        mail.attempts += 1
-        mail.last_attempt_at = timezone.now()
-        try:
-            EmailMessage(subject=header_text(mail.subject), body=mail.body, to=[mail.recipient]).send()
-        except Exception as error:
-            mail.last_error = type(error).__name__[:200]
+    """One attempt to send the mail; on failure a retry is scheduled or the mail is marked failed.
+
+    The mail server is called outside any transaction: a slow server must not hold a
+    database lock (SQLite takes its write lock for the whole transaction).
+    """
+    mail = OutgoingMail.objects.filter(pk=mail_id, status=OutgoingMail.Status.QUEUED).first()
+    if mail is None:
+        return
+    # Claim this attempt; a second worker that picked up the same mail finds nothing to do.
+    claimed = OutgoingMail.objects.filter(pk=mail.pk, status=mail.status, attempts=mail.attempts).update(
+        attempts=mail.attempts + 1, last_attempt_at=timezone.now()
+    )
+    if not claimed:
+        return
+    mail.attempts += 1
+    try:
+        EmailMessage(subject=header_text(mail.subject), body=mail.body, to=[mail.recipient]).send()
+    except Exception as error:  # any failure of the mail server is retried
+        mail.last_error = type(error).__name__[:200]
+        with transaction.atomic():
             _after_failure(mail)
-        else:
-            mail.status = OutgoingMail.Status.SENT
-            mail.sent_at = timezone.now()
-            mail.last_error = ""
-            mail.body = ""  # the text (often a personal link) is not kept once it is sent
-        mail.save(update_fields=["attempts", "last_attempt_at", "last_error", "status", "sent_at", "body"])
+            mail.save(update_fields=["last_error", "status"])
+        return
+    mail.status = OutgoingMail.Status.SENT
+    mail.sent_at = timezone.now()
+    mail.last_error = ""
+    mail.body = ""  # the text (often a personal link) is not kept once it is sent
+    mail.save(update_fields=["status", "sent_at", "last_error", "body"])
 
 
 def _after_failure(mail: OutgoingMail) -> None:
