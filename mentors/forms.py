@@ -4,10 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from mentors.models import Addendum, Agreement, AgreementStatus, Meeting, MentorProfile
 from organisations.models import Membership, Role, User
+from organisations.safe_text import SafeForm, SafeModelForm
 from programmes.models import CategoryKind, LearningGoal, RegisterCategory, Registration, Traineeship
 
 
-class MentorProfileForm(forms.ModelForm):
+class MentorProfileForm(SafeModelForm):
     class Meta:
         model = MentorProfile
         fields = [
@@ -33,7 +34,7 @@ class MentorProfileForm(forms.ModelForm):
         return data
 
 
-class MentorChoiceForm(forms.Form):
+class MentorChoiceForm(SafeForm):
     mentor = forms.ModelChoiceField(queryset=User.objects.none(), required=False, label=_("Mentor"))
 
     def __init__(self, *args, placement, **kwargs):
@@ -56,7 +57,7 @@ def traineeship_people(traineeship: Traineeship):
     return User.objects.filter(pk__in=ids) | User.objects.filter(pk__in=hr)
 
 
-class VersionedForm(forms.ModelForm):
+class VersionedForm(SafeModelForm):
     """Posts back the version it was opened with; a stale one is refused (optimistic locking)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
@@ -81,7 +82,7 @@ STALE_MESSAGE = _(
 )
 
 
-class MeetingPlanForm(forms.ModelForm):
+class MeetingPlanForm(SafeModelForm):
     class Meta:
         model = Meeting
         fields = ["kind", "date", "start_time", "duration_minutes", "location", "participants"]
@@ -206,7 +207,7 @@ class MeetingRecordForm(VersionedForm):
         return {name: self.cleaned_data[name] for name in self._meta.fields if name in self.fields}
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(SafeModelForm):
     class Meta:
         model = Agreement
         fields = ["description", "owner", "due_date", "status"]
@@ -232,7 +233,7 @@ AgreementFormSet = inlineformset_factory(
 )
 
 
-class AddendumForm(forms.ModelForm):
+class AddendumForm(SafeModelForm):
     class Meta:
         model = Addendum
         fields = ["text"]
@@ -240,7 +241,7 @@ class AddendumForm(forms.ModelForm):
         help_texts = {"text": FACTS_NOT_DIAGNOSES}
 
 
-class AgreementStatusForm(forms.Form):
+class AgreementStatusForm(SafeForm):
     status = forms.ChoiceField(choices=AgreementStatus.choices, label=_("Status"))
 
 

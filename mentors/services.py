@@ -3,7 +3,6 @@
 from datetime import date
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -12,7 +11,7 @@ from django.utils import timezone, translation
 from mentors.models import Addendum, Agreement, AgreementStatus, Meeting, MeetingGoalProgress, MeetingKind, Reminder
 from mentors.notices import notices
 from mentors.selectors import mentor_load, mentor_warnings
-from organisations import audit
+from organisations import audit, mail
 from organisations.models import User
 from programmes.models import GoalProgress, LearningGoal, Placement, Traineeship
 
@@ -232,10 +231,20 @@ def reminders_send(*, today: date) -> int:
             }
             subject = render_to_string("mentors/email/reminder_subject.txt", context).strip()
             body = render_to_string("mentors/email/reminder_body.txt", context)
-        send_mail(subject, body, None, [notice.recipient.email])
+        mail.queue(
+            to=notice.recipient.email, subject=subject, body=body, organisation=_organisation_of(notice.subject_of)
+        )
         Reminder.objects.create(
             kind=notice.kind, recipient=notice.recipient, object_key=notice.object_key, sent_on=today
         )
         sent_today.add(key)
         sent += 1
     return sent
+
+
+def _organisation_of(subject) -> object | None:
+    """The organisation whose HR sees the reminder if it cannot be delivered."""
+    meeting = getattr(subject, "meeting", None)
+    traineeship = getattr(subject, "traineeship", None) or getattr(meeting, "traineeship", None) or subject
+    programme = getattr(traineeship, "programme", None)
+    return getattr(programme, "owner", None)

@@ -1,13 +1,17 @@
 from django import forms
 from django.contrib.auth import password_validation
+from django.contrib.auth.forms import PasswordResetForm
 from django.core.files.uploadedfile import UploadedFile
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from organisations import branding
+from organisations import branding, mail
 from organisations.models import Invitation, Membership, Organisation, Role, User
+from organisations.safe_text import SafeForm, SafeModelForm, SafeTextMixin
 
 
-class InvitationForm(forms.ModelForm):
+class InvitationForm(SafeModelForm):
     class Meta:
         model = Invitation
         fields = ["name", "email", "role"]
@@ -29,7 +33,7 @@ class InvitationForm(forms.ModelForm):
         return email
 
 
-class AcceptInvitationForm(forms.Form):
+class AcceptInvitationForm(SafeForm):
     name = forms.CharField(label=_("Your name"), max_length=150)
     password1 = forms.CharField(
         label=_("Password"),
@@ -60,14 +64,14 @@ class AcceptInvitationForm(forms.Form):
         return cleaned
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(SafeModelForm):
     class Meta:
         model = User
         fields = ["name", "language"]
         help_texts = {"language": _("E-mails and reminders reach you in this language.")}
 
 
-class OrganisationSettingsForm(forms.ModelForm):
+class OrganisationSettingsForm(SafeModelForm):
     RETENTION_PRESETS = [
         (2, _("Two years after leaving (generally seen as reasonable)")),
         (5, _("Five years (municipal selection list for appraisal records)")),
@@ -91,3 +95,20 @@ class OrganisationSettingsForm(forms.ModelForm):
             extension = branding.check_logo(logo)
             logo.name = f"logo.{extension}"
         return logo
+
+
+class QueuedPasswordResetForm(SafeTextMixin, PasswordResetForm):
+    """Django's reset form, but the mail is queued for the worker in the person's language.
+
+    The request then takes as long for an unknown address as for a known one.
+    """
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
+        user = context["user"]
+        membership = user.memberships.select_related("organisation").first()
+        with translation.override(user.language):
+            subject = render_to_string(subject_template_name, context)
+            body = render_to_string(email_template_name, context)
+        mail.queue(
+            to=to_email, subject=subject, body=body, organisation=membership.organisation if membership else None
+        )

@@ -296,3 +296,114 @@ class AuditEntry(models.Model):
             return Action(self.action).label
         except ValueError:
             return self.action
+
+
+class OutgoingMailQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The mails of the organisations where ``user`` is HR."""
+        if not user.is_authenticated:
+            return self.none()
+        hr_orgs = Membership.objects.filter(user=user, role=Role.HR).values("organisation")
+        return self.filter(organisation__in=hr_orgs)
+
+    def failed(self):
+        return self.filter(status=OutgoingMail.Status.FAILED)
+
+
+class OutgoingMail(models.Model):
+    """One e-mail on its way: queued by a request, sent (and retried) by the task worker.
+
+    The body is kept only until the mail is sent; failed mails stay visible to the
+    organisation's HR with the kind of error (never the mail server's full answer).
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to be sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("organisation")
+    )
+    recipient = models.EmailField(_("recipient"))
+    subject = models.CharField(_("subject"), max_length=255)
+    body = models.TextField(_("text"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    objects = OutgoingMailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["organisation", "status"], name="outgoingmail_org_status")]
+
+    def __str__(self):
+        return f"mail {self.pk} ({self.status})"
+
+
+class SubmissionReceipt(models.Model):
+    """A create form that was just submitted, so the same submission again lands on its result.
+
+    ``key`` is a hash of who submitted what where; no form content is stored.
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    location = models.CharField(max_length=2000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self):
+        return f"submission {self.key[:8]}"
+
+
+class DataCopyQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A copy is seen only by the person who asked for it."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(requested_by=user)
+
+
+class DataCopy(models.Model):
+    """A person's copy of their data (AVG), built as a ZIP by the task worker with progress."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("Being made")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+", verbose_name=_("person"))
+    requested_by = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+", verbose_name=_("requested by"))
+    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(max_length=8, default="nl")
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.QUEUED)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    stored_name = models.CharField(max_length=200, blank=True, editable=False)
+    file_name = models.CharField(max_length=200, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = DataCopyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("copy of personal data")
+        verbose_name_plural = _("copies of personal data")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"data copy {self.pk} ({self.status})"
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {self.Status.DONE, self.Status.FAILED}

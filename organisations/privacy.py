@@ -1,11 +1,12 @@
 """This app's part of a person's data export and erasure (see ``traineeship.privacy``)."""
 
 from django.contrib.auth.hashers import make_password
+from django.core.files.storage import default_storage
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from organisations import audit
-from organisations.models import AuditEntry, Invitation, Membership, User
+from organisations.models import AuditEntry, DataCopy, Invitation, Membership, OutgoingMail, User
 
 ERASED_LABEL = "Verwijderde persoon"
 
@@ -43,6 +44,12 @@ def erase(user: User) -> None:
     audit.scrub_person(user, label)
     Invitation.objects.filter(Q(email__iexact=user.email)).update(email=f"erased-{user.pk}@invalid.example", name=label)
     Membership.objects.filter(user=user).delete()
+    # Mails to the person (their address, perhaps a personal link) and copies of their data go too.
+    OutgoingMail.objects.filter(recipient__iexact=user.email).delete()
+    for copy in DataCopy.objects.filter(person=user):
+        if copy.stored_name:
+            default_storage.delete(copy.stored_name)
+        copy.delete()
     user.name = label
     user.email = f"erased-{user.pk}@invalid.example"
     user.password = make_password(None)

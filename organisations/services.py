@@ -8,9 +8,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from organisations import audit
+from organisations import audit, mail
 from organisations.models import Invitation, Membership, Organisation, Role, User, hash_token
-from organisations.tasks import send_email
 
 
 class InvitationError(Exception):
@@ -49,9 +48,8 @@ def invitation_create(
         }
         subject = render_to_string("organisations/email/invitation_subject.txt", context).strip()
         body = render_to_string("organisations/email/invitation_body.txt", context)
-    # Enqueued in the same transaction: the database task backend only sends it
-    # once the invitation is committed.
-    send_email.enqueue(subject=subject, body=body, to=[email])
+    # Queued in the same transaction: the worker only sends it once the invitation is committed.
+    mail.queue(to=email, subject=subject, body=body, organisation=organisation)
     audit.record(
         organisation=organisation,
         actor=invited_by,

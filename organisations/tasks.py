@@ -1,10 +1,18 @@
 """Work that runs off the request path, in the task worker."""
 
-from django.core.mail import send_mail
 from django.tasks import task
+
+from organisations import mail
+
+
+@task()
+def deliver_mail(mail_id: int) -> None:
+    """One delivery attempt of a queued ``OutgoingMail``."""
+    mail.deliver(mail_id)
 
 
 @task()
 def send_email(*, subject: str, body: str, to: list[str]) -> None:
-    """Send one plain-text e-mail (already rendered in the recipient's language)."""
-    send_mail(subject, body, None, to)
+    """Kept for callers that enqueue a mail directly: each recipient becomes a queued mail."""
+    for address in to:
+        mail.queue(to=address, subject=subject, body=body)

@@ -15,4 +15,6 @@ urlpatterns = [
     path("settings/", views.organisation_settings, name="settings"),
     path("audit/", views.audit_trail, name="audit_trail"),
     path("privacy/", views.privacy, name="privacy"),
+    path("mail/failed/", views.failed_mail, name="failed_mail"),
+    path("mail/failed/<int:pk>/retry/", views.failed_mail_retry, name="failed_mail_retry"),
 ]

@@ -6,13 +6,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from organisations import services
+from organisations import mail, services
 from organisations.access import get_visible_or_404, require, role_required
 from organisations.filters import AuditEntryFilter, MembershipFilter
 from organisations.forms import AcceptInvitationForm, InvitationForm, OrganisationSettingsForm, ProfileForm
 from organisations.languages import remember_language
 from organisations.middleware import SESSION_KEY
-from organisations.models import AuditEntry, Invitation, Membership, Role
+from organisations.models import AuditEntry, Invitation, Membership, OutgoingMail, Role
+from organisations.submissions import single_submission
 
 PAGE_SIZE = 25
 
@@ -34,6 +35,7 @@ def people(request):
 
 
 @role_required(Role.HR)
+@single_submission
 def invite(request):
     organisation = request.membership.organisation
     form = InvitationForm(request.POST or None, organisation=organisation)
@@ -162,3 +164,22 @@ def audit_trail(request):
 def privacy(request):
     organisation = request.membership.organisation if request.membership else None
     return render(request, "organisations/privacy.html", {"organisation": organisation})
+
+
+@role_required(Role.HR)
+def failed_mail(request):
+    """Mails the worker gave up on after its retries, so HR can check the address and send again."""
+    mails = OutgoingMail.objects.failed().filter(organisation=request.membership.organisation)
+    page = Paginator(mails, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "organisations/failed_mail.html", {"page": page})
+
+
+@require_POST
+@role_required(Role.HR)
+def failed_mail_retry(request, pk):
+    failed = get_visible_or_404(
+        OutgoingMail.objects.failed().filter(organisation=request.membership.organisation), request.user, pk=pk
+    )
+    mail.retry(mail=failed)
+    messages.success(request, _("The e-mail is queued to be sent again."))
+    return redirect("organisations:failed_mail")

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from organisations.safe_text import SafeForm, SafeModelForm
 from portfolios.models import Evidence, FeedbackRequest, FinalEvaluation, RatingLevel, Reflection, SelfEvaluation
 from portfolios.uploads import MAX_UPLOAD_BYTES
 from programmes.models import Competency, DevelopmentActivity, LearningGoal, RegisterCategory, Registration
@@ -27,7 +28,7 @@ class CompetencyChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.code} {obj.name}"
 
 
-class VersionedForm(forms.ModelForm):
+class VersionedForm(SafeModelForm):
     """Posts back the version it was opened at (optimistic locking)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
@@ -45,7 +46,7 @@ class VersionedForm(forms.ModelForm):
             self.data["version"] = current_version
 
 
-class SelfEvaluationForm(forms.ModelForm):
+class SelfEvaluationForm(SafeModelForm):
     class Meta:
         model = SelfEvaluation
         fields = SelfEvaluation.QUESTIONS
@@ -112,14 +113,14 @@ class GoalApproveForm(VersionedForm):
         fields = []
 
 
-class GoalMoveForm(forms.Form):
+class GoalMoveForm(SafeForm):
     """A move of the goal's status (see ``portfolios.goal_states``), from the version shown."""
 
     move = forms.CharField(max_length=20)
     version = forms.IntegerField(min_value=1)
 
 
-class GoalProgressForm(forms.Form):
+class GoalProgressForm(SafeForm):
     progress = forms.IntegerField(label=_("progress (%)"), min_value=0, max_value=100)
     note = forms.CharField(
         label=_("note"),
@@ -140,7 +141,7 @@ REGISTER_FIELDS = [
 ]
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(SafeModelForm):
     competencies = CompetencyChoiceField(
         queryset=Competency.objects.none(),
         required=False,
@@ -189,7 +190,7 @@ class ActivityForm(forms.ModelForm):
                 self.fields[name].disabled = True
 
 
-class EvidenceForm(forms.ModelForm):
+class EvidenceForm(SafeModelForm):
     upload = forms.FileField(
         label=_("file"),
         required=False,
@@ -242,7 +243,7 @@ class EvidenceForm(forms.ModelForm):
 FACTS_NOT_DIAGNOSES = _("Write down facts and agreements, not diagnoses or health details.")
 
 
-class ReflectionForm(forms.ModelForm):
+class ReflectionForm(SafeModelForm):
     class Meta:
         model = Reflection
         fields = ["written_on", "text", "shared_with_mentor"]
@@ -253,7 +254,7 @@ class ReflectionForm(forms.ModelForm):
         }
 
 
-class FeedbackRequestForm(forms.ModelForm):
+class FeedbackRequestForm(SafeModelForm):
     competencies = CompetencyChoiceField(
         queryset=Competency.objects.none(), widget=forms.CheckboxSelectMultiple, label=_("competencies to ask about")
     )
@@ -268,7 +269,7 @@ class FeedbackRequestForm(forms.ModelForm):
         self.fields["competencies"].queryset = competencies
 
 
-class FeedbackGiveForm(forms.Form):
+class FeedbackGiveForm(SafeForm):
     free_text = forms.CharField(
         label=_("anything else you want to say"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -320,13 +321,13 @@ class FinalEvaluationForm(VersionedForm):
         return {name: self.cleaned_data[name] for name in self.fields if name != "version"}
 
 
-class ReopenForm(forms.Form):
+class ReopenForm(SafeForm):
     reason = forms.CharField(
         label=_("reason for reopening"), widget=forms.Textarea(attrs={"rows": 3}), min_length=10, max_length=2000
     )
 
 
-class ExportForm(forms.Form):
+class ExportForm(SafeForm):
     cohort = forms.ModelChoiceField(queryset=None, label=_("cohort"))
 
     def __init__(self, *args, cohorts, **kwargs):

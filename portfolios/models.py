@@ -237,7 +237,12 @@ class FeedbackRequest(models.Model):
 
     @property
     def giver_label(self) -> str:
-        return _("A colleague (anonymous)") if self.anonymous else self.colleague_name
+        """Who gave the feedback, as far as it was verified: the address the link was sent to.
+
+        The name the trainee typed when asking is not verified by anything, so it is not shown
+        as the giver; an anonymous giver is shown as no one in particular.
+        """
+        return _("A colleague (anonymous)") if self.anonymous else self.colleague_email
 
     def give_url(self, token: str) -> str:
         return reverse("portfolios:feedback_give", kwargs={"token": token})

@@ -101,7 +101,7 @@ def personal_data(user: User) -> dict:
             {
                 "traineeship": f.traineeship_id,
                 # Where the giver asked for anonymity, only the text: no name, no address.
-                "from": _("A colleague (anonymous)") if f.anonymous else f.colleague_name,
+                "from": str(f.giver_label),
                 "question": f.question,
                 "answered_at": _iso(f.answered_at),
                 "answers": [{"competency": str(a.competency), "answer": a.answer} for a in f.answers.all()],

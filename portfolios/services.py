@@ -4,13 +4,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from organisations import audit
+from organisations import audit, mail
 from organisations.models import Organisation, User, hash_token
 from portfolios import goal_states, uploads
 from portfolios.models import (
@@ -281,8 +280,7 @@ def feedback_request_create(
         }
         subject = render_to_string("portfolios/email/feedback_subject.txt", context).strip()
         body = render_to_string("portfolios/email/feedback_body.txt", context)
-    recipient = request.colleague_email
-    transaction.on_commit(lambda: send_mail(subject, body, None, [recipient]))
+    mail.queue(to=request.colleague_email, subject=subject, body=body, organisation=traineeship.programme.owner)
     return request, token
 
 
@@ -311,9 +309,12 @@ def feedback_give(*, token: str, answers: dict[int, str], free_text: str, anonym
     request.answered_at = timezone.now()
     fields = ["free_text", "anonymous", "answered_at"]
     if anonymous:
+        # Nothing that points at the giver stays: not their name or address, and not the
+        # question the trainee addressed to them ("Fatima, how do I ...").
         request.colleague_name = ""
         request.colleague_email = ""
-        fields += ["colleague_name", "colleague_email"]
+        request.question = ""
+        fields += ["colleague_name", "colleague_email", "question"]
     request.save(update_fields=fields)
     return request
 

@@ -14,13 +14,15 @@ import zipfile
 from dataclasses import dataclass
 
 import filetype
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+# The same limit the upload handler applies while the body is read (organisations.upload_limits).
+MAX_UPLOAD_BYTES = settings.UPLOAD_MAX_BYTES
 MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
 MAX_ZIP_MEMBERS = 2000
 

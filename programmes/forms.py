@@ -6,6 +6,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Organisation, Role, User
+from organisations.safe_text import SafeForm, SafeModelForm
 from programmes.agreements import AGREEMENT_FIELDS, PRESET_CHOICES, preset_values
 from programmes.models import (
     Cohort,
@@ -29,7 +30,7 @@ def people_with_role(organisations, role: str):
     return User.objects.filter(memberships__organisation__in=organisations, memberships__role=role).distinct()
 
 
-class FrameworkForm(forms.ModelForm):
+class FrameworkForm(SafeModelForm):
     class Meta:
         model = CompetencyFramework
         fields = ["name", "description"]
@@ -59,7 +60,7 @@ class TagsField(forms.CharField):
         return [tag.strip() for tag in value.split(",") if tag.strip()]
 
 
-class CompetencyForm(forms.ModelForm):
+class CompetencyForm(SafeModelForm):
     areas_of_life = TagsField(
         label=_("Areas of life"),
         required=False,
@@ -99,14 +100,14 @@ class CompetencyForm(forms.ModelForm):
         return code
 
 
-class FrameworkImportForm(forms.Form):
+class FrameworkImportForm(SafeForm):
     file = forms.FileField(
         label=_("File (.xlsx, CSV or JSON)"),
         help_text=_("The same columns as the export. Competencies with a known code are updated, others added."),
     )
 
 
-class ProgrammeForm(forms.ModelForm):
+class ProgrammeForm(SafeModelForm):
     preset = forms.ChoiceField(
         label=_("Agreement preset"),
         choices=[("", _("Choose a cao…")), *PRESET_CHOICES],
@@ -195,7 +196,7 @@ def programme_form_with_preset(data, *, owner: Organisation, instance: Programme
     return ProgrammeForm(owner=owner, instance=instance, initial=initial)
 
 
-class CohortForm(forms.ModelForm):
+class CohortForm(SafeModelForm):
     class Meta:
         model = Cohort
         fields = ["name", "start_date", "group_trainer", "notes"]
@@ -205,6 +206,7 @@ class CohortForm(forms.ModelForm):
 DevelopmentDayFormSet = inlineformset_factory(
     Cohort,
     DevelopmentDay,
+    form=SafeModelForm,
     fields=["date", "topic"],
     widgets={"date": DATE},
     extra=3,
@@ -212,7 +214,7 @@ DevelopmentDayFormSet = inlineformset_factory(
 )
 
 
-class BlueprintForm(forms.ModelForm):
+class BlueprintForm(SafeModelForm):
     model_traineeship = forms.ModelChoiceField(
         queryset=Traineeship.objects.none(),
         required=False,
@@ -237,7 +239,7 @@ class BlueprintForm(forms.ModelForm):
         self.fields["model_traineeship"].label_from_instance = lambda t: t.trainee.name
 
 
-class TraineeshipForm(forms.ModelForm):
+class TraineeshipForm(SafeModelForm):
     copy_setup = forms.BooleanField(
         label=_("Start with the cohort's set-up (work profile, competencies and activities)"),
         required=False,
@@ -286,7 +288,7 @@ class TraineeshipForm(forms.ModelForm):
                 del self.fields[name]
 
 
-class PlacementForm(forms.ModelForm):
+class PlacementForm(SafeModelForm):
     class Meta:
         model = Placement
         fields = ["organisation", "start_date", "end_date", "assignment", "manager"]
@@ -316,7 +318,7 @@ class PlacementForm(forms.ModelForm):
         return cleaned
 
 
-class RotationForm(forms.Form):
+class RotationForm(SafeForm):
     start_date = forms.DateField(label=_("First placement starts on"), widget=DATE)
     count = forms.IntegerField(label=_("Number of placements"), min_value=1, max_value=6, initial=3)
     months = forms.IntegerField(label=_("Months per placement"), min_value=1, max_value=24, initial=8)
@@ -327,7 +329,7 @@ class RotationForm(forms.Form):
         self.initial.setdefault("start_date", traineeship.start_date)
 
 
-class WorkProfileForm(forms.ModelForm):
+class WorkProfileForm(SafeModelForm):
     class Meta:
         model = WorkProfile
         fields = [
@@ -376,7 +378,7 @@ def competencies_for(traineeship: Traineeship):
     return Competency.objects.filter(framework__organisation=programme.owner_id)
 
 
-class ProfileCompetencyForm(forms.ModelForm):
+class ProfileCompetencyForm(SafeModelForm):
     class Meta:
         model = ProfileCompetency
         fields = ["competency", "purpose", "target_level"]
@@ -389,7 +391,7 @@ class ProfileCompetencyForm(forms.ModelForm):
         )
 
 
-class LearningActivityForm(forms.ModelForm):
+class LearningActivityForm(SafeModelForm):
     class Meta:
         model = LearningActivity
         fields = [
@@ -425,7 +427,7 @@ class LearningActivityForm(forms.ModelForm):
         return cleaned
 
 
-class ChooseActivitiesForm(forms.Form):
+class ChooseActivitiesForm(SafeForm):
     activities = forms.ModelMultipleChoiceField(
         queryset=LearningActivity.objects.none(),
         widget=forms.CheckboxSelectMultiple,

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from organisations.access import get_visible_or_404, require, role_required
 from organisations.models import Role
 from organisations.spreadsheets import safe_filename, table_response
+from organisations.submissions import single_submission
 from programmes import frameworks_io, services
 from programmes.forms import CompetencyForm, FrameworkForm, FrameworkImportForm
 from programmes.models import Competency, CompetencyFramework, ProfileCompetency
@@ -45,6 +46,7 @@ def framework_list(request):
 
 
 @role_required(Role.HR)
+@single_submission
 def framework_create(request):
     form = FrameworkForm(request.POST or None, organisation=request.membership.organisation)
     if request.method == "POST" and form.is_valid():
@@ -77,6 +79,7 @@ def framework_edit(request, pk):
 
 
 @role_required(Role.HR)
+@single_submission
 def competency_create(request, pk):
     framework = _editable_framework(request, pk)
     form = CompetencyForm(request.POST or None, framework=framework)

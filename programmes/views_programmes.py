@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from organisations.access import get_visible_or_404, require, role_required
 from organisations.models import Role
+from organisations.submissions import single_submission
 from programmes import services
 from programmes.agreements import PRESETS
 from programmes.forms import BlueprintForm, CohortForm, DevelopmentDayFormSet, ProgrammeForm, programme_form_with_preset
@@ -67,6 +68,7 @@ def _programme_form_page(request, programme=None):
 
 
 @role_required(Role.HR)
+@single_submission
 def programme_create(request):
     return _programme_form_page(request)
 
@@ -100,6 +102,7 @@ def programme_detail(request, pk):
     )
 
 
+@single_submission
 def cohort_create(request, pk):
     programme = _managed_programme(request, pk)
     cohort = Cohort(programme=programme)

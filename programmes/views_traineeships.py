@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from organisations.access import get_visible_or_404, require, role_required
 from organisations.models import Role
+from organisations.submissions import single_submission
 from programmes import services
 from programmes.forms import (
     ChooseActivitiesForm,
@@ -49,6 +50,7 @@ def _traineeship(request, pk, *, manage: bool = False) -> tuple[Traineeship, boo
     return traineeship, can_manage
 
 
+@single_submission
 def traineeship_create(request, pk):
     programme = get_visible_or_404(Programme.objects.select_related("owner"), request.user, pk=pk)
     require(Programme.objects.managed_by(request.user).filter(pk=programme.pk).exists())
@@ -77,6 +79,7 @@ def traineeship_edit(request, pk):
     )
 
 
+@single_submission
 def placements(request, pk):
     traineeship, can_manage = _traineeship(request, pk)
     form = PlacementForm(traineeship=traineeship)
@@ -222,6 +225,7 @@ def inventory(request):
 
 
 @role_required(Role.HR)
+@single_submission
 def inventory_create(request):
     form = LearningActivityForm(request.POST or None, organisation=request.membership.organisation)
     if request.method == "POST" and form.is_valid():

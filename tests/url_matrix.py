@@ -177,14 +177,23 @@ ROWS: dict[str, Row] = {
     "organisations:settings": Row(get=only("hr"), post=only("hr")),
     "organisations:audit_trail": Row(get=only("hr", "manager")),
     "organisations:privacy": Row(get=everyone()),
+    "organisations:failed_mail": Row(get=only("hr")),
+    "organisations:failed_mail_retry": Row(
+        get=only("hr", ok=405, denied=405, outsider_ok=405) | {"anonymous": 302},
+        post=only("hr", ok=302, outsider_ok=404),
+        kwargs=lambda world: {"pk": world["failed_mail"].pk},
+    ),
     # privacy
     "privacy_my_data": Row(get=everyone()),
-    "privacy_my_data_download": Row(get=everyone(405), post=everyone(200)),
+    "privacy_my_data_download": Row(get=everyone(405), post=everyone(302)),
     "privacy_person_download": Row(
         get=only("hr", ok=405, denied=405, outsider_ok=405) | {"anonymous": 302},
-        post=only("hr", outsider_ok=404),
+        post=only("hr", ok=302, outsider_ok=404),
         kwargs=lambda world: {"pk": world["membership"].pk},
     ),
+    # A copy of someone's data is seen only by the person who asked for it (here HR).
+    "privacy_data_copy": Row(get=only("hr", denied=404, outsider_ok=404), kwargs=_pk("data_copy")),
+    "privacy_data_copy_download": Row(get=only("hr", denied=404, outsider_ok=404), kwargs=_pk("data_copy")),
     "privacy_person_erase": Row(
         get=only("hr", outsider_ok=404),
         post=only("hr", ok=200, outsider_ok=404),

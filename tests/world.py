@@ -5,9 +5,11 @@ Each app adds a builder that creates its objects for ``world.personas.organisati
 so the URL matrix can build every URL with an object in it.
 """
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from organisations.models import Invitation, Membership, hash_token
+from organisations.models import DataCopy, Invitation, Membership, OutgoingMail, hash_token
 
 
 class World:
@@ -35,6 +37,22 @@ def build_organisations(world: World) -> None:
             token_hash=hash_token(f"token-{organisation.slug}"),
             invited_by=hr,
             expires_at=timezone.now() + timezone.timedelta(days=3),
+        )
+        world.objects[prefix + "failed_mail"] = OutgoingMail.objects.create(
+            organisation=organisation,
+            recipient=f"lost-{organisation.slug}@example.org",
+            subject="Uitnodiging",
+            body="Tekst",
+            status=OutgoingMail.Status.FAILED,
+            attempts=5,
+        )
+        world.objects[prefix + "data_copy"] = DataCopy.objects.create(
+            person=p.users[("other_" if prefix else "") + "trainee"],
+            requested_by=hr,
+            organisation=organisation,
+            status=DataCopy.Status.DONE,
+            stored_name=default_storage.save("data-copies/world.zip", ContentFile(b"PK\x05\x06" + b"\0" * 18)),
+            file_name="traineeship-data.zip",
         )
         world.objects[prefix + "membership"] = Membership.objects.get(
             user=p.users[("other_" if prefix else "") + "trainee"], organisation=organisation

@@ -37,6 +37,7 @@ NAV_ITEMS = [
     NavItem(_("Portfolio exports"), "portfolios:exports", frozenset({Role.MANAGER, Role.HR})),
     NavItem(_("People"), "organisations:people", frozenset({Role.HR})),
     NavItem(_("Audit trail"), "organisations:audit_trail", frozenset({Role.HR, Role.MANAGER})),
+    NavItem(_("Failed e-mails"), "organisations:failed_mail", frozenset({Role.HR})),
     NavItem(_("Settings"), "organisations:settings", frozenset({Role.HR})),
 ]
 

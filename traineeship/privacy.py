@@ -34,14 +34,23 @@ def personal_data(user: User) -> dict:
     return data
 
 
-def build_data_export(*, user: User, requested_by: User, organisation: Organisation | None) -> tuple[str, bytes]:
+def export_steps() -> int:
+    """How many steps ``build_data_export`` reports: the JSON file, then each section's files."""
+    return 1 + len(SECTIONS)
+
+
+def build_data_export(
+    *, user: User, requested_by: User, organisation: Organisation | None, progress=lambda: None
+) -> tuple[str, bytes]:
     """One ZIP with a JSON file of everything held about ``user`` and their files."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("data.json", json.dumps(personal_data(user), ensure_ascii=False, indent=2))
+        progress()
         for section in SECTIONS:
             for name, content in getattr(section, "files", lambda _user: [])(user):
                 archive.writestr(name, content)
+            progress()
     for membership_org in _organisations_of(user, organisation):
         audit.record(
             organisation=membership_org,

@@ -136,15 +136,29 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
-# Throttle guessing: five failures for one account from one address lock it for
-# fifteen minutes; the lockout page says so in words.
+# Throttle guessing: five failures for one account from one client address lock that
+# combination for fifteen minutes, so someone elsewhere cannot lock a person out; the
+# lockout page says so in words. The account is the case-folded e-mail address (sign-in
+# ignores case, so case variants get no fresh attempts).
 AXES_ENABLED = env_bool("DJANGO_AXES_ENABLED", True)
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "organisations.signin.throttle_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_USERNAME_FORM_FIELD = "username"
+# The client address comes from X-Forwarded-For only behind a proxy we run
+# (DJANGO_BEHIND_PROXY), which must overwrite that header with the address it saw
+# (nginx: proxy_set_header X-Forwarded-For $remote_addr). A header with more entries
+# than DJANGO_PROXY_COUNT + 1 is not trusted: the proxy's own address counts instead.
+# Without a proxy the header is ignored, so nobody can pick the address they fail from.
+if env_bool("DJANGO_BEHIND_PROXY", False):
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    AXES_IPWARE_PROXY_ORDER = "right-most"
+    AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 AXES_VERBOSE = False
 
 LANGUAGE_CODE = "nl"
@@ -179,8 +193,19 @@ STORAGES = {
         )
     },
 }
+# Uploads: at most UPLOAD_MAX_BYTES per file, checked while the body is read
+# (organisations.upload_limits); anonymous requests take no files at all. Form fields
+# besides files stay under DATA_UPLOAD_MAX_MEMORY_SIZE; a body above REQUEST_MAX_BYTES
+# is refused outright (the reverse proxy should refuse it earlier, see the README).
+UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+REQUEST_MAX_BYTES = 12 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "organisations.upload_limits.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_PERMISSIONS = 0o640
 # Evidence files embedded in one portfolio PDF, in total; what does not fit is listed with a note.
 PORTFOLIO_PDF_ATTACHMENTS_MAX_BYTES = int(os.environ.get("PORTFOLIO_PDF_ATTACHMENTS_MAX_BYTES", 20 * 1024 * 1024))
@@ -252,9 +277,22 @@ INVITATION_VALID_DAYS = 14
 # The public address used in e-mails sent outside a request (reminders, tasks).
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000")
 
+# Logging: a 403/404 is one line without traceback, a 500 keeps its traceback, and no
+# line carries e-mail addresses or link tokens (organisations.log_filters). The filters
+# sit on the handler (every line) and on the request loggers (where the records start).
+_LOG_FILTERS = ["client_errors_without_traceback", "redact_personal_data"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "client_errors_without_traceback": {"()": "organisations.log_filters.ClientErrorsWithoutTraceback"},
+        "redact_personal_data": {"()": "organisations.log_filters.RedactPersonalData"},
+    },
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": _LOG_FILTERS}},
+    "loggers": {
+        name: {"filters": _LOG_FILTERS, "propagate": True}
+        for name in ["django.request", "django.security", "django.security.csrf"]
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }

@@ -1,10 +1,20 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from organisations.forms import QueuedPasswordResetForm
+from organisations.signin import SignInForm
 from traineeship import views, views_manager, views_privacy, views_registers, views_traineeships
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("accounts/login/", auth_views.LoginView.as_view(authentication_form=SignInForm), name="login"),
+    # The reset mail is queued for the task worker, like every other mail.
+    path(
+        "accounts/password_reset/",
+        auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/language/", views.set_language, name="set_language"),
     path("accessibility/", views.accessibility, name="accessibility"),
@@ -12,6 +22,8 @@ urlpatterns = [
     path("privacy/my-data/", views_privacy.my_data, name="privacy_my_data"),
     path("privacy/my-data/download/", views_privacy.my_data_download, name="privacy_my_data_download"),
     path("privacy/people/<int:pk>/download/", views_privacy.person_data_download, name="privacy_person_download"),
+    path("privacy/copies/<int:pk>/", views_privacy.data_copy, name="privacy_data_copy"),
+    path("privacy/copies/<int:pk>/download/", views_privacy.data_copy_download, name="privacy_data_copy_download"),
     path("privacy/people/<int:pk>/erase/", views_privacy.person_erase, name="privacy_person_erase"),
     path("mentors/", include("mentors.urls")),
     path("overview/", views_manager.manager_overview, name="manager_overview"),

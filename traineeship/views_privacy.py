@@ -1,33 +1,44 @@
 """A person's copy of their data, and erasure on request (HR)."""
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
+from organisations import encoding
 from organisations.access import get_visible_or_404, require, role_required
-from organisations.models import Membership, Role
+from organisations.models import DataCopy, Membership, Role
+from organisations.submissions import single_submission
 from traineeship import privacy
-
-
-def _zip_response(filename: str, content: bytes) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+from traineeship.tasks import build_data_copy
 
 
 def my_data(request):
     return render(request, "privacy/my_data.html")
 
 
+def _start_copy(request, *, person, organisation):
+    """The ZIP renders PDFs and gathers files: the worker builds it, the page shows its progress."""
+    # Earlier copies of the same data by the same person are replaced, files and all.
+    for earlier in DataCopy.objects.filter(person=person, requested_by=request.user):
+        if earlier.stored_name:
+            default_storage.delete(earlier.stored_name)
+        earlier.delete()
+    copy = DataCopy.objects.create(
+        person=person, requested_by=request.user, organisation=organisation, language=translation.get_language()
+    )
+    build_data_copy.enqueue(copy_id=copy.pk)
+    return redirect("privacy_data_copy", pk=copy.pk)
+
+
 @require_POST
+@single_submission
 def my_data_download(request):
     organisation = request.membership.organisation if request.membership else None
-    filename, content = privacy.build_data_export(
-        user=request.user, requested_by=request.user, organisation=organisation
-    )
-    return _zip_response(filename, content)
+    return _start_copy(request, person=request.user, organisation=organisation)
 
 
 def _person_in_my_organisation(request, pk) -> Membership:
@@ -38,12 +49,29 @@ def _person_in_my_organisation(request, pk) -> Membership:
 
 @require_POST
 @role_required(Role.HR)
+@single_submission
 def person_data_download(request, pk):
     membership = _person_in_my_organisation(request, pk)
-    filename, content = privacy.build_data_export(
-        user=membership.user, requested_by=request.user, organisation=membership.organisation
-    )
-    return _zip_response(filename, content)
+    return _start_copy(request, person=membership.user, organisation=membership.organisation)
+
+
+@require_GET
+def data_copy(request, pk):
+    copy = get_visible_or_404(DataCopy.objects.select_related("person"), request.user, pk=pk)
+    template = "privacy/data_copy.html#progress" if request.htmx else "privacy/data_copy.html"
+    return render(request, template, {"copy": copy})
+
+
+@require_GET
+def data_copy_download(request, pk):
+    copy = get_visible_or_404(DataCopy.objects.filter(status=DataCopy.Status.DONE), request.user, pk=pk)
+    try:
+        handle = default_storage.open(copy.stored_name, "rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, content_type="application/zip")
+    response["X-Content-Type-Options"] = "nosniff"
+    return encoding.attach(response, copy.file_name or "traineeship-data")
 
 
 @role_required(Role.HR)

@@ -23,7 +23,9 @@ from mentors.forms import (
 )
 from mentors.models import Agreement, Meeting, MeetingKind
 from mentors.selectors import meetings_of
+from organisations import encoding
 from organisations.access import get_visible_or_404, require
+from organisations.submissions import single_submission
 from programmes.models import Relation, Traineeship
 
 PAGE_SIZE = 25
@@ -46,6 +48,7 @@ def meeting_list(request):
     return render(request, "mentors/meeting_list.html", {"page": page, "today": timezone.localdate()})
 
 
+@single_submission
 def meeting_plan(request, pk):
     traineeship = get_visible_or_404(Traineeship.objects.with_people(), request.user, pk=pk)
     require(bool(traineeship.relations_of(request.user) & PLANNERS))
@@ -195,6 +198,7 @@ def meeting_confirm(request, pk):
 
 
 @require_POST
+@single_submission
 def meeting_addendum(request, pk):
     meeting, relations = _meeting(request, pk)
     require(meeting.is_locked and bool(relations & {Relation.TRAINEE, Relation.MENTOR}))
@@ -216,5 +220,4 @@ def meeting_ics(request, pk):
         calendar.meeting_ics(meeting, summary=summary, description=description, url=url),
         content_type="text/calendar; charset=utf-8",
     )
-    response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.pk}.ics"'
-    return response
+    return encoding.attach(response, f"meeting-{meeting.pk}")

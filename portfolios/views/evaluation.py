@@ -5,12 +5,13 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from organisations import encoding
 from organisations.access import get_visible_or_404, require, role_required
 from organisations.models import Role
+from organisations.submissions import single_submission
 from portfolios import forms, selectors, services
 from portfolios.models import (
     FinalEvaluation,
@@ -130,11 +131,10 @@ def final_evaluation_reopen(request, pk):
 # PDF downloads ------------------------------------------------------------------------------------
 
 
-def _pdf_response(content: bytes, filename: str) -> HttpResponse:
+def _pdf_response(content: bytes, name: str) -> HttpResponse:
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return encoding.attach(response, name)
 
 
 @require_GET
@@ -172,6 +172,7 @@ def _cohorts(request):
 
 
 @role_required(Role.MANAGER, Role.HR)
+@single_submission
 def exports(request):
     form = forms.ExportForm(request.POST or None, cohorts=_cohorts(request))
     if request.method == "POST" and form.is_valid():
@@ -202,7 +203,6 @@ def export_download(request, pk):
     except FileNotFoundError:
         raise Http404 from None
     services.export_downloaded(export=export, actor=request.user)
-    name = f"portfolios-{slugify(str(export.cohort or 'cohort'))}.zip"
-    response = FileResponse(handle, as_attachment=True, filename=name, content_type="application/zip")
+    response = FileResponse(handle, content_type="application/zip")
     response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return encoding.attach(response, _("portfolios %(cohort)s") % {"cohort": export.cohort or ""})

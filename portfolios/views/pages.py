@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from organisations.access import get_visible_or_404, require
+from organisations.submissions import single_submission
 from portfolios import forms, goal_states, selectors, services
 from portfolios.models import (
     Moment,
@@ -118,6 +119,7 @@ def goals(request, pk):
     )
 
 
+@single_submission
 def goal_create(request, pk):
     traineeship = _trainee_only(request, pk)
     form = forms.GoalForm(request.POST or None, competencies=services.competencies_of(traineeship))
@@ -283,6 +285,7 @@ def activities(request, pk):
     )
 
 
+@single_submission
 def activity_create(request, pk):
     traineeship = _trainee_only(request, pk)
     activity = DevelopmentActivity(traineeship=traineeship, added_by=request.user)

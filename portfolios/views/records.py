@@ -9,7 +9,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from organisations import encoding
 from organisations.access import get_visible_or_404, require
+from organisations.submissions import single_submission
 from portfolios import forms, selectors, services
 from portfolios.models import (
     Evidence,
@@ -37,6 +39,7 @@ def evidence(request, pk):
     )
 
 
+@single_submission
 def evidence_create(request, pk):
     traineeship = _trainee_only(request, pk)
     form = forms.EvidenceForm(
@@ -70,14 +73,16 @@ def evidence_download(request, pk):
         handle = default_storage.open(item.stored_name, "rb")
     except FileNotFoundError:
         raise Http404 from None
-    response = FileResponse(handle, as_attachment=True, filename=item.original_name, content_type=item.content_type)
+    response = FileResponse(handle, content_type=item.content_type)
     response["X-Content-Type-Options"] = "nosniff"
-    return response
+    # The extension follows the content type the upload check found, not the uploaded name.
+    return encoding.attach(response, item.original_name)
 
 
 # Reflections --------------------------------------------------------------------------------------
 
 
+@single_submission
 def reflections(request, pk):
     traineeship, relations = _traineeship(request, pk)
     is_trainee = Relation.TRAINEE in relations
@@ -117,6 +122,7 @@ def feedback(request, pk):
     )
 
 
+@single_submission
 def feedback_request(request, pk):
     traineeship = _trainee_only(request, pk)
     form = forms.FeedbackRequestForm(request.POST or None, competencies=services.competencies_of(traineeship))

@@ -129,7 +129,7 @@ def test_framework_import(personas, client_for):
 @pytest.mark.django_db
 def test_data_export_and_erasure(personas, client_for, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    client_for(personas.trainee).post(reverse("privacy_my_data_download"))
+    client_for(personas.trainee).post(reverse("privacy_my_data_download"))  # the worker builds it at once in tests
     assert_on_trail(personas, client_for, Action.DATA_EXPORTED)
     membership = Membership.objects.get(user=personas.trainee)
     client_for(personas.hr).post(reverse("privacy_person_erase", args=[membership.pk]), {"confirm": "yes"})
