@@ -27,6 +27,11 @@ class Action(models.TextChoices):
     DATA_ERASED = "data.erased", _("Personal data erased")
     RETENTION_APPLIED = "retention.applied", _("Retention term applied")
     SETTINGS_CHANGED = "organisation.settings_changed", _("Organisation settings changed")
+    SIGNED_IN = "signin.signed_in", _("Signed in")
+    SIGN_IN_FAILED = "signin.failed", _("Sign-in through the identity provider refused")
+    IDENTITY_LINKED = "signin.identity_linked", _("Identity provider account linked")
+    SIGN_IN_SETTINGS_CHANGED = "signin.settings_changed", _("Sign-in settings changed")
+    TWO_FACTOR_CHANGED = "signin.two_factor_changed", _("Two-factor authentication changed")
 
 
 def record(

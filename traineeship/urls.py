@@ -1,11 +1,29 @@
+from allauth.account import views as allauth_account_views
+from allauth.socialaccount import views as allauth_social_views
 from django.contrib import admin
 from django.urls import include, path
 
+from signin import views as signin_views
 from traineeship import views, views_manager, views_privacy, views_traineeships
 
 urlpatterns = [
     path("", views.home, name="home"),
+    # Our sign-in page stays the entry point; allauth's name for it points here too.
+    path("accounts/login/", signin_views.SignInView.as_view(), name="login"),
+    path("accounts/login/", signin_views.SignInView.as_view(), name="account_login"),
+    path("accounts/logout/", signin_views.sign_out, name="logout"),
+    path("accounts/logout/", signin_views.sign_out, name="account_logout"),
     path("accounts/", include("django.contrib.auth.urls")),
+    # From django-allauth: provider callbacks, two-factor pages, re-authentication.
+    path("accounts/oidc/<str:provider_id>/login/", signin_views.oidc_login, name="openid_connect_login"),
+    path("accounts/oidc/<str:provider_id>/login/callback/", signin_views.oidc_callback, name="openid_connect_callback"),
+    path("accounts/2fa/", include("allauth.mfa.urls")),
+    path("accounts/reauthenticate/", allauth_account_views.reauthenticate, name="account_reauthenticate"),
+    path(
+        "accounts/social/login/cancelled/", allauth_social_views.login_cancelled, name="socialaccount_login_cancelled"
+    ),
+    path("accounts/social/login/error/", allauth_social_views.login_error, name="socialaccount_login_error"),
+    path("organisation/sign-in/", include("signin.urls")),
     path("i18n/language/", views.set_language, name="set_language"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("organisation/", include("organisations.urls")),

@@ -1,0 +1,76 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from signin.models import OrganisationSignIn
+
+
+class SignInSettingsForm(forms.ModelForm):
+    """HR's form for the organisation's identity provider and second-factor rule.
+
+    The client secret is never shown again; leaving it empty keeps the stored one
+    (an operator may set it in the admin instead)."""
+
+    provider_name = forms.CharField(label=_("name of the provider on the sign-in page"), max_length=40, required=False)
+    issuer = forms.URLField(
+        label=_("issuer (OpenID Connect)"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("For Microsoft Entra ID: https://login.microsoftonline.com/<tenant id>/v2.0"),
+    )
+    client_id = forms.CharField(label=_("client id (application id)"), max_length=191, required=False)
+    client_secret = forms.CharField(
+        label=_("client secret"),
+        required=False,
+        widget=forms.PasswordInput(render_value=False),
+        help_text=_("Leave empty to keep the secret that is stored."),
+    )
+
+    class Meta:
+        model = OrganisationSignIn
+        fields = ["protocol", "email_domains", "auto_membership", "auto_membership_role", "require_two_factor"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        app = self.instance.social_app
+        if app is not None:
+            self.fields["provider_name"].initial = app.name
+            self.fields["issuer"].initial = app.settings.get("server_url", "")
+            self.fields["client_id"].initial = app.client_id
+        self.order_fields(["protocol", "provider_name", "issuer", "client_id", "client_secret"])
+
+    def clean_issuer(self):
+        issuer = self.cleaned_data["issuer"]
+        if issuer and not issuer.startswith("https://") and not (settings.DEBUG or _is_loopback(issuer)):
+            raise forms.ValidationError(_("The issuer must be an https:// address."))
+        return issuer
+
+    def clean_email_domains(self):
+        domains = [d.strip().lower().lstrip("@") for d in self.cleaned_data["email_domains"].split(",") if d.strip()]
+        for domain in domains:
+            if "." not in domain or " " in domain or "@" in domain:
+                raise forms.ValidationError(_("“%(domain)s” is not a domain name.") % {"domain": domain})
+        for other in OrganisationSignIn.objects.exclude(pk=self.instance.pk).exclude(protocol=""):
+            clash = set(other.domains) & set(domains)
+            if clash:
+                raise forms.ValidationError(
+                    _("%(domain)s already signs in through another organisation.") % {"domain": ", ".join(clash)}
+                )
+        return ", ".join(domains)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("protocol"):
+            for name in ("issuer", "client_id"):
+                if not data.get(name):
+                    self.add_error(name, _("Needed for single sign-on."))
+            if not data.get("email_domains"):
+                self.add_error("email_domains", _("Needed for single sign-on: which addresses go to the provider."))
+            has_secret = self.instance.social_app is not None and self.instance.social_app.secret
+            if not data.get("client_secret") and not has_secret:
+                self.add_error("client_secret", _("Needed for single sign-on."))
+        return data
+
+
+def _is_loopback(url: str) -> bool:
+    return url.startswith(("http://127.0.0.1", "http://localhost"))
