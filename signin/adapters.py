@@ -78,10 +78,8 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         if not verified:
             refuse("unverified_email", emails[0] if emails else "")
         email = verified[0]
-        if sociallogin.is_existing:
-            user = sociallogin.user
-        else:
-            user = User.objects.filter(email__iexact=email).first()
+        existing = sociallogin.is_existing
+        user = sociallogin.user if existing else User.objects.filter(email__iexact=email).first()
         if user is not None and not user.is_active:
             refuse("disabled", email)
         organisation = sign_in.organisation
@@ -108,7 +106,7 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
                     obj=membership,
                     summary=f"{membership.get_role_display()} (automatic, {sign_in.social_app.name})",
                 )
-            if not sociallogin.is_existing:
+            if not existing:
                 sociallogin.connect(request, user)
                 audit.record(
                     organisation=organisation,
