@@ -28,10 +28,10 @@ const provider = new Provider(issuer, {
   async findAccount(ctx, id) {
     const email = String(id).toLowerCase();
     return {
-      accountId: email,
+      accountId: id,
       async claims() {
         return {
-          sub: email,
+          sub: id,
           email,
           email_verified: !email.startsWith("unverified"),
           name: email.split("@")[0].replace(/[._]/g, " "),

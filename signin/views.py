@@ -29,7 +29,8 @@ class SignInView(auth_views.LoginView):
         if email and not request.POST.get("password"):
             sign_in = OrganisationSignIn.objects.for_email(email)
             if sign_in is not None:
-                return redirect(services.provider_login_url(sign_in, next_url=self.get_redirect_url()))
+                # A POST to allauth's provider view starts the journey (a GET would ask to confirm).
+                return oidc_login(request, sign_in.provider_id)
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
