@@ -61,7 +61,6 @@ oidc_callback = _provider_view(oidc.callback)
 
 
 @require_POST
-@login_not_required
 def sign_out(request):
     """End the session here; offer the provider's sign-out where it has one."""
     sign_in_pk = request.session.get(PROVIDER)

@@ -1,5 +1,4 @@
 from allauth.account import views as allauth_account_views
-from allauth.socialaccount import views as allauth_social_views
 from django.contrib import admin
 from django.urls import include, path
 
@@ -19,10 +18,6 @@ urlpatterns = [
     path("accounts/oidc/<str:provider_id>/login/callback/", signin_views.oidc_callback, name="openid_connect_callback"),
     path("accounts/2fa/", include("allauth.mfa.urls")),
     path("accounts/reauthenticate/", allauth_account_views.reauthenticate, name="account_reauthenticate"),
-    path(
-        "accounts/social/login/cancelled/", allauth_social_views.login_cancelled, name="socialaccount_login_cancelled"
-    ),
-    path("accounts/social/login/error/", allauth_social_views.login_error, name="socialaccount_login_error"),
     path("organisation/sign-in/", include("signin.urls")),
     path("i18n/language/", views.set_language, name="set_language"),
     path("accessibility/", views.accessibility, name="accessibility"),
