@@ -15,8 +15,11 @@ const clients = process.env.OIDC_CLIENTS
       {
         client_id: "traineeship-demo",
         client_secret: "demo-secret-not-for-production",
-        redirect_uris: ["http://127.0.0.1:8000/accounts/oidc/org-zonnedal/login/callback/"],
-        post_logout_redirect_uris: ["http://127.0.0.1:8000/accounts/login/"],
+        redirect_uris: [
+          "http://127.0.0.1:8000/accounts/oidc/org-zonnedal/login/callback/",
+          "http://localhost:8000/accounts/oidc/org-zonnedal/login/callback/",
+        ],
+        post_logout_redirect_uris: ["http://127.0.0.1:8000/accounts/login/", "http://localhost:8000/accounts/login/"],
       },
     ];
 

@@ -44,6 +44,14 @@ def sign_in_for_provider(provider) -> OrganisationSignIn | None:
     return OrganisationSignIn.objects.select_related("organisation").filter(social_app=app).first()
 
 
+def vouches_for_domain(sign_in, sociallogin) -> bool:
+    """Entra ID sends no ``email_verified``; its ``xms_edov`` claim, or the organisation's own
+    statement that the provider manages its domains, confirms addresses in those domains."""
+    data = sociallogin.account.extra_data or {}
+    claims = {**data.get("id_token", {}), **data.get("userinfo", {})}
+    return sign_in.trust_domain_addresses or str(claims.get("xms_edov", "")).lower() in {"true", "1"}
+
+
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
     def is_open_for_signup(self, request, sociallogin):
         return False
@@ -69,6 +77,8 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         sign_in = sign_in_for_provider(sociallogin.provider)
         emails = [address.email.lower() for address in sociallogin.email_addresses if address.email]
         verified = [address.email.lower() for address in sociallogin.email_addresses if address.verified]
+        if not verified and sign_in is not None and vouches_for_domain(sign_in, sociallogin):
+            verified = [email for email in emails if email.rpartition("@")[2] in sign_in.domains]
 
         def refuse(code, email=""):
             raise ImmediateHttpResponse(failures.refuse(request, code=code, sign_in=sign_in, email=email))

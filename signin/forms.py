@@ -28,7 +28,14 @@ class SignInSettingsForm(forms.ModelForm):
 
     class Meta:
         model = OrganisationSignIn
-        fields = ["protocol", "email_domains", "auto_membership", "auto_membership_role", "require_two_factor"]
+        fields = [
+            "protocol",
+            "email_domains",
+            "trust_domain_addresses",
+            "auto_membership",
+            "auto_membership_role",
+            "require_two_factor",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

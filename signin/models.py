@@ -46,6 +46,14 @@ class OrganisationSignIn(models.Model):
         blank=True,
         help_text=_("The domains of your staff's e-mail addresses, separated by commas, e.g. zonnedal.nl."),
     )
+    trust_domain_addresses = models.BooleanField(
+        _("the provider manages these domains: treat their addresses as confirmed"),
+        default=False,
+        help_text=_(
+            "For Microsoft Entra ID, which does not send email_verified: addresses in your own domains count as "
+            "confirmed. Leave off for providers where people choose their own address."
+        ),
+    )
     auto_membership = models.BooleanField(
         _("give people of these domains a role automatically"),
         default=False,

@@ -119,6 +119,15 @@ def test_unverified_email_is_refused(page, live_server, testdal):
     assert not SocialAccount.objects.exists()
 
 
+def test_provider_managed_domain_counts_as_confirmed(page, live_server, testdal):
+    """Entra ID sends no email_verified: the organisation may vouch for its own domains."""
+    testdal.sign_in.trust_domain_addresses = True
+    testdal.sign_in.save()
+    person = member(testdal, Role.MENTOR, email="unverified.entra@testdal.example")
+    sign_in_at_provider(page, live_server.url, "unverified.entra@testdal.example")
+    assert SocialAccount.objects.filter(user=person).exists()
+
+
 def test_disabled_account_is_refused(page, live_server, testdal):
     person = member(testdal, Role.MENTOR, email="weg@testdal.example")
     person.is_active = False
