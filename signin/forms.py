@@ -16,7 +16,9 @@ class SignInSettingsForm(forms.ModelForm):
         label=_("issuer (OpenID Connect)"),
         required=False,
         assume_scheme="https",
-        help_text=_("For Microsoft Entra ID: https://login.microsoftonline.com/<tenant id>/v2.0"),
+        help_text=_(
+            "For Microsoft Entra ID: https://login.microsoftonline.com/TENANT-ID/v2.0 with your directory (tenant) ID."
+        ),
     )
     client_id = forms.CharField(label=_("client id (application id)"), max_length=191, required=False)
     client_secret = forms.CharField(

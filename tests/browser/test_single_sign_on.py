@@ -1,6 +1,7 @@
 """Single sign-on through a real OpenID Connect provider, the whole redirect journey in Chromium."""
 
 import pytest
+from allauth.mfa.models import Authenticator
 from allauth.socialaccount.models import SocialAccount
 from django.utils import timezone
 
@@ -158,3 +159,17 @@ def test_unreachable_issuer_gives_a_page(page, live_server, testdal):
     page.click("main form button[type=submit]")
     page.wait_for_load_state()
     assert page.locator("[data-reason=unreachable]").count() == 1
+
+
+def test_single_sign_on_is_the_providers_responsibility_for_the_second_factor(page, live_server, testdal):
+    """A person with an authenticator app, in an organisation that requires one, is not asked
+    for it after signing in through the organisation's provider."""
+    testdal.sign_in.require_two_factor = True
+    testdal.sign_in.save()
+    person = member(testdal, Role.HR, email="hr3@testdal.example")
+    Authenticator.objects.create(user=person, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"})
+    sign_in_at_provider(page, live_server.url, "hr3@testdal.example")
+    assert "/accounts/" not in page.url
+    page.goto(f"{live_server.url}/organisation/people/")
+    assert "/accounts/2fa/" not in page.url
+    assert AuditEntry.objects.filter(action="signin.signed_in", subject=person, summary__startswith="single").exists()
