@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 SYSTEM_RUN := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
-SYSTEM_TEST := $(SYSTEM_RUN) chromium postgresql default-jre-headless
+SYSTEM_TEST := $(SYSTEM_RUN) chromium postgresql default-jre-headless xmlsec1
 
 .PHONY: help install run test test-sqlite test-postgres lint check-deploy bench load lock messages clean
 

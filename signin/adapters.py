@@ -58,19 +58,16 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
 
     def on_authentication_error(self, request, provider, error=None, exception=None, extra_context=None):
         extra_context = extra_context or {}
-        state_missing = "state_id" in extra_context
-        code = (
-            "cancelled"
-            if str(error) == "cancelled"
-            else failures.reason_for_exception(exception, state_missing=state_missing)
-        )
+        saml_reason = extra_context.get("saml_last_error_reason") or ""
+        if str(error) == "cancelled":
+            code = "cancelled"
+        elif saml_reason:
+            code = failures.reason_for_saml_error(saml_reason)
+        else:
+            code = failures.reason_for_exception(exception, state_missing="state_id" in extra_context)
+        detail = saml_reason or (f"{type(exception).__name__}: {exception}" if exception is not None else "")
         raise ImmediateHttpResponse(
-            failures.refuse(
-                request,
-                code=code,
-                sign_in=sign_in_for_provider(provider),
-                detail=f"{type(exception).__name__}" if exception is not None else "",
-            )
+            failures.refuse(request, code=code, sign_in=sign_in_for_provider(provider), detail=detail[:300])
         )
 
     def pre_social_login(self, request, sociallogin):

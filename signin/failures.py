@@ -103,6 +103,16 @@ def reason_for_exception(exception, *, state_missing: bool) -> str:
     return "failed"
 
 
+def reason_for_saml_error(reason: str) -> str:
+    """Map python3-saml's last error reason to one of ``REASONS``."""
+    text = reason.lower()
+    if "expired" in text or "notonorafter" in text or "no longer valid" in text:
+        return "expired"
+    if "signature" in text or "audience" in text or "issuer" in text or "destination" in text:
+        return "token"
+    return "failed"
+
+
 def refuse(request, *, code: str, sign_in=None, email: str = "", detail: str = "", status: int = 403):
     """Render the refusal page and write the audit entry; changes nothing else."""
     reason = REASONS.get(code, REASONS["failed"])

@@ -28,6 +28,19 @@ class SignInSettingsForm(forms.ModelForm):
         help_text=_("Leave empty to keep the secret that is stored."),
     )
 
+    saml_entity_id = forms.CharField(
+        label=_("identity provider entity ID (SAML)"),
+        max_length=300,
+        required=False,
+        help_text=_("For ADFS: http://adfs.example.nl/adfs/services/trust"),
+    )
+    saml_metadata_url = forms.URLField(
+        label=_("metadata address (SAML)"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("For ADFS: https://adfs.example.nl/FederationMetadata/2007-06/FederationMetadata.xml"),
+    )
+
     class Meta:
         model = OrganisationSignIn
         fields = [
@@ -45,14 +58,27 @@ class SignInSettingsForm(forms.ModelForm):
         if app is not None:
             self.fields["provider_name"].initial = app.name
             self.fields["issuer"].initial = app.settings.get("server_url", "")
-            self.fields["client_id"].initial = app.client_id
-        self.order_fields(["protocol", "provider_name", "issuer", "client_id", "client_secret"])
+            if app.provider == OrganisationSignIn.Protocol.SAML:
+                idp = app.settings.get("idp", {})
+                self.fields["saml_entity_id"].initial = idp.get("entity_id", "")
+                self.fields["saml_metadata_url"].initial = idp.get("metadata_url", "")
+            else:
+                self.fields["client_id"].initial = app.client_id
+        self.order_fields(
+            ["protocol", "provider_name", "issuer", "client_id", "client_secret", "saml_entity_id", "saml_metadata_url"]
+        )
 
     def clean_issuer(self):
         issuer = self.cleaned_data["issuer"]
         if issuer and not issuer.startswith("https://") and not (settings.DEBUG or _is_loopback(issuer)):
             raise forms.ValidationError(_("The issuer must be an https:// address."))
         return issuer
+
+    def clean_saml_metadata_url(self):
+        url = self.cleaned_data["saml_metadata_url"]
+        if url and not url.startswith("https://") and not (settings.DEBUG or _is_loopback(url)):
+            raise forms.ValidationError(_("The metadata address must be an https:// address."))
+        return url
 
     def clean_email_domains(self):
         domains = [d.strip().lower().lstrip("@") for d in self.cleaned_data["email_domains"].split(",") if d.strip()]
@@ -69,7 +95,13 @@ class SignInSettingsForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("protocol"):
+        if data.get("protocol") == OrganisationSignIn.Protocol.SAML:
+            for name in ("saml_entity_id", "saml_metadata_url"):
+                if not data.get(name):
+                    self.add_error(name, _("Needed for single sign-on."))
+            if not data.get("email_domains"):
+                self.add_error("email_domains", _("Needed for single sign-on: which addresses go to the provider."))
+        elif data.get("protocol"):
             for name in ("issuer", "client_id"):
                 if not data.get(name):
                     self.add_error(name, _("Needed for single sign-on."))

@@ -31,6 +31,7 @@ class OrganisationSignIn(models.Model):
     class Protocol(models.TextChoices):
         NONE = "", _("E-mail address and password only")
         OPENID_CONNECT = "openid_connect", _("OpenID Connect (for example Microsoft Entra ID)")
+        SAML = "saml", _("SAML 2.0 (for example ADFS)")
 
     organisation = models.OneToOneField(
         Organisation, on_delete=models.CASCADE, related_name="sign_in", verbose_name=_("organisation")

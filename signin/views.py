@@ -1,15 +1,22 @@
+from urllib.error import URLError
+
 from allauth.account.internal.flows.login import perform_password_login
 from allauth.account.models import Login
+from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.socialaccount.providers.openid_connect import views as oidc
+from allauth.socialaccount.providers.saml import views as saml
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ImproperlyConfigured
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+from onelogin.saml2.errors import OneLogin_Saml2_Error
 from requests import RequestException
 
 from organisations.access import role_required
@@ -28,8 +35,10 @@ class SignInView(auth_views.LoginView):
         email = request.POST.get("username", "").strip()
         if email and not request.POST.get("password"):
             sign_in = OrganisationSignIn.objects.for_email(email)
+            # A POST to allauth's provider view starts the journey (a GET would ask to confirm).
+            if sign_in is not None and sign_in.protocol == OrganisationSignIn.Protocol.SAML:
+                return saml_login(request, sign_in.provider_id)
             if sign_in is not None:
-                # A POST to allauth's provider view starts the journey (a GET would ask to confirm).
                 return oidc_login(request, sign_in.provider_id)
         return super().post(request, *args, **kwargs)
 
@@ -58,6 +67,33 @@ def _provider_view(view):
 
 oidc_login = _provider_view(oidc.login)
 oidc_callback = _provider_view(oidc.callback)
+
+
+def _saml_view(view):
+    @csrf_exempt  # the identity provider posts its assertion from another site
+    @login_not_required
+    def wrapped(request, organization_slug):
+        sign_in = OrganisationSignIn.objects.with_provider().filter(social_app__client_id=organization_slug).first()
+        if sign_in is None or sign_in.protocol != OrganisationSignIn.Protocol.SAML:
+            raise Http404
+        try:
+            return view(request, organization_slug=organization_slug)
+        except ImmediateHttpResponse as immediate:
+            return immediate.response
+        except (URLError, OSError, ValueError, KeyError, ImproperlyConfigured, OneLogin_Saml2_Error) as exception:
+            # Metadata that cannot be fetched or read.
+            return failures.refuse(
+                request, code="unreachable", sign_in=sign_in, detail=type(exception).__name__, status=502
+            )
+
+    return wrapped
+
+
+saml_login = _saml_view(saml.login)
+saml_acs = _saml_view(saml.acs)
+saml_finish_acs = _saml_view(saml.finish_acs)
+saml_metadata = _saml_view(saml.metadata)
+saml_sls = _saml_view(saml.sls)
 
 
 @require_POST

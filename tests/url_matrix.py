@@ -111,6 +111,31 @@ ROWS: dict[str, Row] = {
         post=everyone(404, anonymous=404),
         kwargs=lambda world: {"provider_id": "org-unknown"},
     ),
+    "saml_login": Row(
+        get=everyone(404, anonymous=404),
+        post=everyone(404, anonymous=404),
+        kwargs=lambda world: {"organization_slug": "org-unknown"},
+    ),
+    "saml_acs": Row(
+        get=everyone(404, anonymous=404),
+        post=everyone(404, anonymous=404),
+        kwargs=lambda world: {"organization_slug": "org-unknown"},
+    ),
+    "saml_finish_acs": Row(
+        get=everyone(404, anonymous=404),
+        post=everyone(404, anonymous=404),
+        kwargs=lambda world: {"organization_slug": "org-unknown"},
+    ),
+    "saml_sls": Row(
+        get=everyone(404, anonymous=404),
+        post=everyone(404, anonymous=404),
+        kwargs=lambda world: {"organization_slug": "org-unknown"},
+    ),
+    "saml_metadata": Row(
+        get=everyone(404, anonymous=404),
+        post=everyone(404, anonymous=404),
+        kwargs=lambda world: {"organization_slug": "org-unknown"},
+    ),
     "mfa_index": Row(get=everyone(), post=everyone(405)),
     "mfa_authenticate": Row(get=everyone(302), post=everyone(302)),
     "mfa_reauthenticate": Row(get=everyone(302), post=everyone(302)),

@@ -16,6 +16,11 @@ urlpatterns = [
     # From django-allauth: provider callbacks, two-factor pages, re-authentication.
     path("accounts/oidc/<str:provider_id>/login/", signin_views.oidc_login, name="openid_connect_login"),
     path("accounts/oidc/<str:provider_id>/login/callback/", signin_views.oidc_callback, name="openid_connect_callback"),
+    path("accounts/saml/<str:organization_slug>/login/", signin_views.saml_login, name="saml_login"),
+    path("accounts/saml/<str:organization_slug>/acs/", signin_views.saml_acs, name="saml_acs"),
+    path("accounts/saml/<str:organization_slug>/acs/finish/", signin_views.saml_finish_acs, name="saml_finish_acs"),
+    path("accounts/saml/<str:organization_slug>/sls/", signin_views.saml_sls, name="saml_sls"),
+    path("accounts/saml/<str:organization_slug>/metadata/", signin_views.saml_metadata, name="saml_metadata"),
     path("accounts/2fa/", include("allauth.mfa.urls")),
     path("accounts/reauthenticate/", allauth_account_views.reauthenticate, name="account_reauthenticate"),
     path("organisation/sign-in/", include("signin.urls")),

@@ -58,3 +58,21 @@ def test_only_hr_reaches_the_settings(client_for, personas):
     assert client_for(personas.manager).get(URL).status_code == 403
     assert client_for(personas.mentor).post(URL, FORM).status_code == 403
     assert not SocialApp.objects.exists()
+
+
+def test_hr_saves_a_saml_provider(client_for, personas):
+    response = client_for(personas.hr).post(
+        URL,
+        {
+            "protocol": "saml",
+            "saml_entity_id": "http://adfs.testdal.example/adfs/services/trust",
+            "saml_metadata_url": "https://adfs.testdal.example/FederationMetadata/2007-06/FederationMetadata.xml",
+            "email_domains": "testdal.example",
+            "auto_membership_role": "trainee",
+        },
+    )
+    assert response.status_code == 302
+    app = SocialApp.objects.get()
+    assert (app.provider, app.client_id) == ("saml", "org-testdal")
+    assert app.settings["idp"]["entity_id"] == "http://adfs.testdal.example/adfs/services/trust"
+    assert app.settings["advanced"]["want_assertion_signed"] is True
