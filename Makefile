@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 SYSTEM_RUN := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
-SYSTEM_TEST := $(SYSTEM_RUN) chromium postgresql default-jre-headless
+SYSTEM_TEST := $(SYSTEM_RUN) chromium postgresql default-jre-headless xmlsec1
 
 .PHONY: help install run test test-sqlite test-postgres lint check-deploy bench load lock messages clean
 
@@ -39,8 +39,8 @@ install: $(VENV)/.installed node_modules/.installed
 run: install
 	$(MANAGE) migrate -v0
 	$(MANAGE) demo
-	@echo "Serving on http://127.0.0.1:8000 (the task worker runs beside it). Stop with Ctrl-C."
-	@trap 'kill 0' EXIT; $(MANAGE) db_worker & $(MANAGE) runserver 127.0.0.1:8000
+	@echo "Serving on http://127.0.0.1:8000 (the task worker and the demo sign-in provider on :9000 run beside it). Stop with Ctrl-C."
+	@trap 'kill 0' EXIT; $(MANAGE) db_worker & node scripts/oidc-dev-provider.mjs & $(MANAGE) runserver 127.0.0.1:8000
 
 test: install
 	@scripts/ensure-system-packages $(SYSTEM_TEST)

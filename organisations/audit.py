@@ -42,6 +42,11 @@ class Action(models.TextChoices):
     DATA_ERASED = "data.erased", _("Personal data erased")
     RETENTION_APPLIED = "retention.applied", _("Retention term applied")
     SETTINGS_CHANGED = "organisation.settings_changed", _("Organisation settings changed")
+    SIGNED_IN = "signin.signed_in", _("Signed in")
+    SIGN_IN_FAILED = "signin.failed", _("Sign-in through the identity provider refused")
+    IDENTITY_LINKED = "signin.identity_linked", _("Identity provider account linked")
+    SIGN_IN_SETTINGS_CHANGED = "signin.settings_changed", _("Sign-in settings changed")
+    TWO_FACTOR_CHANGED = "signin.two_factor_changed", _("Two-factor authentication changed")
 
 
 def _overview_export(params: dict) -> str:
@@ -95,6 +100,15 @@ SUMMARIES: dict[str, object] = {
     Action.DATA_ERASED: _("erasure on request"),
     Action.RETENTION_APPLIED: _("traineeship ended on %(ended)s, removed after the retention term"),
     Action.SETTINGS_CHANGED: _settings_changed,
+    f"{Action.MEMBERSHIP_ADDED}:automatic": _("%(role)s (automatically, through %(provider)s)"),
+    f"{Action.SIGNED_IN}:password": _("with a password"),
+    f"{Action.SIGNED_IN}:password_mfa": _("with a password and a second factor"),
+    f"{Action.SIGNED_IN}:sso": _("through single sign-on (%(provider)s)"),
+    Action.SIGN_IN_FAILED: _("%(code)s (%(email)s)"),
+    Action.IDENTITY_LINKED: _("%(provider)s: %(uid)s"),
+    f"{Action.SIGN_IN_SETTINGS_CHANGED}:sign_in": _("changed: %(fields)s"),
+    f"{Action.TWO_FACTOR_CHANGED}:added": _("%(factor)s added"),
+    f"{Action.TWO_FACTOR_CHANGED}:removed": _("%(factor)s removed"),
     f"{Action.SETTINGS_CHANGED}:register": _("register created from the preset %(preset)s"),
 }
 
@@ -104,14 +118,28 @@ SIGNERS = {"trainee": _("trainee"), "mentor": _("mentor")}
 _LABELS: dict[str, dict] = {"role": dict(Role.choices), "signer": SIGNERS}
 DATE_PARAMS = {"date", "ended"}
 # Params that hold codes or numbers, never words about a person: erasure leaves them.
-CODE_PARAMS = {"variant", "role", "signer", "scope", "status_from", "status_to", "meeting_kind", "format", "preset"}
+CODE_PARAMS = {
+    "variant",
+    "role",
+    "signer",
+    "scope",
+    "status_from",
+    "status_to",
+    "meeting_kind",
+    "format",
+    "preset",
+    "factor",
+    "code",
+    "fields",
+}
 ERASED_TEXT = "…"
 
 
 def register_labels(**choices) -> None:
-    """``register_labels(scope=LearningGoal.Scope)``: show that param's codes by their labels."""
+    """``register_labels(scope=LearningGoal.Scope)``: show that param's codes by their labels
+    (a choices class, or a mapping of code to label)."""
     for param, values in choices.items():
-        _LABELS[param] = dict(values.choices)
+        _LABELS[param] = dict(values.choices) if hasattr(values, "choices") else dict(values)
 
 
 def _shown(name: str, value) -> str:

@@ -95,6 +95,61 @@ ROWS: dict[str, Row] = {
         get=everyone(anonymous=200), kwargs=lambda world: {"uidb64": "MQ", "token": "set-password"}
     ),
     "password_reset_complete": Row(get=everyone(anonymous=200)),
+    # signin (our sign-in page under allauth's names, provider callbacks, allauth's two-factor pages).
+    # Two-factor changes need a recent re-authentication: a forced login gets a redirect (302) to it;
+    # the pages themselves are tested through the views in tests/signin.
+    "account_login": Row(get=everyone(200, anonymous=200)),
+    "account_logout": Row(get=everyone(405), post=everyone(302, anonymous=302)),
+    "account_reauthenticate": Row(get=everyone(), post=everyone()),
+    "openid_connect_login": Row(
+        get=everyone(404, anonymous=404),
+        post=everyone(404, anonymous=404),
+        kwargs=lambda world: {"provider_id": "org-unknown"},
+    ),
+    "openid_connect_callback": Row(
+        get=everyone(404, anonymous=404),
+        post=everyone(404, anonymous=404),
+        kwargs=lambda world: {"provider_id": "org-unknown"},
+    ),
+    "saml_login": Row(
+        get=everyone(404, anonymous=404),
+        post=everyone(404, anonymous=404),
+        kwargs=lambda world: {"organization_slug": "org-unknown"},
+    ),
+    "saml_acs": Row(
+        get=everyone(404, anonymous=404),
+        post=everyone(404, anonymous=404),
+        kwargs=lambda world: {"organization_slug": "org-unknown"},
+    ),
+    "saml_finish_acs": Row(
+        get=everyone(404, anonymous=404),
+        post=everyone(404, anonymous=404),
+        kwargs=lambda world: {"organization_slug": "org-unknown"},
+    ),
+    "saml_sls": Row(
+        get=everyone(404, anonymous=404),
+        post=everyone(404, anonymous=404),
+        kwargs=lambda world: {"organization_slug": "org-unknown"},
+    ),
+    "saml_metadata": Row(
+        get=everyone(404, anonymous=404),
+        post=everyone(404, anonymous=404),
+        kwargs=lambda world: {"organization_slug": "org-unknown"},
+    ),
+    "mfa_index": Row(get=everyone(), post=everyone(405)),
+    "mfa_authenticate": Row(get=everyone(302), post=everyone(302)),
+    "mfa_reauthenticate": Row(get=everyone(302), post=everyone(302)),
+    "mfa_activate_totp": Row(get=everyone(302), post=everyone(302)),
+    "mfa_deactivate_totp": Row(get=everyone(404), post=everyone(404)),
+    "mfa_view_recovery_codes": Row(get=everyone(404), post=everyone(405)),
+    "mfa_generate_recovery_codes": Row(get=everyone(302), post=everyone(302)),
+    "mfa_download_recovery_codes": Row(get=everyone(404), post=everyone(404)),
+    "mfa_list_webauthn": Row(get=everyone(), post=everyone(405)),
+    "mfa_add_webauthn": Row(get=everyone(302), post=everyone(302)),
+    "mfa_reauthenticate_webauthn": Row(get=everyone(302), post=everyone(302)),
+    "mfa_edit_webauthn": Row(get=everyone(302), post=everyone(302), kwargs=lambda world: {"pk": 999999}),
+    "mfa_remove_webauthn": Row(get=everyone(302), post=everyone(302), kwargs=lambda world: {"pk": 999999}),
+    "signin:settings": Row(get=only("hr"), post=only("hr")),
     # organisations
     "organisations:people": Row(get=only("hr"), post=only("hr")),
     "organisations:invite": Row(get=only("hr"), post=only("hr")),

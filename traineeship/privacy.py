@@ -22,9 +22,10 @@ from portfolios import privacy as portfolios_privacy
 from programmes import privacy as programmes_privacy
 from programmes.dates import add_months
 from programmes.models import Traineeship
+from signin import privacy as signin_privacy
 
 # Erasure runs from the most dependent app down; the account is anonymised last.
-SECTIONS = [portfolios_privacy, mentors_privacy, programmes_privacy, organisations_privacy]
+SECTIONS = [signin_privacy, portfolios_privacy, mentors_privacy, programmes_privacy, organisations_privacy]
 
 
 def personal_data(user: User) -> dict:

@@ -55,10 +55,18 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "django_tasks_db",
+    # Single sign-on (OpenID Connect, SAML) and two-factor authentication.
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
+    "allauth.mfa",
     "organisations",
     "programmes",
     "mentors",
     "portfolios",
+    "signin",
     # The project package holds what must know every app: home pages, the
     # stappenplan, the demo command.
     "traineeship",
@@ -77,7 +85,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "organisations.middleware.ActiveMembershipMiddleware",
+    "signin.middleware.TwoFactorSetupMiddleware",
     # Axes must come last: it turns a lockout into its response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -136,6 +146,27 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
+# django-allauth: only its single sign-on callbacks and two-factor pages are used;
+# our own sign-in page at /accounts/login/ stays the entry point (signin.views).
+ACCOUNT_ADAPTER = "signin.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "signin.adapters.SocialAccountAdapter"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGOUT_REDIRECT_URL = LOGOUT_REDIRECT_URL
+# Nobody signs up through a provider: signin.adapters links or refuses.
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"OAUTH_PKCE_ENABLED": True}}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = "Traineeship"
+MFA_PASSKEY_LOGIN_ENABLED = False
+# Security keys need a secure origin; plain-HTTP loopback is fine while developing.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+
 # Throttle guessing: five failures for one account from one client address lock that
 # combination for fifteen minutes, so someone elsewhere cannot lock a person out; the
 # lockout page says so in words. The account is the case-folded e-mail address (sign-in
@@ -144,7 +175,7 @@ AXES_ENABLED = env_bool("DJANGO_AXES_ENABLED", True)
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_USERNAME_CALLABLE = "organisations.signin.throttle_username"
+AXES_USERNAME_CALLABLE = "organisations.throttle.throttle_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_USERNAME_FORM_FIELD = "username"

@@ -13,3 +13,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Chromium's virtual authenticator works on http://localhost (a secure context); the
+# live server is not https.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True

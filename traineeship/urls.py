@@ -1,14 +1,19 @@
+from allauth.account import views as allauth_account_views
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from organisations.forms import QueuedPasswordResetForm
-from organisations.signin import SignInForm
+from signin import views as signin_views
 from traineeship import views, views_manager, views_privacy, views_registers, views_traineeships
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("accounts/login/", auth_views.LoginView.as_view(authentication_form=SignInForm), name="login"),
+    # Our sign-in page stays the entry point; allauth's name for it points here too.
+    path("accounts/login/", signin_views.SignInView.as_view(), name="login"),
+    path("accounts/login/", signin_views.SignInView.as_view(), name="account_login"),
+    path("accounts/logout/", signin_views.sign_out, name="logout"),
+    path("accounts/logout/", signin_views.sign_out, name="account_logout"),
     # The reset mail is queued for the task worker, like every other mail.
     path(
         "accounts/password_reset/",
@@ -16,6 +21,17 @@ urlpatterns = [
         name="password_reset",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
+    # From django-allauth: provider callbacks, two-factor pages, re-authentication.
+    path("accounts/oidc/<str:provider_id>/login/", signin_views.oidc_login, name="openid_connect_login"),
+    path("accounts/oidc/<str:provider_id>/login/callback/", signin_views.oidc_callback, name="openid_connect_callback"),
+    path("accounts/saml/<str:organization_slug>/login/", signin_views.saml_login, name="saml_login"),
+    path("accounts/saml/<str:organization_slug>/acs/", signin_views.saml_acs, name="saml_acs"),
+    path("accounts/saml/<str:organization_slug>/acs/finish/", signin_views.saml_finish_acs, name="saml_finish_acs"),
+    path("accounts/saml/<str:organization_slug>/sls/", signin_views.saml_sls, name="saml_sls"),
+    path("accounts/saml/<str:organization_slug>/metadata/", signin_views.saml_metadata, name="saml_metadata"),
+    path("accounts/2fa/", include("allauth.mfa.urls")),
+    path("accounts/reauthenticate/", allauth_account_views.reauthenticate, name="account_reauthenticate"),
+    path("organisation/sign-in/", include("signin.urls")),
     path("i18n/language/", views.set_language, name="set_language"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("organisation/", include("organisations.urls")),
