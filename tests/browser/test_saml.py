@@ -42,7 +42,7 @@ def sign_in_through_idp(page, base_url, idp, email):
             timeout=15000,
         )
     except Exception:
-        summaries = list(AuditEntry.objects.values_list("summary", flat=True))
+        summaries = [entry.summary for entry in AuditEntry.objects.all()]
         raise AssertionError((page.url, summaries)) from None
     page.wait_for_load_state()
 
