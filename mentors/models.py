@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from organisations.models import Membership, Organisation, Role, User
-from programmes.models import GoalProgress, Relation, Traineeship, TraineeshipScopedQuerySet
+from programmes.models import GoalProgress, Traineeship, TraineeshipScopedQuerySet
+from programmes.permissions import Relation
 
 
 class MentorProfileQuerySet(models.QuerySet):

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Membership, Organisation, Role, User, hash_token
-from programmes.models import Cohort, Competency, LearningGoal, Relation, Traineeship, TraineeshipScopedQuerySet
+from programmes.models import Cohort, Competency, LearningGoal, Traineeship, TraineeshipScopedQuerySet
+from programmes.permissions import Relation, relations_of
 
 
 class Moment(models.TextChoices):
@@ -133,7 +134,7 @@ class Evidence(models.Model):
 class ReflectionQuerySet(TraineeshipScopedQuerySet):
     def readable_by(self, user, traineeship: Traineeship):
         """The trainee reads every entry; the mentor the shared ones; nobody else any."""
-        relations = traineeship.relations_of(user)
+        relations = relations_of(user, traineeship)
         entries = self.filter(traineeship=traineeship)
         if Relation.TRAINEE in relations:
             return entries

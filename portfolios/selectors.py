@@ -20,10 +20,10 @@ from programmes.models import (
     GoalProgress,
     LearningGoal,
     ProfileCompetency,
-    Relation,
     Traineeship,
     TraineeshipStatus,
 )
+from programmes.permissions import Relation, relations_of
 
 ZERO_HOURS = Value(0, output_field=DecimalField(max_digits=8, decimal_places=1))
 
@@ -49,7 +49,7 @@ def traineeship_for_portfolio():
 
 def section_counts(traineeship: Traineeship, user) -> dict[str, int]:
     """Counts per portfolio section in one query."""
-    relations = traineeship.relations_of(user)
+    relations = relations_of(user, traineeship)
     if Relation.TRAINEE in relations:
         readable = Q(reflections__isnull=False)
     elif Relation.MENTOR in relations:
@@ -203,7 +203,7 @@ def mentors_of(traineeship: Traineeship):
 
 
 def may_read_reflections(traineeship: Traineeship, user) -> bool:
-    return bool(traineeship.relations_of(user) & {Relation.TRAINEE, Relation.MENTOR})
+    return bool(relations_of(user, traineeship) & {Relation.TRAINEE, Relation.MENTOR})
 
 
 def portfolios_for(user, organisation):

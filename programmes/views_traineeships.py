@@ -33,6 +33,7 @@ from programmes.models import (
     Traineeship,
     WorkProfile,
 )
+from programmes.permissions import can_manage
 from programmes.selectors import activity_suggestions
 
 PAGE_SIZE = 25
@@ -43,10 +44,10 @@ def _traineeship(request, pk, *, manage: bool = False) -> tuple[Traineeship, boo
     traineeship = get_visible_or_404(
         Traineeship.objects.select_related("trainee", "programme", "programme__owner", "cohort"), request.user, pk=pk
     )
-    can_manage = traineeship.can_manage(request.user)
+    may_manage = can_manage(request.user, traineeship)
     if manage or request.method == "POST":
-        require(can_manage)
-    return traineeship, can_manage
+        require(may_manage)
+    return traineeship, may_manage
 
 
 def traineeship_create(request, pk):

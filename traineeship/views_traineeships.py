@@ -12,7 +12,8 @@ from mentors.selectors import recent_meetings
 from mentors.views.meetings import PLANNERS
 from organisations.access import get_visible_or_404, role_required
 from organisations.models import Role
-from programmes.models import Placement, Relation, Traineeship
+from programmes.models import Placement, Traineeship
+from programmes.permissions import Relation, can_manage, relations_of
 from traineeship.filters import TraineeshipFilter
 from traineeship.stappenplan import ALL_DONE, STEPS, annotate_steps, steps_for
 
@@ -60,10 +61,10 @@ def stappenplan(request, pk):
         Traineeship.objects.with_people().select_related("programme__coordinator"), request.user, pk=pk
     )
     placements = traineeship.placements.select_related("organisation", "manager", "mentor")
-    relations = traineeship.relations_of(request.user)
-    can_manage = traineeship.can_manage(request.user)
+    relations = relations_of(request.user, traineeship)
+    may_manage = can_manage(request.user, traineeship)
     can_plan_meeting = bool(relations & PLANNERS)
-    can_choose_mentor = can_manage or bool(relations & MENTOR_CHOOSERS)
+    can_choose_mentor = may_manage or bool(relations & MENTOR_CHOOSERS)
     # A missing check's action links only where the viewer may act (the mentors' pages are role-bound).
     not_allowed = {
         url
@@ -80,7 +81,7 @@ def stappenplan(request, pk):
             "traineeship": traineeship,
             "steps": steps_for(traineeship),
             "placements": placements,
-            "can_manage": can_manage,
+            "can_manage": may_manage,
             # The same rules as the pages they open (mentors' meeting planning and mentor choice).
             "can_plan_meeting": can_plan_meeting,
             "can_choose_mentor": can_choose_mentor,

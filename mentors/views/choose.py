@@ -11,7 +11,8 @@ from mentors.forms import MentorChoiceForm
 from mentors.selectors import mentor_load
 from organisations.access import get_visible_or_404, require
 from organisations.models import Membership, Role
-from programmes.models import Relation, Traineeship
+from programmes.models import Traineeship
+from programmes.permissions import Relation, can_manage, relations_of
 
 
 def _may_choose(traineeship, user, relations, hr_organisations):
@@ -26,13 +27,13 @@ def _may_choose(traineeship, user, relations, hr_organisations):
 @require_http_methods(["GET", "POST"])
 def traineeship_mentors(request, pk):
     traineeship = get_visible_or_404(Traineeship.objects.with_people(), request.user, pk=pk)
-    relations = traineeship.relations_of(request.user)
+    relations = relations_of(request.user, traineeship)
     hr_organisations = set(
         Membership.objects.filter(user=request.user, role=Role.HR).values_list("organisation", flat=True)
     )
     placements = list(traineeship.placements.select_related("organisation", "mentor").order_by("start_date"))
     may_choose = _may_choose(traineeship, request.user, relations, hr_organisations)
-    require(any(may_choose(p) for p in placements) or traineeship.can_manage(request.user))
+    require(any(may_choose(p) for p in placements) or can_manage(request.user, traineeship))
     if request.method == "POST":
         placement = next((p for p in placements if str(p.pk) == request.POST.get("placement", "")), None)
         if placement is None:

@@ -24,7 +24,8 @@ from mentors.forms import (
 from mentors.models import Agreement, Meeting, MeetingKind
 from mentors.selectors import meetings_of
 from organisations.access import get_visible_or_404, require
-from programmes.models import Relation, Traineeship
+from programmes.models import Traineeship
+from programmes.permissions import Relation, relations_of
 
 PAGE_SIZE = 25
 PLANNERS = {Relation.MENTOR, Relation.HR, Relation.COORDINATOR, Relation.MANAGER, Relation.PARTNER_HR}
@@ -36,7 +37,7 @@ def _meeting(request, pk) -> tuple[Meeting, frozenset]:
         request.user,
         pk=pk,
     )
-    relations = meeting.traineeship.relations_of(request.user)
+    relations = relations_of(request.user, meeting.traineeship)
     require(bool(relations))
     return meeting, relations
 
@@ -48,7 +49,7 @@ def meeting_list(request):
 
 def meeting_plan(request, pk):
     traineeship = get_visible_or_404(Traineeship.objects.with_people(), request.user, pk=pk)
-    require(bool(traineeship.relations_of(request.user) & PLANNERS))
+    require(bool(relations_of(request.user, traineeship) & PLANNERS))
     initial = {
         "kind": MeetingKind.REGULAR if traineeship.meetings.exists() else MeetingKind.KICK_OFF,
         "participants": [traineeship.trainee_id, *[p.mentor_id for p in traineeship.placements.all() if p.mentor_id]],

@@ -6,16 +6,16 @@ from django.core.paginator import Paginator
 from organisations.access import get_visible_or_404, require
 from portfolios import selectors
 from programmes.models import (
-    Relation,
     Traineeship,
 )
+from programmes.permissions import Relation, relations_of
 
 PAGE_SIZE = 20
 
 
 def _traineeship(request, pk) -> tuple[Traineeship, frozenset]:
     traineeship = get_visible_or_404(selectors.traineeship_for_portfolio(), request.user, pk=pk)
-    return traineeship, traineeship.relations_of(request.user)
+    return traineeship, relations_of(request.user, traineeship)
 
 
 def _trainee_only(request, pk) -> Traineeship:

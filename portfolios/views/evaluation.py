@@ -21,9 +21,9 @@ from portfolios.pdf.portfolio import render_portfolio_pdf
 from portfolios.views.common import _page, _traineeship
 from programmes.models import (
     Cohort,
-    Relation,
     Traineeship,
 )
+from programmes.permissions import Relation
 
 # Final evaluation ---------------------------------------------------------------------------------
 

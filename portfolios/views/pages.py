@@ -16,8 +16,8 @@ from portfolios.views.common import _page, _trainee_only, _traineeship
 from programmes.models import (
     DevelopmentActivity,
     LearningGoal,
-    Relation,
 )
+from programmes.permissions import Relation, relations_of
 
 # Home ---------------------------------------------------------------------------------------------
 
@@ -129,7 +129,7 @@ def goal_create(request, pk):
 
 def _goal(request, pk) -> tuple[LearningGoal, frozenset]:
     goal = get_visible_or_404(LearningGoal.objects.select_related("traineeship__programme"), request.user, pk=pk)
-    return goal, goal.traineeship.relations_of(request.user)
+    return goal, relations_of(request.user, goal.traineeship)
 
 
 def goal_edit(request, pk):
@@ -226,7 +226,7 @@ def activity_edit(request, pk):
         DevelopmentActivity.objects.select_related("traineeship__programme"), request.user, pk=pk
     )
     traineeship = activity.traineeship
-    require(Relation.TRAINEE in traineeship.relations_of(request.user))
+    require(Relation.TRAINEE in relations_of(request.user, traineeship))
     form = forms.ActivityForm(
         request.POST or None, instance=activity, competencies=services.competencies_of(traineeship)
     )

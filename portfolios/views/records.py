@@ -17,9 +17,7 @@ from portfolios.models import (
     Reflection,
 )
 from portfolios.views.common import _base_url, _page, _trainee_only, _traineeship
-from programmes.models import (
-    Relation,
-)
+from programmes.permissions import Relation
 
 # Evidence -----------------------------------------------------------------------------------------
 
