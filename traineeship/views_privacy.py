@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from organisations.access import get_visible_or_404, require, role_required
 from organisations.models import Membership, Role
+from organisations.privacy import Scope, own
 from traineeship import privacy
 
 
@@ -23,10 +24,7 @@ def my_data(request):
 
 @require_POST
 def my_data_download(request):
-    organisation = request.membership.organisation if request.membership else None
-    filename, content = privacy.build_data_export(
-        user=request.user, requested_by=request.user, organisation=organisation
-    )
+    filename, content = privacy.build_data_export(own(request.user))
     return _zip_response(filename, content)
 
 
@@ -36,13 +34,16 @@ def _person_in_my_organisation(request, pk) -> Membership:
     return membership
 
 
+def _scope(request, membership: Membership) -> Scope:
+    """HR acts for its own organisation only: its records about the person, as far as HR may read them."""
+    return Scope(person=membership.user, reader=request.user, organisation=membership.organisation)
+
+
 @require_POST
 @role_required(Role.HR)
 def person_data_download(request, pk):
     membership = _person_in_my_organisation(request, pk)
-    filename, content = privacy.build_data_export(
-        user=membership.user, requested_by=request.user, organisation=membership.organisation
-    )
+    filename, content = privacy.build_data_export(_scope(request, membership))
     return _zip_response(filename, content)
 
 
@@ -50,10 +51,11 @@ def person_data_download(request, pk):
 def person_erase(request, pk):
     membership = _person_in_my_organisation(request, pk)
     person = membership.user
+    scope = _scope(request, membership)
     if person.pk == request.user.pk:
         messages.error(request, _("You cannot erase your own data here; ask another HR adviser."))
         return redirect("organisations:people")
-    blockers = privacy.erasure_blockers(person)
+    blockers = privacy.erasure_blockers(scope)
     if request.method == "POST":
         if blockers:
             messages.error(request, _("This person's data cannot be erased yet."))
@@ -61,11 +63,11 @@ def person_erase(request, pk):
             messages.error(request, _("Tick the box to confirm the erasure."))
         else:
             name = person.name
-            privacy.erase_person(user=person, erased_by=request.user, organisation=membership.organisation)
+            privacy.erase_person(scope)
             messages.success(request, _("The data of %(name)s has been erased.") % {"name": name})
             return redirect("organisations:people")
     return render(
         request,
         "privacy/person_erase.html",
-        {"membership": membership, "person": person, "blockers": blockers, "summary": privacy.erasure_summary(person)},
+        {"membership": membership, "person": person, "blockers": blockers, "summary": privacy.erasure_summary(scope)},
     )
