@@ -220,9 +220,6 @@ class Meeting(models.Model):
             return _("Not recorded yet")
         return _("Planned")
 
-    def can_plan(self, relations) -> bool:
-        return bool(relations & {Relation.MENTOR, Relation.HR, Relation.COORDINATOR, Relation.MANAGER})
-
     def can_record(self, relations) -> bool:
         return Relation.MENTOR in relations and not self.is_locked
 

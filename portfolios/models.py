@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Membership, Organisation, Role, User, hash_token
 from programmes.models import Cohort, Competency, LearningGoal, Traineeship, TraineeshipScopedQuerySet
-from programmes.permissions import Relation, relations_of
 
 
 class Moment(models.TextChoices):
@@ -131,18 +130,6 @@ class Evidence(models.Model):
         return self.title
 
 
-class ReflectionQuerySet(TraineeshipScopedQuerySet):
-    def readable_by(self, user, traineeship: Traineeship):
-        """The trainee reads every entry; the mentor the shared ones; nobody else any."""
-        relations = relations_of(user, traineeship)
-        entries = self.filter(traineeship=traineeship)
-        if Relation.TRAINEE in relations:
-            return entries
-        if Relation.MENTOR in relations:
-            return entries.filter(shared_with_mentor=True)
-        return entries.none()
-
-
 class Reflection(models.Model):
     traineeship = models.ForeignKey(
         Traineeship, on_delete=models.CASCADE, related_name="reflections", verbose_name=_("traineeship")
@@ -152,7 +139,7 @@ class Reflection(models.Model):
     shared_with_mentor = models.BooleanField(_("my mentor may read this"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = ReflectionQuerySet.as_manager()
+    objects = TraineeshipScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("reflection")

@@ -14,6 +14,7 @@ from portfolios.models import (
     Moment,
     SelfEvaluation,
 )
+from portfolios.permissions import REFLECTIONS
 from programmes.models import (
     Competency,
     DevelopmentActivity,
@@ -23,7 +24,7 @@ from programmes.models import (
     Traineeship,
     TraineeshipStatus,
 )
-from programmes.permissions import Relation, relations_of
+from programmes.permissions import Relation
 
 ZERO_HOURS = Value(0, output_field=DecimalField(max_digits=8, decimal_places=1))
 
@@ -47,12 +48,11 @@ def traineeship_for_portfolio():
     return Traineeship.objects.with_people().prefetch_related("placements__mentor")
 
 
-def section_counts(traineeship: Traineeship, user) -> dict[str, int]:
-    """Counts per portfolio section in one query."""
-    relations = relations_of(user, traineeship)
+def section_counts(traineeship: Traineeship, relations) -> dict[str, int]:
+    """Counts per portfolio section in one query (reflections: those the reader may read)."""
     if Relation.TRAINEE in relations:
         readable = Q(reflections__isnull=False)
-    elif Relation.MENTOR in relations:
+    elif REFLECTIONS.allows(relations):
         readable = Q(reflections__shared_with_mentor=True)
     else:
         readable = Q(pk__in=[])
@@ -200,10 +200,6 @@ def rating_chart(evaluations: dict[str, SelfEvaluation]) -> RatingChart:
 
 def mentors_of(traineeship: Traineeship):
     return [p.mentor for p in traineeship.placements.all() if p.mentor_id]
-
-
-def may_read_reflections(traineeship: Traineeship, user) -> bool:
-    return bool(relations_of(user, traineeship) & {Relation.TRAINEE, Relation.MENTOR})
 
 
 def portfolios_for(user, organisation):

@@ -17,7 +17,7 @@ from programmes.models import Traineeship
 
 @task
 def build_export(*, export_id: int) -> None:
-    export = PortfolioExport.objects.select_related("cohort").get(pk=export_id)
+    export = PortfolioExport.objects.select_related("cohort", "requested_by").get(pk=export_id)
     traineeships = list(
         Traineeship.objects.filter(cohort=export.cohort)
         .of_organisation(export.organisation)
@@ -31,7 +31,9 @@ def build_export(*, export_id: int) -> None:
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for traineeship in traineeships:
-                pdf = render_portfolio_pdf(traineeship=traineeship, language=export.language)
+                pdf = render_portfolio_pdf(
+                    traineeship=traineeship, language=export.language, reader=export.requested_by
+                )
                 name = slugify(traineeship.trainee.name) or "trainee"
                 archive.writestr(f"portfolio-{name}-{traineeship.pk}.pdf", pdf)
                 PortfolioExport.objects.filter(pk=export.pk).update(done=F("done") + 1)

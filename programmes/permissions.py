@@ -14,18 +14,20 @@ A relation holds only while what grants it exists:
 ``relations_of`` answers for one traineeship, ``traineeship_scope`` gives the same rule as a
 query for lists (``Traineeship.objects.visible_to``); ``tests/test_permissions.py`` proves they
 agree for every actor and object of the test world. What each relation may read is a
-``ReadRule``; the privacy page lists those rules, so it says exactly what the views do.
+``organisations.permissions.ReadRule``; the privacy page lists those rules, so it says
+exactly what the views do.
 """
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from organisations.models import Membership, Role
+from organisations.permissions import ReadRule, lazy_format, register
 
 # After a placement ends, its mentor, manager and the hosting organisation keep access this
 # long to finish the meeting records and sign-offs of that period; then it stops by itself.
@@ -167,30 +169,20 @@ def is_mentor_for(user, traineeship, day: date | None = None) -> bool:
     return mentor_placement(traineeship, user, day) is not None and Relation.MENTOR in relations_of(user, traineeship)
 
 
-@dataclass(frozen=True)
-class ReadRule:
-    """Who reads one kind of data about a trainee. Views check ``allows``; the privacy page lists them."""
+EVERY_RELATION = tuple(Relation)
 
-    key: str
-    data: str
-    purpose: str
-    readers: frozenset[str]
-    note: str = ""
-
-    def allows(self, relations) -> bool:
-        return bool(set(relations) & self.readers)
-
-    def reader_labels(self) -> list[str]:
-        return [relation.label for relation in Relation if relation in self.readers]
-
-
-EVERY_RELATION = frozenset(Relation)
-
-TRAINEESHIP = ReadRule(
-    "traineeship",
-    _("Traineeship: programme, dates, education level, pay scale, placements, learning goals and activities"),
-    _("To run the traineeship under its agreement (cao)"),
-    EVERY_RELATION,
-    _("A mentor, manager or partner organisation only while its placement lasts and %(days)s days after.")
-    % {"days": GRACE_DAYS},
+TRAINEESHIP = register(
+    ReadRule(
+        "traineeship",
+        20,
+        _("Traineeship: programme, dates, education level, pay scale and placements"),
+        _("To run the traineeship under its agreement (cao)"),
+        EVERY_RELATION,
+        lazy_format(
+            gettext_noop(
+                "A mentor, manager or partner organisation only while its placement lasts and %(days)s days after."
+            ),
+            {"days": GRACE_DAYS},
+        ),
+    )
 )

@@ -269,7 +269,9 @@ ROWS: dict[str, Row] = {
     # portfolios
     "portfolios:mine": Row(get=by_role(dict.fromkeys(ROLES, 200), outside=dict.fromkeys(ROLES, 200))),
     "portfolios:portfolio": Row(get=in_scope("all"), kwargs=_traineeship),
-    "portfolios:self_evaluations": Row(get=in_scope("all"), kwargs=_traineeship),
+    # Read rules of portfolios.permissions: coordinators do not read self-evaluations or feedback,
+    # only the trainee and their mentor read reflections.
+    "portfolios:self_evaluations": Row(get=in_scope(["trainee", "mentor", "hr", "manager"]), kwargs=_traineeship),
     "portfolios:self_evaluation_edit": Row(
         get=in_scope(["trainee"]),
         post=in_scope(["trainee"]),
@@ -290,8 +292,10 @@ ROWS: dict[str, Row] = {
     "portfolios:evidence": Row(get=in_scope("all"), kwargs=_traineeship),
     "portfolios:evidence_create": Row(get=in_scope(["trainee"]), post=in_scope(["trainee"]), kwargs=_traineeship),
     "portfolios:evidence_download": Row(get=in_scope("all"), post=everyone(405), kwargs=_pk("evidence")),
-    "portfolios:reflections": Row(get=in_scope("all"), post=in_scope(["trainee"]), kwargs=_traineeship),
-    "portfolios:feedback": Row(get=in_scope("all"), kwargs=_traineeship),
+    "portfolios:reflections": Row(
+        get=in_scope(["trainee", "mentor"]), post=in_scope(["trainee"]), kwargs=_traineeship
+    ),
+    "portfolios:feedback": Row(get=in_scope(["trainee", "mentor", "hr", "manager"]), kwargs=_traineeship),
     "portfolios:feedback_request": Row(get=in_scope(["trainee"]), post=in_scope(["trainee"]), kwargs=_traineeship),
     "portfolios:feedback_give": Row(
         # An unknown, used or expired link is a 404 for everyone; the real token is tested apart.

@@ -8,8 +8,8 @@ from django.db.models import Count, Prefetch
 from django.shortcuts import render
 from django.urls import reverse
 
+from mentors.permissions import PLANNERS
 from mentors.selectors import recent_meetings
-from mentors.views.meetings import PLANNERS
 from organisations.access import get_visible_or_404, role_required
 from organisations.models import Role
 from programmes.models import Placement, Traineeship

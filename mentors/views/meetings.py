@@ -22,13 +22,13 @@ from mentors.forms import (
     traineeship_people,
 )
 from mentors.models import Agreement, Meeting, MeetingKind
+from mentors.permissions import MEETINGS, PLANNERS, WELLBEING
 from mentors.selectors import meetings_of
 from organisations.access import get_visible_or_404, require
 from programmes.models import Traineeship
 from programmes.permissions import Relation, relations_of
 
 PAGE_SIZE = 25
-PLANNERS = {Relation.MENTOR, Relation.HR, Relation.COORDINATOR, Relation.MANAGER, Relation.PARTNER_HR}
 
 
 def _meeting(request, pk) -> tuple[Meeting, frozenset]:
@@ -38,7 +38,7 @@ def _meeting(request, pk) -> tuple[Meeting, frozenset]:
         pk=pk,
     )
     relations = relations_of(request.user, meeting.traineeship)
-    require(bool(relations))
+    require(MEETINGS.allows(relations))
     return meeting, relations
 
 
@@ -87,6 +87,7 @@ def meeting_detail(request, pk):
             "addenda": meeting.addenda.select_related("author"),
             # The private note is the recording mentor's alone.
             "show_private": meeting.recorded_by_id == request.user.pk,
+            "show_wellbeing": WELLBEING.allows(relations),
             "can_record": meeting.can_record(relations),
             "can_confirm": meeting.can_confirm(relations),
             "can_edit_agenda": bool(relations & {Relation.TRAINEE, Relation.MENTOR}) and not meeting.is_locked,

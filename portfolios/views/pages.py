@@ -12,6 +12,7 @@ from portfolios.models import (
     Moment,
     SelfEvaluation,
 )
+from portfolios.permissions import FEEDBACK, REFLECTIONS, SELF_EVALUATIONS
 from portfolios.views.common import _page, _trainee_only, _traineeship
 from programmes.models import (
     DevelopmentActivity,
@@ -37,7 +38,9 @@ def portfolio(request, pk):
         "traineeship": traineeship,
         "relations": relations,
         "is_trainee": Relation.TRAINEE in relations,
-        "counts": selectors.section_counts(traineeship, request.user),
+        "counts": selectors.section_counts(traineeship, relations),
+        # Only the parts the viewer may read are linked (the others answer 403).
+        "may_read": {rule.key: rule.allows(relations) for rule in (SELF_EVALUATIONS, REFLECTIONS, FEEDBACK)},
         "final_evaluation": selectors.final_evaluation(traineeship),
     }
     return render(request, "portfolios/portfolio.html", context)
@@ -47,7 +50,7 @@ def portfolio(request, pk):
 
 
 def self_evaluations(request, pk):
-    traineeship, relations = _traineeship(request, pk)
+    traineeship, relations = _traineeship(request, pk, SELF_EVALUATIONS)
     evaluations = selectors.self_evaluations(traineeship)
     moments = [(value, label, evaluations.get(value)) for value, label in Moment.choices]
     return render(

@@ -16,6 +16,7 @@ from portfolios.models import (
     FeedbackRequest,
     Reflection,
 )
+from portfolios.permissions import FEEDBACK, REFLECTIONS, can_read_portfolio, readable_reflections
 from portfolios.views.common import _base_url, _page, _trainee_only, _traineeship
 from programmes.permissions import Relation
 
@@ -63,7 +64,10 @@ def evidence_create(request, pk):
 
 @require_GET
 def evidence_download(request, pk):
-    item = get_visible_or_404(Evidence.objects.filter(kind=Evidence.Kind.FILE), request.user, pk=pk)
+    item = get_visible_or_404(
+        Evidence.objects.filter(kind=Evidence.Kind.FILE).select_related("traineeship__programme"), request.user, pk=pk
+    )
+    require(can_read_portfolio(request.user, item.traineeship))
     try:
         handle = default_storage.open(item.stored_name, "rb")
     except FileNotFoundError:
@@ -77,7 +81,7 @@ def evidence_download(request, pk):
 
 
 def reflections(request, pk):
-    traineeship, relations = _traineeship(request, pk)
+    traineeship, relations = _traineeship(request, pk, REFLECTIONS)
     is_trainee = Relation.TRAINEE in relations
     form = forms.ReflectionForm(request.POST or None) if is_trainee else None
     if request.method == "POST":
@@ -91,7 +95,7 @@ def reflections(request, pk):
         "portfolios/reflection_list.html",
         {
             "traineeship": traineeship,
-            "page": _page(request, Reflection.objects.readable_by(request.user, traineeship)),
+            "page": _page(request, readable_reflections(relations, Reflection.objects.filter(traineeship=traineeship))),
             "form": form,
             "is_trainee": is_trainee,
             "is_mentor": Relation.MENTOR in relations,
@@ -103,7 +107,7 @@ def reflections(request, pk):
 
 
 def feedback(request, pk):
-    traineeship, relations = _traineeship(request, pk)
+    traineeship, relations = _traineeship(request, pk, FEEDBACK)
     return render(
         request,
         "portfolios/feedback_list.html",

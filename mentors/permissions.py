@@ -1,0 +1,64 @@
+"""Who reads what of the progress meetings and mentor profiles, and who acts as mentor.
+
+Rules on the relations of ``programmes.permissions``; views and the portfolio PDF check
+them and the privacy page lists them.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from organisations.models import Role
+from organisations.permissions import ReadRule, register
+from programmes.permissions import Relation
+
+R = Relation
+
+# Who sees an organisation's mentor profiles (experience, capacity, agreed hours):
+# its own HR and managers; a mentor sees their own.
+PROFILE_READERS = (Role.HR, Role.MANAGER)
+
+MEETINGS = register(
+    ReadRule(
+        "meetings",
+        50,
+        _("Progress meetings: notes, agreements and addenda"),
+        _("Guidance by your mentor"),
+        (R.TRAINEE, R.MENTOR, R.HR, R.MANAGER, R.COORDINATOR, R.PARTNER),
+        _("A partner organisation while it hosts your placement."),
+    )
+)
+
+WELLBEING = register(
+    ReadRule(
+        "wellbeing",
+        55,
+        _("Workload and wellbeing signals of progress meetings (in words, never a diagnosis)"),
+        _("To notice in time when the traineeship asks too much"),
+        (R.TRAINEE, R.MENTOR, R.HR, R.MANAGER),
+    )
+)
+
+MENTOR_NOTE = register(
+    ReadRule(
+        "mentor_note",
+        60,
+        _("The mentor's private note on a meeting"),
+        _("The mentor's own preparation"),
+        (),
+        _("Only the mentor who wrote it; never in a copy, PDF or export."),
+    )
+)
+
+MENTOR_PROFILES = register(
+    ReadRule(
+        "mentor_profiles",
+        70,
+        _("Mentor profile: experience, coaching training, capacity and agreed hours"),
+        _("To choose a mentor with enough experience and time"),
+        PROFILE_READERS,
+        _("Of the organisation the profile belongs to, and the mentor themselves; never another organisation."),
+    )
+)
+
+
+# Who may plan a progress meeting for a traineeship.
+PLANNERS = {R.MENTOR, R.HR, R.COORDINATOR, R.MANAGER, R.PARTNER_HR}
