@@ -292,9 +292,7 @@ ROWS: dict[str, Row] = {
     "portfolios:evidence": Row(get=in_scope("all"), kwargs=_traineeship),
     "portfolios:evidence_create": Row(get=in_scope(["trainee"]), post=in_scope(["trainee"]), kwargs=_traineeship),
     "portfolios:evidence_download": Row(get=in_scope("all"), post=everyone(405), kwargs=_pk("evidence")),
-    "portfolios:reflections": Row(
-        get=in_scope(["trainee", "mentor"]), post=in_scope(["trainee"]), kwargs=_traineeship
-    ),
+    "portfolios:reflections": Row(get=in_scope(["trainee", "mentor"]), post=in_scope(["trainee"]), kwargs=_traineeship),
     "portfolios:feedback": Row(get=in_scope(["trainee", "mentor", "hr", "manager"]), kwargs=_traineeship),
     "portfolios:feedback_request": Row(get=in_scope(["trainee"]), post=in_scope(["trainee"]), kwargs=_traineeship),
     "portfolios:feedback_give": Row(
@@ -331,3 +329,44 @@ ROWS: dict[str, Row] = {
         kwargs=_pk("export"),
     ),
 }
+
+
+# Relations that follow memberships, placements and time (the world's ``build_relations``):
+# (URL name, kwargs, actor, expected). Actors are persona keys or ``world.people`` keys.
+def _regional(world):
+    return {"pk": world["regional"].pk}
+
+
+def _formerly(world):
+    return {"pk": world["formerly_mentored"].pk}
+
+
+SCENARIOS: list[tuple[str, Callable, str, int]] = [
+    # The accepted partner hosting the current placement: its HR, coordinator, manager and mentor.
+    ("stappenplan", _regional, "other_hr", 200),
+    ("stappenplan", _regional, "other_coordinator", 200),
+    ("stappenplan", _regional, "other_manager", 200),
+    ("portfolios:portfolio", _regional, "other_mentor", 200),
+    ("programmes:programme_detail", lambda w: {"pk": w["regional_programme"].pk}, "other_hr", 200),
+    # Partner staff see the traineeship, not the portfolio (the trainee, mentors and the owner do).
+    ("portfolios:portfolio", _regional, "other_hr", 403),
+    ("portfolios:portfolio_pdf", _regional, "other_coordinator", 403),
+    # The owner's own staff keep seeing it.
+    ("portfolios:portfolio", _regional, "hr", 200),
+    # The mentor of the finished placement, past the grace period: nothing any more.
+    ("stappenplan", _regional, "mentor", 404),
+    ("portfolios:portfolio", _regional, "mentor", 404),
+    # The partner that was invited but did not accept reads nothing.
+    ("stappenplan", _regional, "pending_hr", 404),
+    ("programmes:programme_detail", lambda w: {"pk": w["regional_programme"].pk}, "pending_hr", 404),
+    # A mentor whose role was removed: nothing, through any page of the old placement.
+    ("stappenplan", _formerly, "former_mentor", 404),
+    ("portfolios:portfolio", _formerly, "former_mentor", 404),
+    ("portfolios:reflections", _formerly, "former_mentor", 404),
+    ("portfolios:portfolio_pdf", _formerly, "former_mentor", 404),
+    # A person in two organisations: each organisation's HR reaches them, the other's records not.
+    ("privacy_person_erase", lambda w: {"pk": w["two_orgs_membership"].pk}, "hr", 200),
+    ("privacy_person_erase", lambda w: {"pk": w["two_orgs_membership"].pk}, "other_hr", 404),
+    ("stappenplan", lambda w: {"pk": w["other:two_orgs_traineeship"].pk}, "hr", 404),
+    ("stappenplan", lambda w: {"pk": w["other:two_orgs_traineeship"].pk}, "two_orgs", 200),
+]

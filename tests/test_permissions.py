@@ -1,0 +1,51 @@
+"""The list scope and the per-object rule are one rule: they agree for every actor and traineeship."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from programmes.models import Traineeship
+from programmes.permissions import Relation, relations_of
+from tests.world import World
+
+
+@pytest.mark.django_db
+def test_visible_to_and_relations_of_agree_for_everyone_in_the_world(personas):
+    world = World(personas)
+    actors = [*personas.users.values(), *world.people.values(), AnonymousUser()]
+    traineeships = list(Traineeship.objects.select_related("programme"))
+    assert len(traineeships) >= 6
+    disagreements = []
+    for user in actors:
+        visible = set(Traineeship.objects.visible_to(user).values_list("pk", flat=True))
+        for traineeship in traineeships:
+            if (traineeship.pk in visible) != bool(relations_of(user, traineeship)):
+                disagreements.append(f"{user} / {traineeship}")
+    assert not disagreements, disagreements
+
+
+@pytest.mark.django_db
+def test_relations_follow_placements_and_time(personas):
+    world = World(personas)
+    regional = world["regional"]
+    assert relations_of(personas.other_hr, regional) == {Relation.PARTNER, Relation.PARTNER_HR}
+    assert relations_of(personas.other_coordinator, regional) == {Relation.PARTNER}
+    assert Relation.MENTOR in relations_of(personas.other_mentor, regional)
+    # The finished placement's mentor, past the grace period, and the removed mentor: nothing.
+    assert relations_of(personas.mentor, regional) == frozenset()
+    assert relations_of(world.people["former_mentor"], world["formerly_mentored"]) == frozenset()
+    assert relations_of(world.people["pending_hr"], regional) == frozenset()
+
+
+@pytest.mark.django_db
+def test_grace_period_keeps_the_mentor_for_a_while(personas):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from programmes.permissions import GRACE_DAYS
+
+    world = World(personas)
+    placement = world["finished_placement"]
+    placement.end_date = timezone.localdate() - timedelta(days=GRACE_DAYS)
+    placement.save()
+    assert Relation.MENTOR in relations_of(personas.mentor, world["regional"])
