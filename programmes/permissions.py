@@ -34,6 +34,9 @@ from organisations.permissions import ReadRule, lazy_format, register
 GRACE_DAYS = 30
 
 OWNER_STAFF = (Role.HR, Role.MANAGER, Role.COORDINATOR)
+# The organisation's reference pages (competency frameworks, the inventory of learning activities
+# with its costs) are for its staff; a trainee reaches none of them through a link.
+REFERENCE_READERS = (Role.HR, Role.MANAGER, Role.MENTOR, Role.COORDINATOR)
 
 
 class Relation(models.TextChoices):

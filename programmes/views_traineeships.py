@@ -33,7 +33,7 @@ from programmes.models import (
     Traineeship,
     WorkProfile,
 )
-from programmes.permissions import can_manage
+from programmes.permissions import REFERENCE_READERS, can_manage
 from programmes.selectors import activity_suggestions
 
 PAGE_SIZE = 25
@@ -207,6 +207,7 @@ def activity_remove(request, pk):
     return redirect("programmes:activities", pk=activity.traineeship_id)
 
 
+@role_required(*REFERENCE_READERS)
 def inventory(request):
     organisation = request.membership.organisation if request.membership else None
     rows = (

@@ -190,9 +190,12 @@ ROWS: dict[str, Row] = {
         kwargs=lambda world: {"pk": world["membership"].pk},
     ),
     # programmes: frameworks
-    "programmes:framework_list": Row(get=everyone()),
+    # Reference pages are for the organisation's staff (programmes.permissions.REFERENCE_READERS).
+    "programmes:framework_list": Row(get=everyone() | {"trainee": 403, "other_trainee": 403}),
     "programmes:framework_create": Row(get=only("hr"), post=only("hr")),
-    "programmes:framework_detail": Row(get=seen_inside(), kwargs=lambda world: {"pk": world["framework"].pk}),
+    "programmes:framework_detail": Row(
+        get=seen_inside() | {"trainee": 403, "other_trainee": 403}, kwargs=lambda world: {"pk": world["framework"].pk}
+    ),
     "programmes:framework_edit": Row(
         get=only("hr", outsider_ok=404), post=only("hr", outsider_ok=404), kwargs=lambda w: {"pk": w["framework"].pk}
     ),
@@ -203,7 +206,8 @@ ROWS: dict[str, Row] = {
         get=only("hr", outsider_ok=404), post=only("hr", outsider_ok=404), kwargs=lambda w: {"pk": w["framework"].pk}
     ),
     "programmes:framework_export": Row(
-        get=seen_inside(), kwargs=lambda w: {"pk": w["framework"].pk, "file_format": "csv"}
+        get=seen_inside() | {"trainee": 403, "other_trainee": 403},
+        kwargs=lambda w: {"pk": w["framework"].pk, "file_format": "csv"},
     ),
     "programmes:competency_edit": Row(
         get=only("hr", outsider_ok=404), post=only("hr", outsider_ok=404), kwargs=lambda w: {"pk": w["competency"].pk}
@@ -253,7 +257,7 @@ ROWS: dict[str, Row] = {
     "programmes:activity_remove": Row(
         get=POST_ONLY, post=managers_only(302), kwargs=lambda w: {"pk": w["development_activity"].pk}
     ),
-    "programmes:inventory": Row(get=everyone()),
+    "programmes:inventory": Row(get=everyone() | {"trainee": 403, "other_trainee": 403}),
     "programmes:inventory_create": Row(get=only("hr"), post=only("hr")),
     "programmes:inventory_edit": Row(
         get=only("hr", outsider_ok=404),

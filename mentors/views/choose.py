@@ -15,11 +15,19 @@ from programmes.models import Traineeship
 from programmes.permissions import Relation, can_manage, relations_of
 
 
-def _may_choose(traineeship, user, relations, hr_organisations):
+def _may_choose(traineeship, relations, hr_organisations):
+    """The owner's HR and the coordinator choose for placements at the owner; a partner's HR for its own.
+
+    A mentor is a person of the organisation hosting the placement: the owner neither sees a
+    partner's mentor profiles nor assigns its mentors.
+    """
     manage = bool(relations & {Relation.HR, Relation.COORDINATOR})
+    owner_id = traineeship.programme.owner_id
 
     def check(placement):
-        return manage or (Relation.PARTNER_HR in relations and placement.organisation_id in hr_organisations)
+        if placement.organisation_id == owner_id:
+            return manage
+        return Relation.PARTNER_HR in relations and placement.organisation_id in hr_organisations
 
     return check
 
@@ -32,7 +40,7 @@ def traineeship_mentors(request, pk):
         Membership.objects.filter(user=request.user, role=Role.HR).values_list("organisation", flat=True)
     )
     placements = list(traineeship.placements.select_related("organisation", "mentor").order_by("start_date"))
-    may_choose = _may_choose(traineeship, request.user, relations, hr_organisations)
+    may_choose = _may_choose(traineeship, relations, hr_organisations)
     require(any(may_choose(p) for p in placements) or can_manage(request.user, traineeship))
     if request.method == "POST":
         placement = next((p for p in placements if str(p.pk) == request.POST.get("placement", "")), None)
@@ -51,13 +59,15 @@ def traineeship_mentors(request, pk):
     loads = {}
     entries = []
     for placement in placements:
-        if placement.organisation_id not in loads:
+        allowed = may_choose(placement)
+        if allowed and placement.organisation_id not in loads:
             loads[placement.organisation_id] = mentor_load(placement.organisation)
         entries.append(
             {
                 "placement": placement,
-                "form": MentorChoiceForm(placement=placement) if may_choose(placement) else None,
-                "candidates": loads[placement.organisation_id],
+                "form": MentorChoiceForm(placement=placement) if allowed else None,
+                # Another organisation's mentors (profiles, load) are its own business.
+                "candidates": loads[placement.organisation_id] if allowed else [],
             }
         )
     return render(request, "mentors/traineeship_mentors.html", {"traineeship": traineeship, "entries": entries})

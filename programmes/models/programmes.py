@@ -23,11 +23,12 @@ class PayRule(models.TextChoices):
 
 class ProgrammeQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Programmes owned by, or partnered with, one of the user's organisations, or coordinated by them."""
+        """Programmes owned by, or accepted as partner by, one of the user's organisations (a role there is
+        what grants it: a coordinator whose role went sees nothing)."""
         if not user.is_authenticated:
             return self.none()
         organisations = Membership.objects.filter(user=user).values("organisation")
-        return self.filter(Q(owner__in=organisations) | Q(partners__in=organisations) | Q(coordinator=user)).distinct()
+        return self.filter(Q(owner__in=organisations) | Q(partners__in=organisations)).distinct()
 
     def managed_by(self, user):
         """Programmes the user may set up and change: HR of the owner, or the programme's coordinator."""
