@@ -1,4 +1,6 @@
-"""Who reads which part of a portfolio: named rules on the relations of ``programmes.permissions``.
+"""Who reads which part of a portfolio: named rules on the relations of ``programmes.permissions``
+(which states the portfolio as a whole, ``PORTFOLIO``: goals and activities live there, and the
+mentors app links to portfolios without importing this app).
 
 Views check them (403 for a part the viewer may not read), the portfolio page and the PDF
 leave out what the reader may not read, and the privacy page lists them.
@@ -7,23 +9,9 @@ leave out what the reader may not read, and the privacy page lists them.
 from django.utils.translation import gettext_lazy as _
 
 from organisations.permissions import ReadRule, register
-from programmes.permissions import Relation, relations_of
+from programmes.permissions import PORTFOLIO, Relation, relations_of
 
 R = Relation
-
-PORTFOLIO = register(
-    ReadRule(
-        "portfolio",
-        30,
-        _("Portfolio: learning goals, development activities, evidence (files and links) and the final evaluation"),
-        _("Your development during the traineeship"),
-        (R.TRAINEE, R.MENTOR, R.HR, R.MANAGER, R.COORDINATOR),
-        _(
-            "Whoever may read the portfolio downloads its PDF, without the parts they may not read; a cohort "
-            "export only the HR adviser or manager who made it. Every download is in the audit trail."
-        ),
-    )
-)
 
 SELF_EVALUATIONS = register(
     ReadRule(

@@ -24,7 +24,7 @@ from programmes.models import (
     Traineeship,
     TraineeshipStatus,
 )
-from programmes.permissions import Relation
+from programmes.permissions import Relation, portfolio_scope
 
 ZERO_HOURS = Value(0, output_field=DecimalField(max_digits=8, decimal_places=1))
 
@@ -205,7 +205,7 @@ def mentors_of(traineeship: Traineeship):
 def portfolios_for(user, organisation):
     """Traineeships of ``organisation`` whose portfolio ``user`` may open (for home pages)."""
     return (
-        Traineeship.objects.visible_to(user)
+        Traineeship.objects.filter(portfolio_scope(user))
         .of_organisation(organisation)
         .select_related("trainee", "programme")
         .order_by("trainee__name", "pk")

@@ -113,8 +113,12 @@ def relations_of(user, traineeship, today: date | None = None) -> frozenset[str]
     return frozenset(relations)
 
 
-def traineeship_scope(user, today: date | None = None) -> Q:
-    """``relations_of(user, t)`` is non-empty exactly for the traineeships this selects."""
+def traineeship_scope(user, today: date | None = None, *, partner_staff: bool = True) -> Q:
+    """``relations_of(user, t)`` is non-empty exactly for the traineeships this selects.
+
+    Without ``partner_staff``: the traineeships where the user has a relation other than
+    ``PARTNER``/``PARTNER_HR`` (those whose portfolio they read, see ``portfolios.permissions``).
+    """
     from programmes.models import Placement, Programme
 
     memberships = Membership.objects.filter(user=user)
@@ -126,11 +130,10 @@ def traineeship_scope(user, today: date | None = None) -> Q:
         Q(organisation=F("traineeship__programme__owner"))
         | Q(organisation__partner_programmes=F("traineeship__programme"))
     )
-    placed = hosting.filter(
-        Q(mentor=user, organisation__in=organisations(Role.MENTOR))
-        | Q(manager=user, organisation__in=organisations(Role.MANAGER))
-        | Q(organisation__in=organisations(*OWNER_STAFF))
+    named = Q(mentor=user, organisation__in=organisations(Role.MENTOR)) | Q(
+        manager=user, organisation__in=organisations(Role.MANAGER)
     )
+    placed = hosting.filter(named | Q(organisation__in=organisations(*OWNER_STAFF)) if partner_staff else named)
     coordinated = Programme.objects.filter(coordinator=user).filter(
         Q(owner__in=memberships.values("organisation")) | Q(partners__in=memberships.values("organisation"))
     )
@@ -189,3 +192,25 @@ TRAINEESHIP = register(
         ),
     )
 )
+
+PORTFOLIO = register(
+    ReadRule(
+        "portfolio",
+        30,
+        _("Portfolio: learning goals, development activities, evidence (files and links) and the final evaluation"),
+        _("Your development during the traineeship"),
+        (Relation.TRAINEE, Relation.MENTOR, Relation.HR, Relation.MANAGER, Relation.COORDINATOR),
+        _(
+            "Whoever may read the portfolio downloads its PDF, without the parts they may not read; a cohort "
+            "export only the HR adviser or manager who made it. Every download is in the audit trail."
+        ),
+    )
+)
+
+
+def portfolio_scope(user):
+    """The traineeships whose portfolio ``user`` reads: the list form of ``can_read_portfolio``
+    (every relation but a partner's staff; ``tests/test_permissions.py`` checks they agree)."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    return traineeship_scope(user, partner_staff=False)

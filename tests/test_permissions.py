@@ -49,3 +49,19 @@ def test_grace_period_keeps_the_mentor_for_a_while(personas):
     placement.end_date = timezone.localdate() - timedelta(days=GRACE_DAYS)
     placement.save()
     assert Relation.MENTOR in relations_of(personas.mentor, world["regional"])
+
+
+@pytest.mark.django_db
+def test_portfolio_scope_and_portfolio_rule_agree(personas):
+    from programmes.permissions import PORTFOLIO, portfolio_scope
+
+    world = World(personas)
+    actors = [*personas.users.values(), *world.people.values(), AnonymousUser()]
+    traineeships = list(Traineeship.objects.select_related("programme"))
+    disagreements = []
+    for user in actors:
+        readable = set(Traineeship.objects.filter(portfolio_scope(user)).values_list("pk", flat=True))
+        for traineeship in traineeships:
+            if (traineeship.pk in readable) != PORTFOLIO.allows(relations_of(user, traineeship)):
+                disagreements.append(f"{user} / {traineeship}")
+    assert not disagreements, disagreements

@@ -12,6 +12,7 @@ from mentors.permissions import PLANNERS
 from mentors.selectors import recent_meetings
 from organisations.access import get_visible_or_404, role_required
 from organisations.models import Role
+from portfolios.permissions import PORTFOLIO, SELF_EVALUATIONS
 from programmes.models import Placement, Traineeship
 from programmes.permissions import Relation, can_manage, relations_of
 from traineeship.filters import TraineeshipFilter
@@ -71,6 +72,9 @@ def stappenplan(request, pk):
         for url, allowed in [
             (reverse("mentors:meeting_plan", kwargs={"pk": pk}), can_plan_meeting),
             (reverse("mentors:traineeship_mentors", kwargs={"pk": pk}), can_choose_mentor),
+            (reverse("portfolios:self_evaluations", kwargs={"pk": pk}), SELF_EVALUATIONS.allows(relations)),
+            (reverse("portfolios:goals", kwargs={"pk": pk}), PORTFOLIO.allows(relations)),
+            (reverse("portfolios:final_evaluation", kwargs={"pk": pk}), PORTFOLIO.allows(relations)),
         ]
         if not allowed
     }
@@ -86,6 +90,7 @@ def stappenplan(request, pk):
             "can_plan_meeting": can_plan_meeting,
             "can_choose_mentor": can_choose_mentor,
             "not_allowed": not_allowed,
+            "may_read_portfolio": PORTFOLIO.allows(relations),
             "meetings": recent_meetings(traineeship) if relations else [],
         },
     )

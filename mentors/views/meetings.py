@@ -26,7 +26,7 @@ from mentors.permissions import MEETINGS, PLANNERS, WELLBEING
 from mentors.selectors import meetings_of
 from organisations.access import get_visible_or_404, require
 from programmes.models import Traineeship
-from programmes.permissions import Relation, relations_of
+from programmes.permissions import PORTFOLIO, Relation, relations_of
 
 PAGE_SIZE = 25
 
@@ -88,6 +88,7 @@ def meeting_detail(request, pk):
             # The private note is the recording mentor's alone.
             "show_private": meeting.recorded_by_id == request.user.pk,
             "show_wellbeing": WELLBEING.allows(relations),
+            "may_read_portfolio": PORTFOLIO.allows(relations),
             "can_record": meeting.can_record(relations),
             "can_confirm": meeting.can_confirm(relations),
             "can_edit_agenda": bool(relations & {Relation.TRAINEE, Relation.MENTOR}) and not meeting.is_locked,
