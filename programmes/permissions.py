@@ -170,9 +170,16 @@ def mentor_placement(traineeship, user, day: date | None = None):
     return concerned if concerned.mentor_id == user.pk else None
 
 
-def is_mentor_for(user, traineeship, day: date | None = None) -> bool:
-    """``user`` is the mentor of the placement concerned, and still holds the mentor relation."""
-    return mentor_placement(traineeship, user, day) is not None and Relation.MENTOR in relations_of(user, traineeship)
+def relations_for_act(user, traineeship, day: date | None = None) -> frozenset[str]:
+    """The relations for acting on a record of ``day`` (None: the end, as for the final evaluation).
+
+    Mentor acts (recording a meeting, confirming it, signing the final evaluation) belong to the
+    mentor of the placement concerned, not to a mentor of another employer's period.
+    """
+    relations = relations_of(user, traineeship)
+    if Relation.MENTOR in relations and mentor_placement(traineeship, user, day) is None:
+        relations -= {Relation.MENTOR}
+    return relations
 
 
 EVERY_RELATION = tuple(Relation)

@@ -65,3 +65,21 @@ def test_portfolio_scope_and_portfolio_rule_agree(personas):
             if (traineeship.pk in readable) != PORTFOLIO.allows(relations_of(user, traineeship)):
                 disagreements.append(f"{user} / {traineeship}")
     assert not disagreements, disagreements
+
+
+@pytest.mark.django_db
+def test_mentor_acts_belong_to_the_mentor_of_the_placement_concerned(personas, client_for):
+    from django.urls import reverse
+
+    from tests.mentors.factories import MeetingFactory
+
+    world = World(personas)
+    regional = world["regional"]
+    client = client_for(personas.other_mentor)
+    now = MeetingFactory(traineeship=regional, date=world["partner_placement"].start_date)
+    earlier = MeetingFactory(traineeship=regional, date=world["finished_placement"].start_date)
+    assert client.get(reverse("mentors:meeting_record", args=[now.pk])).status_code == 200
+    # A meeting of the owner's earlier period is not the partner mentor's to record.
+    assert client.get(reverse("mentors:meeting_record", args=[earlier.pk])).status_code == 403
+    # The final evaluation belongs to the mentor of the last placement (at another organisation).
+    assert client.post(reverse("portfolios:final_evaluation_sign", args=[regional.pk])).status_code == 403

@@ -26,7 +26,7 @@ from mentors.permissions import MEETINGS, PLANNERS, WELLBEING
 from mentors.selectors import meetings_of
 from organisations.access import get_visible_or_404, require
 from programmes.models import Traineeship
-from programmes.permissions import PORTFOLIO, Relation, relations_of
+from programmes.permissions import PORTFOLIO, Relation, relations_for_act, relations_of
 
 PAGE_SIZE = 25
 
@@ -37,9 +37,9 @@ def _meeting(request, pk) -> tuple[Meeting, frozenset]:
         request.user,
         pk=pk,
     )
-    relations = relations_of(request.user, meeting.traineeship)
-    require(MEETINGS.allows(relations))
-    return meeting, relations
+    require(MEETINGS.allows(relations_of(request.user, meeting.traineeship)))
+    # Mentor acts on a meeting belong to the mentor of the placement the meeting falls in.
+    return meeting, relations_for_act(request.user, meeting.traineeship, meeting.date)
 
 
 def meeting_list(request):

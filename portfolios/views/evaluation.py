@@ -23,7 +23,7 @@ from programmes.models import (
     Cohort,
     Traineeship,
 )
-from programmes.permissions import Relation
+from programmes.permissions import Relation, relations_for_act
 
 # Final evaluation ---------------------------------------------------------------------------------
 
@@ -40,7 +40,9 @@ def _editable_parts(relations) -> list[str]:
 
 
 def final_evaluation(request, pk):
-    traineeship, relations = _traineeship(request, pk)
+    traineeship, _relations = _traineeship(request, pk)
+    # The final evaluation is the last placement's mentor's to write and sign.
+    relations = relations_for_act(request.user, traineeship)
     editable = _editable_parts(relations)
     evaluation = selectors.final_evaluation(traineeship)
     if request.method == "POST":
@@ -83,7 +85,9 @@ def final_evaluation(request, pk):
 
 @require_POST
 def final_evaluation_sign(request, pk):
-    traineeship, relations = _traineeship(request, pk)
+    traineeship, _relations = _traineeship(request, pk)
+    # The final evaluation is the last placement's mentor's to write and sign.
+    relations = relations_for_act(request.user, traineeship)
     require(bool(relations & {Relation.TRAINEE, Relation.MENTOR}))
     evaluation = services.final_evaluation_for(traineeship)
     as_trainee = Relation.TRAINEE in relations
