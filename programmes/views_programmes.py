@@ -64,6 +64,15 @@ def _programme_form_page(request, programme=None):
             form = ProgrammeForm(request.POST or None, instance=programme, owner=owner, initial=initial)
         if request.method == "POST" and form.is_valid():
             saved = form.save()
+            services.partners_changed(programme=saved, kept=saved.partners.all())
+            invited = form.cleaned_data.get("invite_partner")
+            if invited is not None:
+                services.partner_invite(programme=saved, organisation=invited, by=request.user)
+                messages.info(
+                    request,
+                    _("%(organisation)s is invited; it becomes a partner when its HR adviser accepts.")
+                    % {"organisation": invited},
+                )
             messages.success(request, _("The programme has been saved."))
             return redirect("programmes:programme_detail", pk=saved.pk)
     return render(request, "programmes/programme_form.html", {"form": form, "programme": programme, "presets": PRESETS})
@@ -104,6 +113,10 @@ def programme_detail(request, pk):
         {
             "programme": programme,
             "partners": programme.partners.all(),
+            # The owner's HR follows up the invitations that were not answered yet.
+            "pending_partners": programme.partner_invitations.pending().select_related("organisation")
+            if can_manage
+            else [],
             "framework_opens": framework_opens,
             # Counted over the traineeships the viewer may see only.
             "cohorts": programme.cohorts.annotate(size=Count("traineeships", filter=Q(traineeships__in=visible))),

@@ -257,6 +257,14 @@ ROWS: dict[str, Row] = {
     "programmes:activity_remove": Row(
         get=POST_ONLY, post=managers_only(302), kwargs=lambda w: {"pk": w["development_activity"].pk}
     ),
+    # Partners by consent: the invited organisation's HR answers; the inviting owner's HR sees but cannot.
+    "programmes:partner_invitations": Row(get=only("hr")),
+    "programmes:partner_invitation_answer": Row(
+        get=only("hr", ok=405, denied=405, outsider_ok=405) | {"anonymous": 302},
+        post=only("hr", ok=302, outsider_ok=403),
+        kwargs=lambda w: {"pk": w["partner_invitation"].pk},
+        data=lambda w: {"answer": "accept"},
+    ),
     "programmes:inventory": Row(get=everyone() | {"trainee": 403, "other_trainee": 403}),
     "programmes:inventory_create": Row(get=only("hr"), post=only("hr")),
     "programmes:inventory_edit": Row(

@@ -174,6 +174,7 @@ def build_relations(world: World) -> None:
     from organisations.models import Organisation, Role
     from portfolios.models import Reflection
     from programmes.permissions import GRACE_DAYS
+    from programmes.services import partner_answer, partner_invite
     from tests.organisations.factories import member
     from tests.programmes.factories import PlacementFactory, ProgrammeFactory, TraineeshipFactory
 
@@ -195,8 +196,15 @@ def build_relations(world: World) -> None:
     world.objects["pending_partner"] = pending
     world.people["pending_hr"] = member(pending, Role.HR, email="hr@wachtend.example")
     regional = ProgrammeFactory(owner=p.organisation, kind="regional", coordinator=p.coordinator)
-    regional.partners.add(p.other_organisation)
     world.objects["regional_programme"] = regional
+    # The other organisation's HR accepted; the pending partner has not answered.
+    accepted = partner_invite(programme=regional, organisation=p.other_organisation, by=p.hr)
+    partner_answer(invitation=accepted, accept=True, by=p.other_hr)
+    partner_invite(programme=regional, organisation=pending, by=p.hr)
+    # A question to the persona organisation, from the other organisation's programme (for the URL matrix).
+    world.objects["partner_invitation"] = partner_invite(
+        programme=world.objects["other:programme"], organisation=p.organisation, by=p.other_hr
+    )
     regional_trainee = member(p.organisation, Role.TRAINEE, email="regio@example.org")
     start = today - timedelta(days=300)
     traineeship = TraineeshipFactory(

@@ -3,7 +3,14 @@
 from programmes.models.activities import ActivityCategory, ActivityKind, DevelopmentActivity, LearningActivity
 from programmes.models.frameworks import Competency, CompetencyFramework, CompetencyLevel
 from programmes.models.goals import GoalProgress, LearningGoal
-from programmes.models.programmes import Cohort, DevelopmentDay, PayRule, Programme, ProgrammeKind
+from programmes.models.programmes import (
+    Cohort,
+    DevelopmentDay,
+    PartnerInvitation,
+    PayRule,
+    Programme,
+    ProgrammeKind,
+)
 from programmes.models.traineeships import (
     EducationLevel,
     Outcome,
@@ -29,6 +36,7 @@ __all__ = [
     "LearningGoal",
     "LearningActivity",
     "Outcome",
+    "PartnerInvitation",
     "PayRule",
     "Placement",
     "ProfileCompetency",
