@@ -83,3 +83,20 @@ def test_mentor_acts_belong_to_the_mentor_of_the_placement_concerned(personas, c
     assert client.get(reverse("mentors:meeting_record", args=[earlier.pk])).status_code == 403
     # The final evaluation belongs to the mentor of the last placement (at another organisation).
     assert client.post(reverse("portfolios:final_evaluation_sign", args=[regional.pk])).status_code == 403
+
+
+@pytest.mark.django_db
+def test_reminders_follow_the_same_rule(personas):
+    from django.utils import timezone
+
+    from mentors.notices import notices
+    from tests.mentors.factories import AgreementFactory, MeetingFactory
+
+    world = World(personas)
+    former = world.people["former_mentor"]
+    today = timezone.localdate()
+    meeting = MeetingFactory(traineeship=world["formerly_mentored"])
+    AgreementFactory(meeting=meeting, owner=former, due_date=today)
+    AgreementFactory(meeting=world["meeting"], owner=personas.mentor, due_date=today)
+    assert notices(today=today, recipient=former) == []
+    assert any(n.kind == "agreement_due" for n in notices(today=today, recipient=personas.mentor))
