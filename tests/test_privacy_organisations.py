@@ -132,3 +132,27 @@ def test_retention_of_one_organisation_keeps_roles_in_another(world, personas):
     assert roles == {(personas.other_organisation.pk, Role.TRAINEE)}
     person.refresh_from_db()
     assert person.is_active
+
+
+@pytest.mark.django_db
+def test_privacy_page_is_the_rules(personas, client_for):
+    """The page prints each registered read rule with exactly its readers."""
+    from django.utils.html import escape
+
+    from organisations.permissions import privacy_rules
+    from portfolios.permissions import FEEDBACK, SELF_EVALUATIONS
+    from programmes.permissions import Relation
+
+    response = client_for(personas.trainee, "en").get(reverse("organisations:privacy"))
+    assert [row.key for row in response.context["rules"]] == [rule.key for rule in privacy_rules()]
+    html = response.content.decode()
+    for rule in privacy_rules():
+        assert escape(str(rule.data)) in html
+    assert Relation.HR in FEEDBACK.readers and Relation.COORDINATOR not in SELF_EVALUATIONS.readers
+    assert str(Relation.HR.label) in html
+    # And the views do what the page says: the coordinator reads no self-evaluation or feedback.
+    world = World(personas)
+    for name in ["portfolios:self_evaluations", "portfolios:feedback"]:
+        url = reverse(name, args=[world["traineeship"].pk])
+        assert client_for(personas.coordinator).get(url).status_code == 403
+        assert client_for(personas.manager).get(url).status_code == 200
