@@ -62,3 +62,20 @@ MENTOR_PROFILES = register(
 
 # Who may plan a progress meeting for a traineeship.
 PLANNERS = {R.MENTOR, R.HR, R.COORDINATOR, R.MANAGER, R.PARTNER_HR}
+# Who opens step 3, choosing mentors (each for the placements ``placement_chooser`` allows).
+MENTOR_CHOOSERS = {R.HR, R.COORDINATOR, R.PARTNER_HR}
+
+
+def placement_chooser(traineeship, relations, hr_organisations):
+    """Whether the user chooses the mentor of a placement: the owner's HR and the coordinator for
+    placements at the owner, a partner's HR for its own. A mentor is a person of the organisation
+    hosting the placement: the owner neither sees a partner's mentor profiles nor assigns its mentors."""
+    manage = bool(relations & {R.HR, R.COORDINATOR})
+    owner_id = traineeship.programme.owner_id
+
+    def check(placement):
+        if placement.organisation_id == owner_id:
+            return manage
+        return R.PARTNER_HR in relations and placement.organisation_id in hr_organisations
+
+    return check

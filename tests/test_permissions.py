@@ -100,3 +100,19 @@ def test_reminders_follow_the_same_rule(personas):
     AgreementFactory(meeting=world["meeting"], owner=personas.mentor, due_date=today)
     assert notices(today=today, recipient=former) == []
     assert any(n.kind == "agreement_due" for n in notices(today=today, recipient=personas.mentor))
+
+
+@pytest.mark.django_db
+def test_the_partner_chooses_the_mentor_of_its_own_placement(personas, client_for):
+    from django.urls import reverse
+
+    world = World(personas)
+    regional, partner_placement = world["regional"], world["partner_placement"]
+    url = reverse("mentors:traineeship_mentors", args=[regional.pk])
+    owner_page = client_for(personas.hr).get(url)
+    entry = next(e for e in owner_page.context["entries"] if e["placement"] == partner_placement)
+    # The owner neither sees the partner's mentors (profiles, load) nor assigns one.
+    assert entry["form"] is None and entry["candidates"] == []
+    data = {"placement": partner_placement.pk, "mentor": personas.other_mentor.pk}
+    assert client_for(personas.hr).post(url, data).status_code == 403
+    assert client_for(personas.other_hr).post(url, data).status_code == 302

@@ -8,18 +8,17 @@ from django.db.models import Count, Prefetch
 from django.shortcuts import render
 from django.urls import reverse
 
-from mentors.permissions import PLANNERS
+from mentors.permissions import MENTOR_CHOOSERS, PLANNERS
 from mentors.selectors import recent_meetings
 from organisations.access import get_visible_or_404, role_required
 from organisations.models import Role
 from portfolios.permissions import PORTFOLIO, SELF_EVALUATIONS
 from programmes.models import Placement, Traineeship
-from programmes.permissions import Relation, can_manage, relations_of
+from programmes.permissions import can_manage, relations_of
 from traineeship.filters import TraineeshipFilter
 from traineeship.stappenplan import ALL_DONE, STEPS, annotate_steps, steps_for
 
 PAGE_SIZE = 25
-MENTOR_CHOOSERS = {Relation.HR, Relation.COORDINATOR, Relation.PARTNER_HR}
 
 
 def step_counts(queryset) -> list[dict]:

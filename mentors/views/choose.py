@@ -8,28 +8,12 @@ from django.views.decorators.http import require_http_methods
 
 from mentors import services
 from mentors.forms import MentorChoiceForm
+from mentors.permissions import placement_chooser
 from mentors.selectors import mentor_load
 from organisations.access import get_visible_or_404, require
 from organisations.models import Membership, Role
 from programmes.models import Traineeship
-from programmes.permissions import Relation, can_manage, relations_of
-
-
-def _may_choose(traineeship, relations, hr_organisations):
-    """The owner's HR and the coordinator choose for placements at the owner; a partner's HR for its own.
-
-    A mentor is a person of the organisation hosting the placement: the owner neither sees a
-    partner's mentor profiles nor assigns its mentors.
-    """
-    manage = bool(relations & {Relation.HR, Relation.COORDINATOR})
-    owner_id = traineeship.programme.owner_id
-
-    def check(placement):
-        if placement.organisation_id == owner_id:
-            return manage
-        return Relation.PARTNER_HR in relations and placement.organisation_id in hr_organisations
-
-    return check
+from programmes.permissions import can_manage, relations_of
 
 
 @require_http_methods(["GET", "POST"])
@@ -40,7 +24,7 @@ def traineeship_mentors(request, pk):
         Membership.objects.filter(user=request.user, role=Role.HR).values_list("organisation", flat=True)
     )
     placements = list(traineeship.placements.select_related("organisation", "mentor").order_by("start_date"))
-    may_choose = _may_choose(traineeship, relations, hr_organisations)
+    may_choose = placement_chooser(traineeship, relations, hr_organisations)
     require(any(may_choose(p) for p in placements) or can_manage(request.user, traineeship))
     if request.method == "POST":
         placement = next((p for p in placements if str(p.pk) == request.POST.get("placement", "")), None)
