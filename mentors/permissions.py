@@ -4,11 +4,12 @@ Rules on the relations of ``programmes.permissions``; views and the portfolio PD
 them and the privacy page lists them.
 """
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Role
 from organisations.permissions import ReadRule, register
-from programmes.permissions import Relation
+from programmes.permissions import Relation, hosted_periods
 
 R = Relation
 
@@ -23,7 +24,7 @@ MEETINGS = register(
         _("Progress meetings: notes, agreements and addenda"),
         _("Guidance by your mentor"),
         (R.TRAINEE, R.MENTOR, R.HR, R.MANAGER, R.COORDINATOR, R.PARTNER),
-        _("A partner organisation while it hosts your placement."),
+        _("A partner organisation only the meetings held while it hosts your placement."),
     )
 )
 
@@ -58,6 +59,22 @@ MENTOR_PROFILES = register(
         _("Of the organisation the profile belongs to, and the mentor themselves; never another organisation."),
     )
 )
+
+
+PARTNER_ONLY = frozenset({R.PARTNER, R.PARTNER_HR})
+
+
+def meetings_scope(user, traineeship, relations) -> Q:
+    """The meetings of ``traineeship`` the user reads: every one for the trainee, mentors and the owner's
+    staff; for a partner organisation's staff only those held while it hosts the trainee (plus grace)."""
+    if not MEETINGS.allows(relations):
+        return Q(pk__in=[])
+    if set(relations) - PARTNER_ONLY:
+        return Q()
+    hosted = Q(pk__in=[])
+    for start, end in hosted_periods(user, traineeship):
+        hosted |= Q(date__gte=start, date__lte=end)
+    return hosted
 
 
 # Who may plan a progress meeting for a traineeship.

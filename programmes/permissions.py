@@ -113,23 +113,36 @@ def relations_of(user, traineeship, today: date | None = None) -> frozenset[str]
     return frozenset(relations)
 
 
+def open_placements(today: date | None = None):
+    """Placements that still grant relations: at the owner or an accepted partner, not ended past the grace period."""
+    from programmes.models import Placement
+
+    return Placement.objects.filter(end_date__gte=grace_cutoff(today)).filter(
+        Q(organisation=F("traineeship__programme__owner"))
+        | Q(organisation__partner_programmes=F("traineeship__programme"))
+    )
+
+
+def mentor_placements(user, today: date | None = None):
+    """The placements ``user`` is mentor of now (the ``MENTOR`` relation), for the mentor's own lists."""
+    mentor_orgs = Membership.objects.filter(user=user, role=Role.MENTOR).values("organisation")
+    return open_placements(today).filter(mentor=user, organisation__in=mentor_orgs)
+
+
 def traineeship_scope(user, today: date | None = None, *, partner_staff: bool = True) -> Q:
     """``relations_of(user, t)`` is non-empty exactly for the traineeships this selects.
 
     Without ``partner_staff``: the traineeships where the user has a relation other than
     ``PARTNER``/``PARTNER_HR`` (those whose portfolio they read, see ``portfolios.permissions``).
     """
-    from programmes.models import Placement, Programme
+    from programmes.models import Programme
 
     memberships = Membership.objects.filter(user=user)
 
     def organisations(*roles):
         return memberships.filter(role__in=roles).values("organisation")
 
-    hosting = Placement.objects.filter(end_date__gte=grace_cutoff(today)).filter(
-        Q(organisation=F("traineeship__programme__owner"))
-        | Q(organisation__partner_programmes=F("traineeship__programme"))
-    )
+    hosting = open_placements(today)
     named = Q(mentor=user, organisation__in=organisations(Role.MENTOR)) | Q(
         manager=user, organisation__in=organisations(Role.MANAGER)
     )
@@ -168,6 +181,16 @@ def mentor_placement(traineeship, user, day: date | None = None):
             earlier = [p for p in placements if p.start_date <= day]
             concerned = earlier[-1] if earlier else placements[0]
     return concerned if concerned.mentor_id == user.pk else None
+
+
+def hosted_periods(user, traineeship) -> list[tuple[date, date]]:
+    """The periods (with the grace period after) of placements at organisations where ``user`` is staff."""
+    staff_orgs = set(Membership.objects.filter(user=user, role__in=OWNER_STAFF).values_list("organisation", flat=True))
+    return [
+        (p.start_date, p.end_date + timedelta(days=GRACE_DAYS))
+        for p in traineeship.placements.all()
+        if p.organisation_id in staff_orgs
+    ]
 
 
 def relations_for_act(user, traineeship, day: date | None = None) -> frozenset[str]:

@@ -116,3 +116,35 @@ def test_the_partner_chooses_the_mentor_of_its_own_placement(personas, client_fo
     data = {"placement": partner_placement.pk, "mentor": personas.other_mentor.pk}
     assert client_for(personas.hr).post(url, data).status_code == 403
     assert client_for(personas.other_hr).post(url, data).status_code == 302
+
+
+@pytest.mark.django_db
+def test_partner_staff_read_the_meetings_of_their_period_only(personas, client_for):
+    from django.urls import reverse
+
+    from tests.mentors.factories import MeetingFactory
+
+    world = World(personas)
+    regional = world["regional"]
+    theirs = MeetingFactory(traineeship=regional, date=world["partner_placement"].start_date)
+    owners = MeetingFactory(traineeship=regional, date=world["finished_placement"].start_date)
+    client = client_for(personas.other_hr)
+    assert client.get(reverse("mentors:meeting_detail", args=[theirs.pk])).status_code == 200
+    assert client.get(reverse("mentors:meeting_detail", args=[owners.pk])).status_code == 403
+    listed = client.get(reverse("stappenplan", args=[regional.pk])).context["meetings"]
+    assert list(listed) == [theirs]
+    # The owner's HR reads both.
+    assert len(client_for(personas.hr).get(reverse("stappenplan", args=[regional.pk])).context["meetings"]) == 2
+
+
+@pytest.mark.django_db
+def test_a_removed_mentor_lists_nothing_of_the_old_trainee(personas, client_for):
+    from django.urls import reverse
+
+    from tests.mentors.factories import MeetingFactory
+
+    world = World(personas)
+    MeetingFactory(traineeship=world["formerly_mentored"])
+    client = client_for(world.people["former_mentor"])
+    assert list(client.get(reverse("mentors:meetings")).context["page"]) == []
+    assert world["formerly_mentored"].trainee.name not in client.get(reverse("home")).content.decode()

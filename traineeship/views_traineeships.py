@@ -8,7 +8,7 @@ from django.db.models import Count, Prefetch
 from django.shortcuts import render
 from django.urls import reverse
 
-from mentors.permissions import MENTOR_CHOOSERS, PLANNERS
+from mentors.permissions import MENTOR_CHOOSERS, PLANNERS, meetings_scope
 from mentors.selectors import recent_meetings
 from organisations.access import get_visible_or_404, role_required
 from organisations.models import Role
@@ -90,6 +90,6 @@ def stappenplan(request, pk):
             "can_choose_mentor": can_choose_mentor,
             "not_allowed": not_allowed,
             "may_read_portfolio": PORTFOLIO.allows(relations),
-            "meetings": recent_meetings(traineeship) if relations else [],
+            "meetings": recent_meetings(traineeship, meetings_scope(request.user, traineeship, relations)),
         },
     )

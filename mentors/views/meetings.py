@@ -22,7 +22,7 @@ from mentors.forms import (
     traineeship_people,
 )
 from mentors.models import Agreement, Meeting, MeetingKind
-from mentors.permissions import MEETINGS, PLANNERS, WELLBEING
+from mentors.permissions import PLANNERS, WELLBEING, meetings_scope
 from mentors.selectors import meetings_of
 from organisations.access import get_visible_or_404, require
 from programmes.models import Traineeship
@@ -37,7 +37,10 @@ def _meeting(request, pk) -> tuple[Meeting, frozenset]:
         request.user,
         pk=pk,
     )
-    require(MEETINGS.allows(relations_of(request.user, meeting.traineeship)))
+    relations = relations_of(request.user, meeting.traineeship)
+    require(
+        Meeting.objects.filter(meetings_scope(request.user, meeting.traineeship, relations), pk=meeting.pk).exists()
+    )
     # Mentor acts on a meeting belong to the mentor of the placement the meeting falls in.
     return meeting, relations_for_act(request.user, meeting.traineeship, meeting.date)
 
