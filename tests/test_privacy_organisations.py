@@ -73,7 +73,7 @@ class TestErasure:
     def test_erasure_by_one_organisation_leaves_the_other_alone(self, world, personas, client_for):
         person = world.people["two_orgs"]
         url = reverse("privacy_person_erase", args=[world["two_orgs_membership"].pk])
-        page = client_for(personas.hr).get(url)
+        page = client_for(personas.hr, "en").get(url)
         assert "another organisation" in " ".join(str(line) for line in page.context["summary"])
         response = client_for(personas.hr).post(url, {"confirm": "yes"})
         assert response.status_code == 302
