@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from portfolios.models import PortfolioExport
 from portfolios.pdf.portfolio import render_portfolio_pdf
 from programmes.models import Traineeship
+from programmes.permissions import portfolio_scope
 
 
 @task
@@ -21,6 +22,8 @@ def build_export(*, export_id: int) -> None:
     traineeships = list(
         Traineeship.objects.filter(cohort=export.cohort)
         .of_organisation(export.organisation)
+        # Only portfolios the person who asked may read (the same rule as the portfolio page).
+        .filter(portfolio_scope(export.requested_by))
         .select_related("trainee")
         .order_by("trainee__name", "pk")
     )

@@ -148,3 +148,15 @@ def test_a_removed_mentor_lists_nothing_of_the_old_trainee(personas, client_for)
     client = client_for(world.people["former_mentor"])
     assert list(client.get(reverse("mentors:meetings")).context["page"]) == []
     assert world["formerly_mentored"].trainee.name not in client.get(reverse("home")).content.decode()
+
+
+@pytest.mark.django_db
+def test_overview_lists_only_what_the_viewer_relates_to(personas, client_for):
+    from django.urls import reverse
+
+    world = World(personas)
+    trainee = world["regional"].trainee
+    pending = client_for(world.people["pending_hr"]).get(reverse("manager_overview"))
+    assert trainee.name not in pending.content.decode()
+    partner = client_for(personas.other_manager).get(reverse("manager_overview"))
+    assert trainee.name in partner.content.decode()
