@@ -7,6 +7,7 @@ class MentorsConfig(AppConfig):
     verbose_name = _("Mentors")
 
     def ready(self):
+        from mentors import permissions  # noqa: F401  (the app's read rules register for the privacy page)
         from mentors.models import MeetingKind
         from organisations import audit
 

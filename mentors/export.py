@@ -1,19 +1,20 @@
 """The progress meetings as the portfolio PDF shows them, for one reader.
 
 ``meetings_for_portfolio`` is the one place that decides what of a meeting goes into a PDF
-made for ``reader``; a rule about what a role may not read plugs in at ``_readable_parts``.
+made for a reader: ``_readable_parts`` applies the same read rules as the meeting page.
 """
 
 from django.db.models import Prefetch
 
 from mentors.models import Agreement, Meeting, MeetingGoalProgress, MeetingKind, Signal
+from mentors.permissions import WELLBEING
 from programmes.models import Traineeship
 
 
-def _readable_parts(meeting: Meeting, reader) -> dict:
-    """What ``reader`` may read of a recorded meeting. The mentor's private note is never exported;
-    wellbeing and workload follow the rules of the pages (today: shown to whoever holds the PDF)."""
-    signals = dict(Signal.choices)
+def _readable_parts(meeting: Meeting, relations) -> dict:
+    """What a reader with ``relations`` may read of a recorded meeting. The mentor's private note
+    is never exported; workload and wellbeing only to whom ``WELLBEING`` allows, as on the page."""
+    signals = dict(Signal.choices) if WELLBEING.allows(relations) else {}
     return {
         "notes": meeting.notes,
         "workload_label": signals.get(meeting.workload, ""),
@@ -21,10 +22,10 @@ def _readable_parts(meeting: Meeting, reader) -> dict:
     }
 
 
-def meetings_for_portfolio(traineeship: Traineeship, reader) -> list[dict]:
+def meetings_for_portfolio(traineeship: Traineeship, relations) -> list[dict]:
     """Recorded meetings, oldest first, each with its agreements and the progress per learning goal.
 
-    ``reader`` is the user the PDF is made for, or None for an archive copy."""
+    ``relations``: those of the person the PDF is made for."""
     meetings = (
         Meeting.objects.recorded()
         .filter(traineeship=traineeship)
@@ -57,7 +58,7 @@ def meetings_for_portfolio(traineeship: Traineeship, reader) -> list[dict]:
                 {"goal": link.progress.goal.title, "progress": link.progress.progress, "note": link.progress.note}
                 for link in meeting.goal_links.all()
             ],
-            **_readable_parts(meeting, reader),
+            **_readable_parts(meeting, relations),
         }
         for meeting in meetings
     ]

@@ -12,14 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from organisations.models import Membership, Organisation, Role, User
-from programmes.models import (
-    GoalProgress,
-    ReflectionForm,
-    RegisterCategory,
-    Relation,
-    Traineeship,
-    TraineeshipScopedQuerySet,
-)
+from programmes.models import GoalProgress, ReflectionForm, RegisterCategory, Traineeship, TraineeshipScopedQuerySet
+from programmes.permissions import Relation
 
 
 class MentorProfileQuerySet(models.QuerySet):
@@ -267,9 +261,6 @@ class Meeting(models.Model):
         ]
         text = json.dumps(content, default=str, ensure_ascii=False)
         return hashlib.sha256(text.encode()).hexdigest()
-
-    def can_plan(self, relations) -> bool:
-        return bool(relations & {Relation.MENTOR, Relation.HR, Relation.COORDINATOR, Relation.MANAGER})
 
     def can_record(self, relations) -> bool:
         return Relation.MENTOR in relations and not self.is_locked

@@ -129,4 +129,25 @@ def notices(*, today: date, recipient: User | None = None) -> list[Notice]:
                 found.append(
                     Notice("confirm", person, f"meeting:{meeting.pk}", meeting.get_absolute_url(), meeting, today)
                 )
-    return found
+    return _still_related(found)
+
+
+def _traineeship_id(notice: Notice) -> int:
+    subject = notice.subject_of
+    return subject.pk if isinstance(subject, Traineeship) else subject.traineeship_id
+
+
+def _still_related(found: list[Notice]) -> list[Notice]:
+    """Only notices about traineeships the recipient relates to now (``programmes.permissions``):
+    a mentor whose role was removed, or whose placement ended past the grace period, gets none.
+    One query per recipient."""
+    by_recipient: dict[int, list[Notice]] = {}
+    for notice in found:
+        by_recipient.setdefault(notice.recipient.pk, []).append(notice)
+    related: set[tuple[int, int]] = set()
+    for items in by_recipient.values():
+        recipient = items[0].recipient
+        ids = {_traineeship_id(notice) for notice in items}
+        visible = Traineeship.objects.visible_to(recipient).filter(pk__in=ids).values_list("pk", flat=True)
+        related |= {(recipient.pk, pk) for pk in visible}
+    return [notice for notice in found if (notice.recipient.pk, _traineeship_id(notice)) in related]

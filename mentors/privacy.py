@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from mentors.models import Addendum, Agreement, Meeting, MentorProfile, Reminder
 from mentors.selectors import meeting_records_for_export
-from organisations.models import User
+from organisations.privacy import Scope
 from programmes.models import Traineeship
 
 
@@ -20,8 +20,9 @@ def _iso(value):
     return value.isoformat() if value else None
 
 
-def personal_data(user: User) -> dict:
-    traineeships = Traineeship.objects.filter(trainee=user).order_by("start_date", "pk")
+def personal_data(scope: Scope) -> dict:
+    user = scope.person
+    traineeships = Traineeship.objects.filter(scope.traineeship_filter()).order_by("start_date", "pk")
     meetings = []
     for traineeship in traineeships:
         agendas = {
@@ -52,12 +53,12 @@ def personal_data(user: User) -> dict:
                     "addenda": addenda.get(record["pk"], []),
                 }
             )
-    agreements = (
-        Agreement.objects.filter(Q(traineeship__trainee=user) | Q(owner=user))
-        .select_related("meeting")
-        .order_by("due_date", "pk")
-    )
+    agreements = Agreement.objects.filter(scope.traineeship_filter("traineeship__") | Q(owner=user))
     profiles = MentorProfile.objects.filter(user=user).select_related("organisation")
+    if scope.organisation is not None:
+        agreements = agreements.filter(traineeship__programme__owner=scope.organisation)
+        profiles = profiles.filter(organisation=scope.organisation)
+    agreements = agreements.select_related("meeting").order_by("due_date", "pk")
     return {
         "meetings": meetings,
         "agreements": [
@@ -86,19 +87,29 @@ def personal_data(user: User) -> dict:
     }
 
 
-def erasure_summary(user: User) -> list[str]:
+def _profiles(scope: Scope):
+    profiles = MentorProfile.objects.filter(user=scope.person)
+    return profiles if scope.organisation is None else profiles.filter(organisation=scope.organisation)
+
+
+def erasure_summary(scope: Scope) -> list[str]:
+    user = scope.person
     summary = []
-    meetings = Meeting.objects.filter(traineeship__trainee=user).count()
+    meetings = Meeting.objects.filter(scope.traineeship_filter("traineeship__")).count()
     if meetings:
         summary.append(
             _("%(count)s progress meeting(s) of this person's traineeships, with their agreements and addenda")
             % {"count": meetings}
         )
-    profiles = MentorProfile.objects.filter(user=user).count()
+    profiles = _profiles(scope).count()
     if profiles:
         summary.append(_("%(count)s mentor profile(s)") % {"count": profiles})
-    took_part = Meeting.objects.filter(participants=user).exclude(traineeship__trainee=user).count()
-    owned = Agreement.objects.filter(owner=user).exclude(traineeship__trainee=user).count()
+    took_part = Meeting.objects.filter(participants=user).exclude(traineeship__trainee=user)
+    owned = Agreement.objects.filter(owner=user).exclude(traineeship__trainee=user)
+    if scope.organisation is not None:
+        took_part = took_part.filter(traineeship__programme__owner=scope.organisation)
+        owned = owned.filter(traineeship__programme__owner=scope.organisation)
+    took_part, owned = took_part.count(), owned.count()
     if took_part or owned:
         summary.append(
             _(
@@ -110,8 +121,10 @@ def erasure_summary(user: User) -> list[str]:
     return summary
 
 
-def erase(user: User) -> None:
+def erase(scope: Scope) -> None:
     # The trainee's own meetings and agreements go with the traineeship (cascade in programmes).
     # As mentor or colleague, the records of others stay; the account's neutral label replaces the name.
-    MentorProfile.objects.filter(user=user).delete()
-    Reminder.objects.filter(recipient=user).delete()
+    _profiles(scope).delete()
+    if scope.organisation is None:
+        # The reminder log is the person's, not one organisation's: it goes with the whole account.
+        Reminder.objects.filter(recipient=scope.person).delete()

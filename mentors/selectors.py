@@ -9,6 +9,7 @@ from mentors.risks import annotate_risks
 from organisations.models import Membership, Role, User
 from programmes.lifecycle import not_over_q, running_q
 from programmes.models import Placement, Traineeship
+from programmes.permissions import mentor_placements
 
 
 def current_mentees(today=None):
@@ -80,7 +81,7 @@ def next_meeting_subquery(today=None):
 def mentees_of(user, today=None):
     """The running traineeships ``user`` mentors, with next meeting, open agreements and signals."""
     today = today or timezone.localdate()
-    mentored = Placement.objects.filter(mentor=user).values("traineeship")
+    mentored = mentor_placements(user, today).values("traineeship")
     open_agreements = (
         Agreement.objects.open()
         .filter(traineeship=OuterRef("pk"))
@@ -99,8 +100,8 @@ def mentees_of(user, today=None):
 
 
 def meetings_of(user):
-    """Meetings of the traineeships where ``user`` is the trainee or a mentor."""
-    mentored = Placement.objects.filter(mentor=user).values("traineeship")
+    """Meetings of the traineeships where ``user`` is the trainee or a mentor now."""
+    mentored = mentor_placements(user).values("traineeship")
     return (
         Meeting.objects.filter(Q(traineeship__trainee=user) | Q(traineeship__in=mentored))
         .select_related("traineeship__trainee", "traineeship__programme")
@@ -109,11 +110,12 @@ def meetings_of(user):
 
 
 def open_agreements_for(user, today=None):
-    """Open agreements ``user`` owns, and those of the traineeships they mentor."""
-    mentored = Placement.objects.filter(mentor=user).values("traineeship")
+    """Open agreements ``user`` owns, and those of the traineeships they mentor (while they relate to them)."""
+    mentored = mentor_placements(user, today).values("traineeship")
     return (
         Agreement.objects.open()
         .filter(Q(owner=user) | Q(traineeship__in=mentored))
+        .filter(traineeship__in=Traineeship.objects.visible_to(user))
         .select_related("owner", "traineeship__trainee", "meeting")
         .order_by("due_date", "pk")
     )
@@ -125,7 +127,11 @@ def records_to_confirm(user):
         Meeting.objects.recorded()
         .filter(
             Q(traineeship__trainee=user, trainee_confirmed_at__isnull=True)
-            | Q(recorded_by=user, mentor_confirmed_at__isnull=True)
+            | Q(
+                recorded_by=user,
+                mentor_confirmed_at__isnull=True,
+                traineeship__in=mentor_placements(user).values("traineeship"),
+            )
         )
         .select_related("traineeship__trainee")
         .order_by("date")
@@ -153,9 +159,10 @@ def meeting_records_for_export(traineeship: Traineeship) -> list[dict]:
     )
 
 
-def recent_meetings(traineeship: Traineeship, limit: int = 5):
-    """The latest meetings of one traineeship (planned and recorded), newest first, for its stappenplan."""
-    return Meeting.objects.filter(traineeship=traineeship).order_by("-date", "-start_time")[:limit]
+def recent_meetings(traineeship: Traineeship, readable: Q, limit: int = 5):
+    """The latest meetings of one traineeship the reader may read (``mentors.permissions.meetings_scope``),
+    planned and recorded, newest first, for its stappenplan."""
+    return Meeting.objects.filter(readable, traineeship=traineeship).order_by("-date", "-start_time")[:limit]
 
 
 def kick_off_held(traineeship: Traineeship) -> bool:

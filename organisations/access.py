@@ -6,6 +6,9 @@
 * Inside the scope, an act can still be refused: ``require`` turns a false
   permission check into a 403, and ``role_required`` refuses a view to people whose
   active membership has another role.
+
+The rules themselves live in each app's ``permissions.py`` (``programmes.permissions``
+for relations to a traineeship, read rules in every app); this module only applies them.
 """
 
 from collections.abc import Callable

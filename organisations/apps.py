@@ -7,6 +7,6 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Organisations")
 
     def ready(self):
-        from organisations import lookups
+        from organisations import lookups, permissions  # noqa: F401  (read rules register themselves)
 
         lookups.register()

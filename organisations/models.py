@@ -138,7 +138,9 @@ class MembershipQuerySet(models.QuerySet):
         """Memberships of the organisations where ``user`` is HR or a manager, and their own."""
         if not user.is_authenticated:
             return self.none()
-        staff_orgs = Membership.objects.filter(user=user, role__in=[Role.HR, Role.MANAGER]).values("organisation")
+        from organisations.permissions import PEOPLE_READERS
+
+        staff_orgs = Membership.objects.filter(user=user, role__in=PEOPLE_READERS).values("organisation")
         return self.filter(models.Q(organisation__in=staff_orgs) | models.Q(user=user))
 
 
@@ -226,7 +228,9 @@ class AuditEntryQuerySet(models.QuerySet):
     def visible_to(self, user):
         if not user.is_authenticated:
             return self.none()
-        orgs = Membership.objects.filter(user=user, role__in=[Role.HR, Role.MANAGER]).values("organisation")
+        from organisations.permissions import AUDIT_READERS
+
+        orgs = Membership.objects.filter(user=user, role__in=AUDIT_READERS).values("organisation")
         return self.filter(organisation__in=orgs)
 
 

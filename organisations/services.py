@@ -83,7 +83,8 @@ def invitation_accept(
             user = User.objects.create_user(email=invitation.email, password=password, name=name or invitation.name)
         else:
             user.set_password(password)
-            user.save(update_fields=["password"])
+            user.is_active = True  # an account disabled when its last role went comes back with a new one
+            user.save(update_fields=["password", "is_active"])
     membership, created = Membership.objects.get_or_create(
         user=user, organisation=invitation.organisation, role=invitation.role
     )
@@ -134,6 +135,16 @@ def membership_remove(*, membership: Membership, removed_by: User) -> None:
         params={"role": membership.role},
     )
     membership.delete()
+    disable_if_no_roles_left(membership.user)
+
+
+def disable_if_no_roles_left(user: User) -> bool:
+    """An account no organisation has a role for any more cannot sign in (a role in any organisation keeps it)."""
+    if user.is_superuser or Membership.objects.filter(user=user).exists():
+        return False
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    return True
 
 
 @transaction.atomic

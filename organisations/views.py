@@ -13,6 +13,7 @@ from organisations.forms import AcceptInvitationForm, InvitationForm, Organisati
 from organisations.languages import remember_language
 from organisations.middleware import SESSION_KEY
 from organisations.models import AuditEntry, Invitation, Membership, OutgoingMail, Role
+from organisations.permissions import AUDIT_READERS, privacy_rules
 from organisations.submissions import single_submission
 
 PAGE_SIZE = 25
@@ -153,7 +154,7 @@ def organisation_settings(request):
     return render(request, "organisations/organisation_settings.html", {"form": form})
 
 
-@role_required(Role.HR, Role.MANAGER)
+@role_required(*AUDIT_READERS)
 def audit_trail(request):
     entries = AuditEntry.objects.filter(organisation=request.membership.organisation)
     trail_filter = AuditEntryFilter(request.GET, queryset=entries)
@@ -162,8 +163,9 @@ def audit_trail(request):
 
 
 def privacy(request):
+    """Generated from the registered read rules, so it states what the views do."""
     organisation = request.membership.organisation if request.membership else None
-    return render(request, "organisations/privacy.html", {"organisation": organisation})
+    return render(request, "organisations/privacy.html", {"organisation": organisation, "rules": privacy_rules()})
 
 
 @role_required(Role.HR)

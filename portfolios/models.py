@@ -19,7 +19,6 @@ from programmes.models import (
     Competency,
     DevelopmentActivity,
     LearningGoal,
-    Relation,
     Traineeship,
     TraineeshipScopedQuerySet,
 )
@@ -150,18 +149,6 @@ class Evidence(models.Model):
         return self.title
 
 
-class ReflectionQuerySet(TraineeshipScopedQuerySet):
-    def readable_by(self, user, traineeship: Traineeship):
-        """The trainee reads every entry; the mentor the shared ones; nobody else any."""
-        relations = traineeship.relations_of(user)
-        entries = self.filter(traineeship=traineeship)
-        if Relation.TRAINEE in relations:
-            return entries
-        if Relation.MENTOR in relations:
-            return entries.filter(shared_with_mentor=True)
-        return entries.none()
-
-
 class Reflection(models.Model):
     traineeship = models.ForeignKey(
         Traineeship, on_delete=models.CASCADE, related_name="reflections", verbose_name=_("traineeship")
@@ -171,7 +158,7 @@ class Reflection(models.Model):
     shared_with_mentor = models.BooleanField(_("my mentor may read this"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = ReflectionQuerySet.as_manager()
+    objects = TraineeshipScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("reflection")

@@ -18,7 +18,7 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from organisations.models import User
+from organisations.privacy import Scope
 from portfolios.models import Evidence, FeedbackRequest, FinalEvaluation, PortfolioExport, Reflection, SelfEvaluation
 from portfolios.uploads import display_name
 from programmes.dates import add_months
@@ -40,8 +40,12 @@ def safe_file_name(evidence: Evidence) -> str:
     return f"evidence/{evidence.pk}-{stem}{'.' + extension if extension else ''}"
 
 
-def personal_data(user: User) -> dict:
-    traineeships = Traineeship.objects.filter(trainee=user)
+def _traineeships(scope: Scope):
+    return Traineeship.objects.filter(scope.traineeship_filter())
+
+
+def personal_data(scope: Scope) -> dict:
+    traineeships = _traineeships(scope)
     self_evaluations = (
         SelfEvaluation.objects.filter(traineeship__in=traineeships)
         .prefetch_related("ratings__competency")
@@ -52,7 +56,9 @@ def personal_data(user: User) -> dict:
         .prefetch_related("goals", "competencies")
         .order_by("created_at", "pk")
     )
-    reflections = Reflection.objects.filter(traineeship__in=traineeships).order_by("written_on", "pk")
+    # Reflections never leave the trainee: only in the person's own copy.
+    reflections = Reflection.objects.filter(traineeship__in=traineeships if scope.is_own else [])
+    reflections = reflections.order_by("written_on", "pk")
     feedback = (
         FeedbackRequest.objects.filter(traineeship__in=traineeships, answered_at__isnull=False)
         .prefetch_related("answers__competency")
@@ -123,19 +129,21 @@ def personal_data(user: User) -> dict:
     }
 
 
-def files(user: User) -> Iterator[tuple[str, bytes]]:
-    """The uploaded evidence and each traineeship's portfolio PDF (in the person's language)."""
+def files(scope: Scope) -> Iterator[tuple[str, bytes]]:
+    """The uploaded evidence and each traineeship's portfolio PDF, as far as the reader may read it."""
     from portfolios.pdf.portfolio import render_portfolio_pdf
 
-    for evidence in Evidence.objects.filter(traineeship__trainee=user, kind=Evidence.Kind.FILE).order_by("pk"):
+    traineeships = _traineeships(scope)
+    for evidence in Evidence.objects.filter(traineeship__in=traineeships, kind=Evidence.Kind.FILE).order_by("pk"):
         try:
             with default_storage.open(evidence.stored_name, "rb") as handle:
                 content = handle.read()
         except FileNotFoundError:
             continue
         yield safe_file_name(evidence), content
-    for traineeship in Traineeship.objects.filter(trainee=user).order_by("start_date", "pk"):
-        pdf = render_portfolio_pdf(traineeship=traineeship, language=user.language or "nl", reader=user)
+    for traineeship in traineeships.order_by("start_date", "pk"):
+        language = scope.reader.language or "nl"
+        pdf = render_portfolio_pdf(traineeship=traineeship, language=language, reader=scope.reader)
         yield f"portfolio/portfolio-{traineeship.pk}.pdf", pdf
 
 
@@ -145,13 +153,13 @@ def _retention_end(evaluation: FinalEvaluation):
     return add_months(timezone.localdate(signed), 12 * years)
 
 
-def erasure_blockers(user: User) -> list[str]:
+def erasure_blockers(scope: Scope) -> list[str]:
     """A signed final evaluation is the organisation's appraisal record: it is kept for the
     organisation's retention term after signing, also against an erasure request (AVG art. 17(3)(b))."""
     blockers = []
     today = timezone.localdate()
     signed = FinalEvaluation.objects.filter(
-        traineeship__trainee=user, trainee_signed_at__isnull=False, mentor_signed_at__isnull=False
+        traineeship__in=_traineeships(scope), trainee_signed_at__isnull=False, mentor_signed_at__isnull=False
     ).select_related("traineeship__programme__owner")
     for evaluation in signed:
         keep_until = _retention_end(evaluation)
@@ -171,8 +179,8 @@ def erasure_blockers(user: User) -> list[str]:
     return blockers
 
 
-def erasure_summary(user: User) -> list[str]:
-    traineeships = Traineeship.objects.filter(trainee=user)
+def erasure_summary(scope: Scope) -> list[str]:
+    traineeships = _traineeships(scope)
     files_count = Evidence.objects.filter(traineeship__in=traineeships, kind=Evidence.Kind.FILE).count()
     summary = [
         _(
@@ -214,9 +222,9 @@ def _delete_files(traineeships) -> None:
     exports.delete()
 
 
-def erase(user: User) -> None:
+def erase(scope: Scope) -> None:
     # Files first: the rows go with the traineeship (cascade in programmes), the files would stay behind.
-    _delete_files(Traineeship.objects.filter(trainee=user))
+    _delete_files(_traineeships(scope))
 
 
 def purge_traineeship(traineeship: Traineeship) -> None:

@@ -16,6 +16,7 @@ from portfolios.models import (
     Moment,
     SelfEvaluation,
 )
+from portfolios.permissions import REFLECTIONS
 from programmes.lifecycle import running_q
 from programmes.models import (
     Competency,
@@ -23,9 +24,9 @@ from programmes.models import (
     GoalProgress,
     LearningGoal,
     ProfileCompetency,
-    Relation,
     Traineeship,
 )
+from programmes.permissions import Relation, portfolio_scope
 
 ZERO_HOURS = Value(0, output_field=DecimalField(max_digits=8, decimal_places=1))
 
@@ -49,12 +50,11 @@ def traineeship_for_portfolio():
     return Traineeship.objects.with_people().prefetch_related("placements__mentor")
 
 
-def section_counts(traineeship: Traineeship, user) -> dict[str, int]:
-    """Counts per portfolio section in one query."""
-    relations = traineeship.relations_of(user)
+def section_counts(traineeship: Traineeship, relations) -> dict[str, int]:
+    """Counts per portfolio section in one query (reflections: those the reader may read)."""
     if Relation.TRAINEE in relations:
         readable = Q(reflections__isnull=False)
-    elif Relation.MENTOR in relations:
+    elif REFLECTIONS.allows(relations):
         readable = Q(reflections__shared_with_mentor=True)
     else:
         readable = Q(pk__in=[])
@@ -244,14 +244,10 @@ def mentors_of(traineeship: Traineeship):
     return [p.mentor for p in traineeship.placements.all() if p.mentor_id]
 
 
-def may_read_reflections(traineeship: Traineeship, user) -> bool:
-    return bool(traineeship.relations_of(user) & {Relation.TRAINEE, Relation.MENTOR})
-
-
 def portfolios_for(user, organisation):
     """Traineeships of ``organisation`` whose portfolio ``user`` may open (for home pages)."""
     return (
-        Traineeship.objects.visible_to(user)
+        Traineeship.objects.filter(portfolio_scope(user))
         .of_organisation(organisation)
         .select_related("trainee", "programme")
         .order_by("trainee__name", "pk")

@@ -22,7 +22,8 @@ from portfolios.models import (
     Reflection,
     SelfEvaluation,
 )
-from programmes.models import Competency, DevelopmentActivity, GoalProgress, LearningGoal, Relation, Traineeship
+from programmes.models import Competency, DevelopmentActivity, GoalProgress, LearningGoal, Traineeship
+from programmes.permissions import Relation
 
 FEEDBACK_VALID_DAYS = 21
 

@@ -13,6 +13,7 @@ from portfolios.models import PortfolioExport
 from portfolios.pdf import names
 from portfolios.pdf.portfolio import render_portfolio_pdf
 from programmes.models import Traineeship
+from programmes.permissions import portfolio_scope
 
 
 @task
@@ -21,6 +22,8 @@ def build_export(*, export_id: int) -> None:
     traineeships = list(
         Traineeship.objects.filter(cohort=export.cohort)
         .of_organisation(export.organisation)
+        # Only portfolios the person who asked may read (the same rule as the portfolio page).
+        .filter(portfolio_scope(export.requested_by))
         .select_related("trainee", "programme__owner")
         .order_by("trainee__name", "pk")
     )
@@ -33,7 +36,10 @@ def build_export(*, export_id: int) -> None:
             used = set()
             for traineeship in traineeships:
                 pdf = render_portfolio_pdf(
-                    traineeship=traineeship, language=export.language, made_by=export.requested_by
+                    traineeship=traineeship,
+                    language=export.language,
+                    reader=export.requested_by,
+                    made_by=export.requested_by,
                 )
                 name = names.pdf_filename(names.PORTFOLIO, traineeship.trainee.name)
                 if name in used:  # two trainees of the same name

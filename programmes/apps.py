@@ -8,6 +8,7 @@ class ProgrammesConfig(AppConfig):
 
     def ready(self):
         from organisations import audit
+        from programmes import permissions  # noqa: F401  (the app's read rules register for the privacy page)
         from programmes.models import LearningGoal
 
         # The audit trail shows these codes in the reader's language.

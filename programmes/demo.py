@@ -26,7 +26,7 @@ from programmes.models import (
     TraineeshipStatus,
     WorkProfile,
 )
-from programmes.services import activities_choose, cohort_from_blueprint
+from programmes.services import activities_choose, cohort_from_blueprint, partner_answer, partner_invite
 
 FRAMEWORK_NAME = "Competentieprofiel sociaal werk"
 AREAS = [
@@ -347,7 +347,9 @@ def _regional_programme(context: DemoContext, framework) -> Programme:
         },
     )
     if created:
-        programme.partners.add(buurtkracht)
+        # Buurtkracht's HR accepted the partnership (partners by consent).
+        invitation = partner_invite(programme=programme, organisation=buurtkracht, by=None)
+        partner_answer(invitation=invitation, accept=True, by=None)
     start = add_months(context.today.replace(day=1), -10)
     cohort, _ = Cohort.objects.get_or_create(
         programme=programme, name="Regio-lichting 1", defaults={"start_date": start, "group_trainer": "Regio Academie"}

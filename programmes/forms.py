@@ -108,6 +108,15 @@ class FrameworkImportForm(SafeForm):
 
 
 class ProgrammeForm(SafeModelForm):
+    invite_partner = forms.CharField(
+        label=_("Invite a partner organisation"),
+        required=False,
+        max_length=254,
+        help_text=_(
+            "The exact name of the organisation, or the e-mail address of its HR adviser. It becomes a partner "
+            "when its HR accepts; until then it sees nothing of the programme."
+        ),
+    )
     preset = forms.ChoiceField(
         label=_("Agreement preset"),
         choices=[("", _("Choose a cao…")), *PRESET_CHOICES],
@@ -135,7 +144,13 @@ class ProgrammeForm(SafeModelForm):
         super().__init__(*args, **kwargs)
         self.owner = owner
         self.instance.owner = owner
-        self.fields["partners"].queryset = Organisation.objects.exclude(pk=owner.pk)
+        # Only partners that accepted are listed (untick to end a partnership); others are invited by name.
+        self.fields["partners"].queryset = (
+            self.instance.partners.all() if self.instance.pk else Organisation.objects.none()
+        )
+        self.fields["partners"].help_text = _(
+            "Organisations that accepted the invitation. Untick to end a partnership."
+        )
         # Coordinators of the owner and of the partners (those saved, or those ticked in this form).
         if self.is_bound:
             partner_ids = [value for value in self.data.getlist("partners") if str(value).isdigit()]
@@ -161,6 +176,27 @@ class ProgrammeForm(SafeModelForm):
                 "data-hx-swap": "outerHTML",
             }
         )
+
+    def clean_invite_partner(self):
+        """The organisation named by its exact name or its HR adviser's address; nothing else is listed."""
+        value = self.cleaned_data["invite_partner"].strip()
+        if not value:
+            return None
+        if "@" in value:
+            found = Organisation.objects.filter(
+                memberships__user__email__iexact=value, memberships__role=Role.HR
+            ).distinct()
+        else:
+            found = Organisation.objects.filter(name__iexact=value)
+        found = list(found.exclude(pk=self.owner.pk)[:2])
+        if len(found) != 1:
+            raise forms.ValidationError(
+                _(
+                    "No single other organisation has exactly this name or an HR adviser with this address. "
+                    "Check the spelling, or ask the partner's HR adviser for their address."
+                )
+            )
+        return found[0]
 
     def clean(self):
         cleaned = super().clean()

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from organisations.models import User
+from organisations.privacy import Scope
 from programmes.models import Placement, Traineeship, TraineeshipStatus
 
 
@@ -10,9 +10,13 @@ def _date(value):
     return value.isoformat() if value else None
 
 
-def personal_data(user: User) -> dict:
+def traineeships_in(scope: Scope):
+    return Traineeship.objects.filter(scope.traineeship_filter())
+
+
+def personal_data(scope: Scope) -> dict:
     traineeships = (
-        Traineeship.objects.filter(trainee=user)
+        traineeships_in(scope)
         .select_related("programme", "cohort", "work_profile", "registration__register")
         .prefetch_related(
             "placements__organisation",
@@ -104,11 +108,9 @@ def _work_profile(traineeship: Traineeship) -> dict | None:
     }
 
 
-def erasure_blockers(user: User) -> list[str]:
+def erasure_blockers(scope: Scope) -> list[str]:
     blockers = []
-    running = Traineeship.objects.filter(
-        trainee=user, status__in=[TraineeshipStatus.PLANNED, TraineeshipStatus.ACTIVE]
-    ).count()
+    running = traineeships_in(scope).filter(status__in=[TraineeshipStatus.PLANNED, TraineeshipStatus.ACTIVE]).count()
     if running:
         blockers.append(
             _("%(count)s traineeship(s) of this person are planned or running; finish or stop them first.")
@@ -117,9 +119,12 @@ def erasure_blockers(user: User) -> list[str]:
     return blockers
 
 
-def erasure_summary(user: User) -> list[str]:
-    count = Traineeship.objects.filter(trainee=user).count()
-    mentored = Placement.objects.filter(mentor=user).count()
+def erasure_summary(scope: Scope) -> list[str]:
+    count = traineeships_in(scope).count()
+    mentored = Placement.objects.filter(mentor=scope.person)
+    if scope.organisation is not None:
+        mentored = mentored.filter(organisation=scope.organisation)
+    mentored = mentored.count()
     summary = [
         _("%(count)s traineeship(s) of this person, with their placements, profile, activities and learning goals")
         % {"count": count}
@@ -132,9 +137,9 @@ def erasure_summary(user: User) -> list[str]:
     return summary
 
 
-def erase(user: User) -> None:
+def erase(scope: Scope) -> None:
     # Everything of a traineeship hangs off it (cascade); other apps remove their files first.
-    Traineeship.objects.filter(trainee=user).delete()
+    traineeships_in(scope).delete()
 
 
 def _registration(traineeship: Traineeship) -> dict | None:

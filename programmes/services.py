@@ -165,3 +165,42 @@ def traineeship_copy_setup(*, source: Traineeship, target: Traineeship, by: User
         pk__in=source.development_activities.filter(learning_activity__isnull=False).values("learning_activity")
     )
     activities_choose(traineeship=target, activities=list(activities.prefetch_related("competencies")), by=by)
+
+
+@transaction.atomic
+def partner_invite(*, programme, organisation, by: User):
+    """Ask ``organisation`` to join ``programme``; asked again after a refusal, the question is open again."""
+    from programmes.models import PartnerInvitation
+
+    invitation, created = PartnerInvitation.objects.get_or_create(
+        programme=programme, organisation=organisation, defaults={"invited_by": by}
+    )
+    if not created and invitation.accepted is not True:
+        invitation.invited_by, invitation.responded_at, invitation.responded_by, invitation.accepted = (
+            by,
+            None,
+            None,
+            None,
+        )
+        invitation.save()
+    return invitation
+
+
+@transaction.atomic
+def partner_answer(*, invitation, accept: bool, by: User) -> None:
+    """The invited organisation's HR accepts (it becomes a partner) or declines (it is none)."""
+    from django.utils import timezone
+
+    invitation.accepted, invitation.responded_at, invitation.responded_by = accept, timezone.now(), by
+    invitation.save(update_fields=["accepted", "responded_at", "responded_by"])
+    if accept:
+        invitation.programme.partners.add(invitation.organisation)
+    else:
+        invitation.programme.partners.remove(invitation.organisation)
+
+
+def partners_changed(*, programme, kept) -> None:
+    """Partners the owner unticked end their partnership (their invitation no longer counts as accepted)."""
+    from programmes.models import PartnerInvitation
+
+    PartnerInvitation.objects.filter(programme=programme, accepted=True).exclude(organisation__in=kept).delete()

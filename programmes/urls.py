@@ -1,6 +1,7 @@
 from django.urls import path
 
 from programmes import views_frameworks as frameworks
+from programmes import views_partners as partners
 from programmes import views_programmes as programmes
 from programmes import views_registers as registers
 from programmes import views_traineeships as traineeships
@@ -8,6 +9,8 @@ from programmes import views_traineeships as traineeships
 app_name = "programmes"
 
 urlpatterns = [
+    path("partnerships/", partners.partner_invitations, name="partner_invitations"),
+    path("partnerships/<int:pk>/answer/", partners.partner_invitation_answer, name="partner_invitation_answer"),
     path("frameworks/", frameworks.framework_list, name="framework_list"),
     path("frameworks/new/", frameworks.framework_create, name="framework_create"),
     path("frameworks/<int:pk>/", frameworks.framework_detail, name="framework_detail"),

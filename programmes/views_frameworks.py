@@ -15,6 +15,7 @@ from organisations.submissions import single_submission
 from programmes import frameworks_io, services
 from programmes.forms import CompetencyForm, FrameworkForm, FrameworkImportForm
 from programmes.models import Competency, CompetencyFramework, ProfileCompetency
+from programmes.permissions import REFERENCE_READERS
 
 PAGE_SIZE = 25
 
@@ -33,6 +34,7 @@ def _editable_framework(request, pk):
     return framework
 
 
+@role_required(*REFERENCE_READERS)
 def framework_list(request):
     organisation = request.membership.organisation if request.membership else None
     frameworks = (
@@ -57,6 +59,7 @@ def framework_create(request):
     return render(request, "programmes/framework_form.html", {"form": form})
 
 
+@role_required(*REFERENCE_READERS)
 def framework_detail(request, pk):
     framework = get_visible_or_404(CompetencyFramework, request.user, pk=pk)
     page = Paginator(framework.competencies.all(), 50).get_page(request.GET.get("page"))
@@ -150,6 +153,7 @@ def framework_import(request, pk):
     )
 
 
+@role_required(*REFERENCE_READERS)
 def framework_export(request, pk, file_format):
     framework = get_visible_or_404(CompetencyFramework, request.user, pk=pk)
     if file_format not in ("xlsx", "csv", "json"):

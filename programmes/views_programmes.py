@@ -14,7 +14,8 @@ from organisations.submissions import single_submission
 from programmes import services
 from programmes.agreements import PRESETS
 from programmes.forms import BlueprintForm, CohortForm, DevelopmentDayFormSet, ProgrammeForm, programme_form_with_preset
-from programmes.models import Cohort, Programme, Traineeship
+from programmes.models import Cohort, CompetencyFramework, Programme, Traineeship
+from programmes.permissions import REFERENCE_READERS
 
 PAGE_SIZE = 25
 
@@ -29,7 +30,8 @@ def _managed_programme(request, pk):
 def programme_list(request):
     organisation = request.membership.organisation
     programmes = (
-        Programme.objects.filter(Q(owner=organisation) | Q(partners=organisation) | Q(coordinator=request.user))
+        Programme.objects.visible_to(request.user)
+        .filter(Q(owner=organisation) | Q(partners=organisation) | Q(coordinator=request.user))
         .distinct()
         .select_related("owner", "coordinator")
         .order_by("name")
@@ -38,7 +40,8 @@ def programme_list(request):
     # Counted per programme on this page only, in subqueries: a join of traineeships with cohorts
     # (and partners) counted distinct over the whole organisation grew with every traineeship.
     page.object_list = page.object_list.annotate(
-        traineeship_count=_count(Traineeship.objects.filter(programme=OuterRef("pk"))),
+        # Only the traineeships the viewer may see are counted.
+        traineeship_count=_count(Traineeship.objects.visible_to(request.user).filter(programme=OuterRef("pk"))),
         cohort_count=_count(Cohort.objects.filter(programme=OuterRef("pk"))),
     )
     return render(request, "programmes/programme_list.html", {"page": page})
@@ -62,6 +65,15 @@ def _programme_form_page(request, programme=None):
             form = ProgrammeForm(request.POST or None, instance=programme, owner=owner, initial=initial)
         if request.method == "POST" and form.is_valid():
             saved = form.save()
+            services.partners_changed(programme=saved, kept=saved.partners.all())
+            invited = form.cleaned_data.get("invite_partner")
+            if invited is not None:
+                services.partner_invite(programme=saved, organisation=invited, by=request.user)
+                messages.info(
+                    request,
+                    _("%(organisation)s is invited; it becomes a partner when its HR adviser accepts.")
+                    % {"organisation": invited},
+                )
             messages.success(request, _("The programme has been saved."))
             return redirect("programmes:programme_detail", pk=saved.pk)
     return render(request, "programmes/programme_form.html", {"form": form, "programme": programme, "presets": PRESETS})
@@ -89,13 +101,27 @@ def programme_detail(request, pk):
     )
     page = Paginator(traineeships, PAGE_SIZE).get_page(request.GET.get("page"))
     can_manage = Programme.objects.managed_by(request.user).filter(pk=programme.pk).exists()
+    visible = Traineeship.objects.visible_to(request.user).filter(programme=programme)
+    # The framework belongs to the owner: linked only for whom it opens (not a partner's staff, not a trainee).
+    framework_opens = (
+        programme.framework_id is not None
+        and request.membership is not None
+        and request.membership.role in REFERENCE_READERS
+        and CompetencyFramework.objects.visible_to(request.user).filter(pk=programme.framework_id).exists()
+    )
     return render(
         request,
         "programmes/programme_detail.html",
         {
             "programme": programme,
             "partners": programme.partners.all(),
-            "cohorts": programme.cohorts.annotate(size=Count("traineeships")),
+            # The owner's HR follows up the invitations that were not answered yet.
+            "pending_partners": programme.partner_invitations.pending().select_related("organisation")
+            if can_manage
+            else [],
+            "framework_opens": framework_opens,
+            # Counted over the traineeships the viewer may see only.
+            "cohorts": programme.cohorts.annotate(size=Count("traineeships", filter=Q(traineeships__in=visible))),
             "page": page,
             "can_manage": can_manage,
         },

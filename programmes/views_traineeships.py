@@ -34,6 +34,7 @@ from programmes.models import (
     Traineeship,
     WorkProfile,
 )
+from programmes.permissions import REFERENCE_READERS, can_manage
 from programmes.selectors import activity_suggestions
 
 PAGE_SIZE = 25
@@ -44,10 +45,10 @@ def _traineeship(request, pk, *, manage: bool = False) -> tuple[Traineeship, boo
     traineeship = get_visible_or_404(
         Traineeship.objects.select_related("trainee", "programme", "programme__owner", "cohort"), request.user, pk=pk
     )
-    can_manage = traineeship.can_manage(request.user)
+    may_manage = can_manage(request.user, traineeship)
     if manage or request.method == "POST":
-        require(can_manage)
-    return traineeship, can_manage
+        require(may_manage)
+    return traineeship, may_manage
 
 
 @single_submission
@@ -209,6 +210,7 @@ def activity_remove(request, pk):
     return redirect("programmes:activities", pk=activity.traineeship_id)
 
 
+@role_required(*REFERENCE_READERS)
 def inventory(request):
     organisation = request.membership.organisation if request.membership else None
     rows = (

@@ -10,7 +10,7 @@ class SigninConfig(AppConfig):
         from allauth.mfa.models import Authenticator
 
         from organisations import audit
-        from signin import receivers  # noqa: F401
+        from signin import permissions, receivers  # noqa: F401  (rules for the privacy page, audit receivers)
         from signin.failures import REASONS
 
         audit.register_labels(factor=Authenticator.Type, code={code: r.title for code, r in REASONS.items()})

@@ -1,14 +1,42 @@
 """This app's part of a person's data export and erasure (see ``traineeship.privacy``):
-linked identities at providers and second factors, never their secrets."""
+linked identities at providers and second factors, never their secrets.
+
+Second factors belong to the account: they are in the person's own copy and go when the
+account is anonymised. An organisation's act covers only the identity linked through its own
+provider.
+"""
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.socialaccount.models import SocialAccount
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from organisations.models import Membership
+from organisations.privacy import Scope
+from signin.models import OrganisationSignIn
 
 
-def personal_data(user) -> dict:
-    return {
+def _identities(scope: Scope):
+    accounts = SocialAccount.objects.filter(user=scope.person)
+    if scope.organisation is None:
+        return accounts
+    providers = [
+        sign_in.provider_id
+        for sign_in in OrganisationSignIn.objects.with_provider().filter(organisation=scope.organisation)
+    ]
+    return accounts.filter(provider__in=providers)
+
+
+def _whole_account(scope: Scope) -> bool:
+    """Whether the act covers the account itself: the own copy, or no role left elsewhere."""
+    if scope.organisation is None:
+        return True
+    return not Membership.objects.filter(user=scope.person).exclude(organisation=scope.organisation).exists()
+
+
+def personal_data(scope: Scope) -> dict:
+    data = {
         "linked_identities": [
             {
                 "provider": account.provider,
@@ -16,27 +44,34 @@ def personal_data(user) -> dict:
                 "linked": account.date_joined.isoformat(),
                 "last_sign_in": account.last_login.isoformat(),
             }
-            for account in SocialAccount.objects.filter(user=user)
+            for account in _identities(scope)
         ],
-        "second_factors": [
+    }
+    if scope.is_own:
+        data["second_factors"] = [
             {
                 "type": authenticator.type,
                 "added": authenticator.created_at.isoformat(),
                 "last_used": authenticator.last_used_at.isoformat() if authenticator.last_used_at else None,
             }
-            for authenticator in Authenticator.objects.filter(user=user)
-        ],
-    }
+            for authenticator in Authenticator.objects.filter(user=scope.person)
+        ]
+    return data
 
 
-def erasure_summary(user) -> list[str]:
-    return [
-        _("%(count)s linked identity/identities at the organisation's provider and all second factors")
-        % {"count": SocialAccount.objects.filter(user=user).count()}
+def erasure_summary(scope: Scope) -> list[str]:
+    summary = [
+        _("%(count)s linked identity/identities at the organisation's provider") % {"count": _identities(scope).count()}
     ]
+    if _whole_account(scope):
+        summary.append(_("all second factors of the account"))
+    return summary
 
 
-def erase(user) -> None:
-    SocialAccount.objects.filter(user=user).delete()
-    Authenticator.objects.filter(user=user).delete()
-    EmailAddress.objects.filter(user=user).delete()
+def erase(scope: Scope) -> None:
+    if not _whole_account(scope):
+        _identities(scope).delete()
+        return
+    SocialAccount.objects.filter(user=scope.person).delete()
+    Authenticator.objects.filter(user=scope.person).delete()
+    EmailAddress.objects.filter(user=scope.person).delete()

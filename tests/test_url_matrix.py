@@ -4,7 +4,7 @@ object's organisation, and anonymous, for GET and POST."""
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.url_matrix import ACTORS, ROWS, SKIPPED_PREFIXES
+from tests.url_matrix import ACTORS, ROWS, SCENARIOS, SKIPPED_PREFIXES
 from tests.world import World
 
 
@@ -60,3 +60,16 @@ def test_url_answers_as_expected(name, method, actor, personas, client_for):
     expected = getattr(row, method)[actor]
     assert response.status_code < 500, f"{method.upper()} {url} as {actor} failed with {response.status_code}"
     assert response.status_code == expected, f"{method.upper()} {url} as {actor}"
+
+
+def test_relation_scenarios(personas, client_for):
+    """Relations follow memberships, partnerships and time: one world, every scenario row."""
+    world = World(personas)
+    wrong = []
+    for name, kwargs, actor, expected in SCENARIOS:
+        user = world.people.get(actor) or personas.users[actor]
+        url = reverse(name, kwargs=kwargs(world))
+        status = client_for(user).get(url).status_code
+        if status != expected:
+            wrong.append(f"GET {url} ({name}) as {actor}: {status}, expected {expected}")
+    assert not wrong, "\n".join(wrong)

@@ -255,9 +255,12 @@ ROWS: dict[str, Row] = {
         kwargs=lambda world: {"pk": world["membership"].pk},
     ),
     # programmes: frameworks
-    "programmes:framework_list": Row(get=everyone()),
+    # Reference pages are for the organisation's staff (programmes.permissions.REFERENCE_READERS).
+    "programmes:framework_list": Row(get=everyone() | {"trainee": 403, "other_trainee": 403}),
     "programmes:framework_create": Row(get=only("hr"), post=only("hr")),
-    "programmes:framework_detail": Row(get=seen_inside(), kwargs=lambda world: {"pk": world["framework"].pk}),
+    "programmes:framework_detail": Row(
+        get=seen_inside() | {"trainee": 403, "other_trainee": 403}, kwargs=lambda world: {"pk": world["framework"].pk}
+    ),
     "programmes:framework_edit": Row(
         get=only("hr", outsider_ok=404), post=only("hr", outsider_ok=404), kwargs=lambda w: {"pk": w["framework"].pk}
     ),
@@ -268,7 +271,8 @@ ROWS: dict[str, Row] = {
         get=only("hr", outsider_ok=404), post=only("hr", outsider_ok=404), kwargs=lambda w: {"pk": w["framework"].pk}
     ),
     "programmes:framework_export": Row(
-        get=seen_inside(), kwargs=lambda w: {"pk": w["framework"].pk, "file_format": "csv"}
+        get=seen_inside() | {"trainee": 403, "other_trainee": 403},
+        kwargs=lambda w: {"pk": w["framework"].pk, "file_format": "csv"},
     ),
     "programmes:competency_edit": Row(
         get=only("hr", outsider_ok=404), post=only("hr", outsider_ok=404), kwargs=lambda w: {"pk": w["competency"].pk}
@@ -323,7 +327,15 @@ ROWS: dict[str, Row] = {
     "programmes:activity_remove": Row(
         get=POST_ONLY, post=managers_only(302), kwargs=lambda w: {"pk": w["development_activity"].pk}
     ),
-    "programmes:inventory": Row(get=everyone()),
+    # Partners by consent: the invited organisation's HR answers; the inviting owner's HR sees but cannot.
+    "programmes:partner_invitations": Row(get=only("hr")),
+    "programmes:partner_invitation_answer": Row(
+        get=only("hr", ok=405, denied=405, outsider_ok=405) | {"anonymous": 302},
+        post=only("hr", ok=302, outsider_ok=403),
+        kwargs=lambda w: {"pk": w["partner_invitation"].pk},
+        data=lambda w: {"answer": "accept"},
+    ),
+    "programmes:inventory": Row(get=everyone() | {"trainee": 403, "other_trainee": 403}),
     "programmes:inventory_create": Row(get=only("hr"), post=only("hr")),
     "programmes:inventory_edit": Row(
         get=only("hr", outsider_ok=404),
@@ -344,7 +356,9 @@ ROWS: dict[str, Row] = {
     # portfolios
     "portfolios:mine": Row(get=by_role(dict.fromkeys(ROLES, 200), outside=dict.fromkeys(ROLES, 200))),
     "portfolios:portfolio": Row(get=in_scope("all"), kwargs=_traineeship),
-    "portfolios:self_evaluations": Row(get=in_scope("all"), kwargs=_traineeship),
+    # Read rules of portfolios.permissions: coordinators do not read self-evaluations or feedback,
+    # only the trainee and their mentor read reflections.
+    "portfolios:self_evaluations": Row(get=in_scope(["trainee", "mentor", "hr", "manager"]), kwargs=_traineeship),
     "portfolios:self_evaluation_edit": Row(
         get=in_scope(["trainee"]),
         post=in_scope(["trainee"]),
@@ -366,8 +380,8 @@ ROWS: dict[str, Row] = {
     "portfolios:evidence": Row(get=in_scope("all"), kwargs=_traineeship),
     "portfolios:evidence_create": Row(get=in_scope(["trainee"]), post=in_scope(["trainee"]), kwargs=_traineeship),
     "portfolios:evidence_download": Row(get=in_scope("all"), post=everyone(405), kwargs=_pk("evidence")),
-    "portfolios:reflections": Row(get=in_scope("all"), post=in_scope(["trainee"]), kwargs=_traineeship),
-    "portfolios:feedback": Row(get=in_scope("all"), kwargs=_traineeship),
+    "portfolios:reflections": Row(get=in_scope(["trainee", "mentor"]), post=in_scope(["trainee"]), kwargs=_traineeship),
+    "portfolios:feedback": Row(get=in_scope(["trainee", "mentor", "hr", "manager"]), kwargs=_traineeship),
     "portfolios:feedback_request": Row(get=in_scope(["trainee"]), post=in_scope(["trainee"]), kwargs=_traineeship),
     "portfolios:feedback_give": Row(
         # An unknown, used or expired link is a 404 for everyone; the real token is tested apart.
@@ -403,3 +417,44 @@ ROWS: dict[str, Row] = {
         kwargs=_pk("export"),
     ),
 }
+
+
+# Relations that follow memberships, placements and time (the world's ``build_relations``):
+# (URL name, kwargs, actor, expected). Actors are persona keys or ``world.people`` keys.
+def _regional(world):
+    return {"pk": world["regional"].pk}
+
+
+def _formerly(world):
+    return {"pk": world["formerly_mentored"].pk}
+
+
+SCENARIOS: list[tuple[str, Callable, str, int]] = [
+    # The accepted partner hosting the current placement: its HR, coordinator, manager and mentor.
+    ("stappenplan", _regional, "other_hr", 200),
+    ("stappenplan", _regional, "other_coordinator", 200),
+    ("stappenplan", _regional, "other_manager", 200),
+    ("portfolios:portfolio", _regional, "other_mentor", 200),
+    ("programmes:programme_detail", lambda w: {"pk": w["regional_programme"].pk}, "other_hr", 200),
+    # Partner staff see the traineeship, not the portfolio (the trainee, mentors and the owner do).
+    ("portfolios:portfolio", _regional, "other_hr", 403),
+    ("portfolios:portfolio_pdf", _regional, "other_coordinator", 403),
+    # The owner's own staff keep seeing it.
+    ("portfolios:portfolio", _regional, "hr", 200),
+    # The mentor of the finished placement, past the grace period: nothing any more.
+    ("stappenplan", _regional, "mentor", 404),
+    ("portfolios:portfolio", _regional, "mentor", 404),
+    # The partner that was invited but did not accept reads nothing.
+    ("stappenplan", _regional, "pending_hr", 404),
+    ("programmes:programme_detail", lambda w: {"pk": w["regional_programme"].pk}, "pending_hr", 404),
+    # A mentor whose role was removed: nothing, through any page of the old placement.
+    ("stappenplan", _formerly, "former_mentor", 404),
+    ("portfolios:portfolio", _formerly, "former_mentor", 404),
+    ("portfolios:reflections", _formerly, "former_mentor", 404),
+    ("portfolios:portfolio_pdf", _formerly, "former_mentor", 404),
+    # A person in two organisations: each organisation's HR reaches them, the other's records not.
+    ("privacy_person_erase", lambda w: {"pk": w["two_orgs_membership"].pk}, "hr", 200),
+    ("privacy_person_erase", lambda w: {"pk": w["two_orgs_membership"].pk}, "other_hr", 404),
+    ("stappenplan", lambda w: {"pk": w["other:two_orgs_traineeship"].pk}, "hr", 404),
+    ("stappenplan", lambda w: {"pk": w["other:two_orgs_traineeship"].pk}, "two_orgs", 200),
+]

@@ -16,6 +16,8 @@ class World:
     def __init__(self, personas):
         self.personas = personas
         self.objects = {}
+        # People beyond the personas, for the relation scenarios (see ``build_relations``).
+        self.people = {}
         for builder in BUILDERS:
             builder(self)
 
@@ -195,4 +197,87 @@ def build_registers(world: World) -> None:
         )
 
 
-BUILDERS = [build_organisations, build_programmes, build_registers, build_mentors, build_portfolios]
+def build_relations(world: World) -> None:
+    """Relations that follow memberships and time (issue 10):
+
+    * ``two_orgs``: a trainee in both organisations, with a traineeship and a private reflection in each;
+    * a regional programme of the persona organisation with the other organisation as accepted partner
+      and ``pending_partner`` invited but not accepted; its traineeship (``regional``) has a finished
+      placement at the owner, past the grace period (mentored by the persona mentor), a current one
+      at the partner (the other organisation's mentor and manager) and a later one at the pending partner;
+    * ``former_mentor``: mentor of a current placement whose mentor role there was removed (they keep
+      a mentor role in the other organisation, so they still sign in).
+    """
+    from datetime import timedelta
+
+    from organisations.models import Organisation, Role
+    from portfolios.models import Reflection
+    from programmes.permissions import GRACE_DAYS
+    from programmes.services import partner_answer, partner_invite
+    from tests.organisations.factories import member
+    from tests.programmes.factories import PlacementFactory, ProgrammeFactory, TraineeshipFactory
+
+    p = world.personas
+    today = timezone.localdate()
+
+    two_orgs = member(p.organisation, Role.TRAINEE, email="twee@example.org", name="Twee Organisaties")
+    Membership.objects.create(user=two_orgs, organisation=p.other_organisation, role=Role.TRAINEE)
+    world.people["two_orgs"] = two_orgs
+    for prefix, organisation in [("", p.organisation), ("other:", p.other_organisation)]:
+        programme = world.objects[prefix + "programme"]
+        traineeship = TraineeshipFactory(programme=programme, trainee=two_orgs, status="finished")
+        PlacementFactory(traineeship=traineeship, organisation=organisation)
+        Reflection.objects.create(traineeship=traineeship, text=f"Privé gedachte {organisation.slug}")
+        world.objects[prefix + "two_orgs_traineeship"] = traineeship
+    world.objects["two_orgs_membership"] = Membership.objects.get(user=two_orgs, organisation=p.organisation)
+
+    pending = Organisation.objects.create(name="Wachtende Partner", slug="wachtend")
+    world.objects["pending_partner"] = pending
+    world.people["pending_hr"] = member(pending, Role.HR, email="hr@wachtend.example")
+    regional = ProgrammeFactory(owner=p.organisation, kind="regional", coordinator=p.coordinator)
+    world.objects["regional_programme"] = regional
+    # The other organisation's HR accepted; the pending partner has not answered.
+    accepted = partner_invite(programme=regional, organisation=p.other_organisation, by=p.hr)
+    partner_answer(invitation=accepted, accept=True, by=p.other_hr)
+    partner_invite(programme=regional, organisation=pending, by=p.hr)
+    # A question to the persona organisation, from the other organisation's programme (for the URL matrix).
+    world.objects["partner_invitation"] = partner_invite(
+        programme=world.objects["other:programme"], organisation=p.organisation, by=p.other_hr
+    )
+    regional_trainee = member(p.organisation, Role.TRAINEE, email="regio@example.org")
+    start = today - timedelta(days=300)
+    traineeship = TraineeshipFactory(
+        programme=regional, trainee=regional_trainee, start_date=start, end_date=start + timedelta(days=700)
+    )
+    ended = today - timedelta(days=GRACE_DAYS + 1)
+    world.objects["finished_placement"] = PlacementFactory(
+        traineeship=traineeship, organisation=p.organisation, start_date=start, end_date=ended, mentor=p.mentor
+    )
+    world.objects["partner_placement"] = PlacementFactory(
+        traineeship=traineeship,
+        organisation=p.other_organisation,
+        start_date=ended + timedelta(days=1),
+        end_date=today + timedelta(days=100),
+        mentor=p.other_mentor,
+        manager=p.other_manager,
+    )
+    PlacementFactory(
+        traineeship=traineeship,
+        organisation=pending,
+        start_date=today + timedelta(days=101),
+        end_date=start + timedelta(days=700),
+    )
+    world.objects["regional"] = traineeship
+
+    former = member(p.other_organisation, Role.MENTOR, email="oud-mentor@example.org")
+    Membership.objects.create(user=former, organisation=p.organisation, role=Role.MENTOR)
+    formerly_mentored = TraineeshipFactory(
+        programme=world.objects["programme"], trainee=member(p.organisation, Role.TRAINEE)
+    )
+    PlacementFactory(traineeship=formerly_mentored, organisation=p.organisation, mentor=former)
+    Membership.objects.filter(user=former, organisation=p.organisation).delete()
+    world.people["former_mentor"] = former
+    world.objects["formerly_mentored"] = formerly_mentored
+
+
+BUILDERS = [build_organisations, build_programmes, build_registers, build_mentors, build_portfolios, build_relations]

@@ -12,7 +12,7 @@ from mentors.risks import reasons
 from mentors.selectors import mentees_of, next_meeting_for_trainee, open_agreements_for, records_to_confirm
 from organisations.models import Invitation, Membership, Role
 from portfolios import selectors as portfolio_selectors
-from programmes.models import Traineeship
+from programmes.models import PartnerInvitation, Traineeship
 
 
 def traineeship_summary(request) -> dict:
@@ -36,6 +36,8 @@ def hr_home(request) -> dict:
         **traineeship_summary(request),
         "people": Paginator(memberships, 10).get_page(1),
         "invitations": Invitation.objects.open().filter(organisation=organisation).select_related("invited_by")[:20],
+        # Programmes of other organisations asking this one to be a partner, waiting for an answer.
+        "partner_invitations": PartnerInvitation.objects.filter(organisation=organisation).pending().count(),
     }
 
 

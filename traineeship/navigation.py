@@ -30,6 +30,7 @@ NAV_ITEMS = [
     NavItem(_("Meetings"), "mentors:meetings", frozenset({Role.MENTOR, Role.TRAINEE})),
     NavItem(_("Agreements"), "mentors:agreements", frozenset({Role.MENTOR, Role.TRAINEE})),
     NavItem(_("Programmes"), "programmes:programme_list", frozenset({Role.HR, Role.COORDINATOR})),
+    NavItem(_("Partnerships"), "programmes:partner_invitations", frozenset({Role.HR})),
     NavItem(_("Mentors"), "mentors:profiles", frozenset({Role.HR})),
     NavItem(_("Learning activities"), "programmes:inventory", frozenset({Role.HR})),
     NavItem(_("Frameworks"), "programmes:framework_list", frozenset({Role.HR})),

@@ -1,9 +1,11 @@
 """A person's data across every app: the copy they may ask for, erasure on request,
 and the retention term. Each app contributes a module ``<app>.privacy`` with
-``personal_data(user) -> dict`` and ``erase(user)``, and optionally
-``erasure_blockers(user)``, ``erasure_summary(user)``, ``files(user)`` (evidence to
-include in the copy) and ``purge_traineeship(traineeship)`` (clean up before the
-retention term removes a traineeship)."""
+``personal_data(scope) -> dict`` and ``erase(scope)``, and optionally
+``erasure_blockers(scope)``, ``erasure_summary(scope)``, ``files(scope)`` (evidence to
+include in the copy). A ``organisations.privacy.Scope`` names the person, the reader and
+the acting organisation: an act of HR stays inside HR's organisation, and what the
+reader may not read (another person's private reflections) is never in it; and
+``purge_traineeship(traineeship)`` (clean up before the retention term removes a traineeship)."""
 
 import io
 import json
@@ -18,6 +20,7 @@ from mentors import privacy as mentors_privacy
 from organisations import audit
 from organisations import privacy as organisations_privacy
 from organisations.models import Membership, Organisation, Role, User
+from organisations.privacy import Scope
 from portfolios import privacy as portfolios_privacy
 from programmes import privacy as programmes_privacy
 from programmes.dates import add_months
@@ -28,10 +31,12 @@ from signin import privacy as signin_privacy
 SECTIONS = [signin_privacy, portfolios_privacy, mentors_privacy, programmes_privacy, organisations_privacy]
 
 
-def personal_data(user: User) -> dict:
+def personal_data(scope: Scope) -> dict:
     data = {"generated_at": timezone.now().isoformat(), "format": "traineeship-personal-data/1"}
+    if scope.organisation is not None:
+        data["organisation"] = scope.organisation.name
     for section in reversed(SECTIONS):
-        data.update(section.personal_data(user))
+        data.update(section.personal_data(scope))
     return data
 
 
@@ -40,22 +45,21 @@ def export_steps() -> int:
     return 1 + len(SECTIONS)
 
 
-def build_data_export(
-    *, user: User, requested_by: User, organisation: Organisation | None, progress=lambda: None
-) -> tuple[str, bytes]:
-    """One ZIP with a JSON file of everything held about ``user`` and their files."""
+def build_data_export(scope: Scope, *, progress=lambda: None) -> tuple[str, bytes]:
+    """One ZIP with a JSON file of everything in ``scope`` and the files, as far as the reader may read them."""
+    user = scope.person
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("data.json", json.dumps(personal_data(user), ensure_ascii=False, indent=2))
+        archive.writestr("data.json", json.dumps(personal_data(scope), ensure_ascii=False, indent=2))
         progress()
         for section in SECTIONS:
-            for name, content in getattr(section, "files", lambda _user: [])(user):
+            for name, content in getattr(section, "files", lambda _scope: [])(scope):
                 archive.writestr(name, content)
             progress()
-    for membership_org in _organisations_of(user, organisation):
+    for organisation in _organisations_acting(scope):
         audit.record(
-            organisation=membership_org,
-            actor=requested_by,
+            organisation=organisation,
+            actor=scope.reader,
             action=audit.Action.DATA_EXPORTED,
             subject=user,
             params={"variant": "zip"},
@@ -63,17 +67,19 @@ def build_data_export(
     return f"traineeship-data-{user.pk}-{timezone.localdate():%Y%m%d}.zip", buffer.getvalue()
 
 
-def _organisations_of(user: User, fallback: Organisation | None) -> list[Organisation]:
-    organisations = list(Organisation.objects.filter(memberships__user=user).distinct())
-    return organisations or ([fallback] if fallback else [])
+def _organisations_acting(scope: Scope) -> list[Organisation]:
+    """Whose audit trail records the act: the acting organisation, or for the person's own act every one of theirs."""
+    if scope.organisation is not None:
+        return [scope.organisation]
+    return list(Organisation.objects.filter(memberships__user=scope.person).distinct())
 
 
-def erasure_blockers(user: User) -> list[str]:
-    return [blocker for section in SECTIONS for blocker in getattr(section, "erasure_blockers", lambda _u: [])(user)]
+def erasure_blockers(scope: Scope) -> list[str]:
+    return [blocker for section in SECTIONS for blocker in getattr(section, "erasure_blockers", lambda _s: [])(scope)]
 
 
-def erasure_summary(user: User) -> list[str]:
-    return [line for section in SECTIONS for line in getattr(section, "erasure_summary", lambda _u: [])(user)]
+def erasure_summary(scope: Scope) -> list[str]:
+    return [line for section in SECTIONS for line in getattr(section, "erasure_summary", lambda _s: [])(scope)]
 
 
 class ErasureBlocked(Exception):
@@ -81,20 +87,24 @@ class ErasureBlocked(Exception):
 
 
 @transaction.atomic
-def erase_person(*, user: User, erased_by: User, organisation: Organisation) -> None:
-    """Erase ``user``'s data; their name disappears from other records, which keep working."""
-    blockers = erasure_blockers(user)
+def erase_person(scope: Scope) -> None:
+    """Erase the person's records in ``scope``; their name disappears from those records, which keep working.
+
+    Another organisation's records and roles stay; the account is disabled only when no
+    organisation still has a role for it.
+    """
+    blockers = erasure_blockers(scope)
     if blockers:
         raise ErasureBlocked(blockers)
-    organisations = _organisations_of(user, organisation)
+    organisations = _organisations_acting(scope)
     for section in SECTIONS:
-        section.erase(user)
-    for membership_org in organisations:
+        section.erase(scope)
+    for organisation in organisations:
         audit.record(
-            organisation=membership_org,
-            actor=erased_by,
+            organisation=organisation,
+            actor=scope.reader,
             action=audit.Action.DATA_ERASED,
-            subject=user,
+            subject=scope.person,
             params={"variant": "request"},
         )
 
@@ -152,14 +162,15 @@ def apply_retention(*, today: date, dry_run: bool) -> list[RetentionAction]:
                 subject=trainee,
                 params={"ended": action.ended.isoformat()},
             )
-            _anonymise_if_nothing_left(trainee)
+            _remove_trainee_role_if_nothing_left(trainee, action.organisation)
     return actions
 
 
-def _anonymise_if_nothing_left(trainee: User) -> None:
-    """A former trainee with no traineeship and no other role left is anonymised."""
-    if Traineeship.objects.filter(trainee=trainee).exists():
+def _remove_trainee_role_if_nothing_left(trainee: User, organisation: Organisation) -> None:
+    """A former trainee with no traineeship left at ``organisation`` loses their trainee role there
+    (only there); with no role left anywhere the account is anonymised."""
+    if Traineeship.objects.filter(trainee=trainee, programme__owner=organisation).exists():
         return
-    if Membership.objects.filter(user=trainee).exclude(role=Role.TRAINEE).exists():
-        return
-    organisations_privacy.erase(trainee)
+    Membership.objects.filter(user=trainee, organisation=organisation, role=Role.TRAINEE).delete()
+    if not Traineeship.objects.filter(trainee=trainee).exists():
+        organisations_privacy.anonymise_if_no_roles_left(trainee)

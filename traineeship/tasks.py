@@ -7,6 +7,7 @@ from django.tasks import task
 from django.utils import timezone, translation
 
 from organisations.models import DataCopy
+from organisations.privacy import Scope
 from traineeship import privacy
 
 
@@ -17,12 +18,9 @@ def build_data_copy(*, copy_id: int) -> None:
     copies.update(status=DataCopy.Status.RUNNING, total=privacy.export_steps(), done=0)
     try:
         with translation.override(copy.language):
-            file_name, content = privacy.build_data_export(
-                user=copy.person,
-                requested_by=copy.requested_by,
-                organisation=copy.organisation,
-                progress=lambda: copies.update(done=F("done") + 1),
-            )
+            # Without an organisation: the person's own copy of everything; else HR's, of its records.
+            scope = Scope(person=copy.person, reader=copy.requested_by, organisation=copy.organisation)
+            file_name, content = privacy.build_data_export(scope, progress=lambda: copies.update(done=F("done") + 1))
         stored = default_storage.save(f"data-copies/{copy.pk}-{timezone.now():%Y%m%d%H%M%S}.zip", ContentFile(content))
     except Exception:
         copies.update(status=DataCopy.Status.FAILED, finished_at=timezone.now())

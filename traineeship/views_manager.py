@@ -59,9 +59,9 @@ class OverviewFilter(django_filters.FilterSet):
         model = Traineeship
         fields = ["programme", "cohort", "step", "at_risk", "mentor"]
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, user, **kwargs):
         super().__init__(*args, **kwargs)
-        traineeships = Traineeship.objects.of_organisation(organisation)
+        traineeships = Traineeship.objects.visible_to(user).of_organisation(organisation)
         self.filters["programme"].queryset = Programme.objects.filter(pk__in=traineeships.values("programme")).order_by(
             "name"
         )
@@ -85,9 +85,11 @@ def _overview(request):
     organisation = request.membership.organisation
     today = timezone.localdate()
     queryset = annotate_risks(
-        annotate_steps(Traineeship.objects.of_organisation(organisation).with_people()), today
+        # Only what the viewer relates to (programmes.permissions): a partner's placements while it hosts them.
+        annotate_steps(Traineeship.objects.visible_to(request.user).of_organisation(organisation).with_people()),
+        today,
     ).order_by("end_date", "pk")
-    return OverviewFilter(request.GET or None, queryset=queryset, organisation=organisation), today
+    return OverviewFilter(request.GET or None, queryset=queryset, organisation=organisation, user=request.user), today
 
 
 def _bars(counts: list[tuple[str, int]]) -> list[dict]:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from organisations import encoding
 from organisations.access import get_visible_or_404, require, role_required
 from organisations.models import DataCopy, Membership, Role
+from organisations.privacy import Scope
 from organisations.submissions import single_submission
 from traineeship import privacy
 from traineeship.tasks import build_data_copy
@@ -37,14 +38,19 @@ def _start_copy(request, *, person, organisation):
 @require_POST
 @single_submission
 def my_data_download(request):
-    organisation = request.membership.organisation if request.membership else None
-    return _start_copy(request, person=request.user, organisation=organisation)
+    # The person's own copy covers everything about them, in every organisation.
+    return _start_copy(request, person=request.user, organisation=None)
 
 
 def _person_in_my_organisation(request, pk) -> Membership:
     membership = get_visible_or_404(Membership.objects.select_related("user", "organisation"), request.user, pk=pk)
     require(membership.organisation_id == request.membership.organisation_id)
     return membership
+
+
+def _scope(request, membership: Membership) -> Scope:
+    """HR acts for its own organisation only: its records about the person, as far as HR may read them."""
+    return Scope(person=membership.user, reader=request.user, organisation=membership.organisation)
 
 
 @require_POST
@@ -78,10 +84,11 @@ def data_copy_download(request, pk):
 def person_erase(request, pk):
     membership = _person_in_my_organisation(request, pk)
     person = membership.user
+    scope = _scope(request, membership)
     if person.pk == request.user.pk:
         messages.error(request, _("You cannot erase your own data here; ask another HR adviser."))
         return redirect("organisations:people")
-    blockers = privacy.erasure_blockers(person)
+    blockers = privacy.erasure_blockers(scope)
     if request.method == "POST":
         if blockers:
             messages.error(request, _("This person's data cannot be erased yet."))
@@ -89,11 +96,11 @@ def person_erase(request, pk):
             messages.error(request, _("Tick the box to confirm the erasure."))
         else:
             name = person.name
-            privacy.erase_person(user=person, erased_by=request.user, organisation=membership.organisation)
+            privacy.erase_person(scope)
             messages.success(request, _("The data of %(name)s has been erased.") % {"name": name})
             return redirect("organisations:people")
     return render(
         request,
         "privacy/person_erase.html",
-        {"membership": membership, "person": person, "blockers": blockers, "summary": privacy.erasure_summary(person)},
+        {"membership": membership, "person": person, "blockers": blockers, "summary": privacy.erasure_summary(scope)},
     )

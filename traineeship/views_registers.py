@@ -13,7 +13,8 @@ from organisations.access import get_visible_or_404, require
 from organisations.spreadsheets import safe_filename, table_response
 from portfolios.pdf.base import render_pdf
 from programmes.forms_registers import RegistrationForm
-from programmes.models import Registration, Relation, Traineeship
+from programmes.models import Registration, Traineeship
+from programmes.permissions import PORTFOLIO, Relation, relations_of
 from traineeship import registers
 
 # The register's portals (Mijn SKJ, PE-online) are Dutch, and so is what goes into them.
@@ -22,7 +23,10 @@ EXPORT_LANGUAGE = "nl"
 
 def _traineeship(request, pk) -> tuple[Traineeship, frozenset]:
     traineeship = get_visible_or_404(Traineeship.objects.with_people(), request.user, pk=pk)
-    return traineeship, traineeship.relations_of(request.user)
+    relations = relations_of(request.user, traineeship)
+    # Register hours are part of the portfolio: the same read rule.
+    require(PORTFOLIO.allows(relations))
+    return traineeship, relations
 
 
 def _registration(traineeship) -> Registration | None:

@@ -8,16 +8,17 @@ from django.db.models import Count, Prefetch
 from django.shortcuts import render
 from django.urls import reverse
 
+from mentors.permissions import MENTOR_CHOOSERS, PLANNERS, meetings_scope
 from mentors.selectors import recent_meetings
-from mentors.views.meetings import PLANNERS
 from organisations.access import get_visible_or_404, role_required
 from organisations.models import Role
-from programmes.models import Placement, Relation, Traineeship
+from portfolios.permissions import PORTFOLIO, SELF_EVALUATIONS
+from programmes.models import Placement, Traineeship
+from programmes.permissions import can_manage, relations_of
 from traineeship.filters import TraineeshipFilter
 from traineeship.stappenplan import ALL_DONE, STEPS, annotate_steps, steps_for
 
 PAGE_SIZE = 25
-MENTOR_CHOOSERS = {Relation.HR, Relation.COORDINATOR, Relation.PARTNER_HR}
 
 
 def step_counts(queryset) -> list[dict]:
@@ -60,16 +61,19 @@ def stappenplan(request, pk):
         Traineeship.objects.with_people().select_related("programme__coordinator"), request.user, pk=pk
     )
     placements = traineeship.placements.select_related("organisation", "manager", "mentor")
-    relations = traineeship.relations_of(request.user)
-    can_manage = traineeship.can_manage(request.user)
+    relations = relations_of(request.user, traineeship)
+    may_manage = can_manage(request.user, traineeship)
     can_plan_meeting = bool(relations & PLANNERS)
-    can_choose_mentor = can_manage or bool(relations & MENTOR_CHOOSERS)
+    can_choose_mentor = may_manage or bool(relations & MENTOR_CHOOSERS)
     # A missing check's action links only where the viewer may act (the mentors' pages are role-bound).
     not_allowed = {
         url
         for url, allowed in [
             (reverse("mentors:meeting_plan", kwargs={"pk": pk}), can_plan_meeting),
             (reverse("mentors:traineeship_mentors", kwargs={"pk": pk}), can_choose_mentor),
+            (reverse("portfolios:self_evaluations", kwargs={"pk": pk}), SELF_EVALUATIONS.allows(relations)),
+            (reverse("portfolios:goals", kwargs={"pk": pk}), PORTFOLIO.allows(relations)),
+            (reverse("portfolios:final_evaluation", kwargs={"pk": pk}), PORTFOLIO.allows(relations)),
         ]
         if not allowed
     }
@@ -80,11 +84,12 @@ def stappenplan(request, pk):
             "traineeship": traineeship,
             "steps": steps_for(traineeship),
             "placements": placements,
-            "can_manage": can_manage,
+            "can_manage": may_manage,
             # The same rules as the pages they open (mentors' meeting planning and mentor choice).
             "can_plan_meeting": can_plan_meeting,
             "can_choose_mentor": can_choose_mentor,
             "not_allowed": not_allowed,
-            "meetings": recent_meetings(traineeship) if relations else [],
+            "may_read_portfolio": PORTFOLIO.allows(relations),
+            "meetings": recent_meetings(traineeship, meetings_scope(request.user, traineeship, relations)),
         },
     )

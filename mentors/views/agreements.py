@@ -10,7 +10,7 @@ from mentors import services
 from mentors.forms import AgreementStatusForm
 from mentors.models import Agreement, AgreementStatus
 from organisations.access import get_visible_or_404, require
-from programmes.models import Relation
+from programmes.permissions import Relation, relations_of
 
 PAGE_SIZE = 25
 
@@ -40,7 +40,7 @@ def agreement_list(request):
 @require_POST
 def agreement_status(request, pk):
     agreement = get_visible_or_404(Agreement.objects.select_related("traineeship"), request.user, pk=pk)
-    relations = agreement.traineeship.relations_of(request.user)
+    relations = relations_of(request.user, agreement.traineeship)
     require(agreement.owner_id == request.user.pk or Relation.MENTOR in relations)
     form = AgreementStatusForm(request.POST)
     if form.is_valid():

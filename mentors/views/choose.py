@@ -8,31 +8,24 @@ from django.views.decorators.http import require_http_methods
 
 from mentors import services
 from mentors.forms import MentorChoiceForm
+from mentors.permissions import placement_chooser
 from mentors.selectors import mentor_load
 from organisations.access import get_visible_or_404, require
 from organisations.models import Membership, Role
-from programmes.models import Relation, Traineeship
-
-
-def _may_choose(traineeship, user, relations, hr_organisations):
-    manage = bool(relations & {Relation.HR, Relation.COORDINATOR})
-
-    def check(placement):
-        return manage or (Relation.PARTNER_HR in relations and placement.organisation_id in hr_organisations)
-
-    return check
+from programmes.models import Traineeship
+from programmes.permissions import can_manage, relations_of
 
 
 @require_http_methods(["GET", "POST"])
 def traineeship_mentors(request, pk):
     traineeship = get_visible_or_404(Traineeship.objects.with_people(), request.user, pk=pk)
-    relations = traineeship.relations_of(request.user)
+    relations = relations_of(request.user, traineeship)
     hr_organisations = set(
         Membership.objects.filter(user=request.user, role=Role.HR).values_list("organisation", flat=True)
     )
     placements = list(traineeship.placements.select_related("organisation", "mentor").order_by("start_date"))
-    may_choose = _may_choose(traineeship, request.user, relations, hr_organisations)
-    require(any(may_choose(p) for p in placements) or traineeship.can_manage(request.user))
+    may_choose = placement_chooser(traineeship, relations, hr_organisations)
+    require(any(may_choose(p) for p in placements) or can_manage(request.user, traineeship))
     if request.method == "POST":
         placement = next((p for p in placements if str(p.pk) == request.POST.get("placement", "")), None)
         if placement is None:
@@ -50,13 +43,15 @@ def traineeship_mentors(request, pk):
     loads = {}
     entries = []
     for placement in placements:
-        if placement.organisation_id not in loads:
+        allowed = may_choose(placement)
+        if allowed and placement.organisation_id not in loads:
             loads[placement.organisation_id] = mentor_load(placement.organisation)
         entries.append(
             {
                 "placement": placement,
-                "form": MentorChoiceForm(placement=placement) if may_choose(placement) else None,
-                "candidates": loads[placement.organisation_id],
+                "form": MentorChoiceForm(placement=placement) if allowed else None,
+                # Another organisation's mentors (profiles, load) are its own business.
+                "candidates": loads[placement.organisation_id] if allowed else [],
             }
         )
     return render(request, "mentors/traineeship_mentors.html", {"traineeship": traineeship, "entries": entries})

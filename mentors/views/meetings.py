@@ -22,14 +22,15 @@ from mentors.forms import (
     traineeship_people,
 )
 from mentors.models import Agreement, Meeting, MeetingKind
+from mentors.permissions import PLANNERS, WELLBEING, meetings_scope
 from mentors.selectors import meetings_of
 from organisations import encoding
 from organisations.access import get_visible_or_404, require
 from organisations.submissions import single_submission
-from programmes.models import Relation, Traineeship
+from programmes.models import Traineeship
+from programmes.permissions import PORTFOLIO, Relation, relations_for_act, relations_of
 
 PAGE_SIZE = 25
-PLANNERS = {Relation.MENTOR, Relation.HR, Relation.COORDINATOR, Relation.MANAGER, Relation.PARTNER_HR}
 
 
 def _meeting(request, pk) -> tuple[Meeting, frozenset]:
@@ -38,9 +39,12 @@ def _meeting(request, pk) -> tuple[Meeting, frozenset]:
         request.user,
         pk=pk,
     )
-    relations = meeting.traineeship.relations_of(request.user)
-    require(bool(relations))
-    return meeting, relations
+    relations = relations_of(request.user, meeting.traineeship)
+    require(
+        Meeting.objects.filter(meetings_scope(request.user, meeting.traineeship, relations), pk=meeting.pk).exists()
+    )
+    # Mentor acts on a meeting belong to the mentor of the placement the meeting falls in.
+    return meeting, relations_for_act(request.user, meeting.traineeship, meeting.date)
 
 
 def meeting_list(request):
@@ -51,7 +55,7 @@ def meeting_list(request):
 @single_submission
 def meeting_plan(request, pk):
     traineeship = get_visible_or_404(Traineeship.objects.with_people(), request.user, pk=pk)
-    require(bool(traineeship.relations_of(request.user) & PLANNERS))
+    require(bool(relations_of(request.user, traineeship) & PLANNERS))
     initial = {
         "kind": MeetingKind.REGULAR if traineeship.meetings.exists() else MeetingKind.KICK_OFF,
         "participants": [traineeship.trainee_id, *[p.mentor_id for p in traineeship.placements.all() if p.mentor_id]],
@@ -89,6 +93,8 @@ def meeting_detail(request, pk):
             "addenda": meeting.addenda.select_related("author"),
             # The private note is the recording mentor's alone.
             "show_private": meeting.recorded_by_id == request.user.pk,
+            "show_wellbeing": WELLBEING.allows(relations),
+            "may_read_portfolio": PORTFOLIO.allows(relations),
             "can_record": meeting.can_record(relations),
             "can_confirm": meeting.can_confirm(relations),
             "record_digest": meeting.record_digest() if meeting.can_confirm(relations) else "",

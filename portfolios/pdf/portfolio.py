@@ -1,6 +1,7 @@
 """The portfolio as a PDF: cover, contents, one section per part of the portfolio, colophon.
 
-A section is a template and a function ``(traineeship, reader) -> dict`` giving its data; another
+A section is a template, a function ``(traineeship, relations) -> dict`` giving its data (the
+reader's relations to the traineeship) and the read rule that decides who gets it; another
 app's section is added with ``register_section`` by the composing ``traineeship`` package (the
 progress meetings come from mentors that way). A section's data may carry ``attachments``:
 files embedded in the PDF.
@@ -14,11 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from organisations.branding import DEFAULT_ACCENT
+from organisations.permissions import ReadRule
 from portfolios import selectors
 from portfolios.models import Moment, Reflection
 from portfolios.pdf.base import render_pdf
 from portfolios.pdf.evidence import embed_evidence, limit_bytes
-from programmes.models import Relation, Traineeship
+from portfolios.permissions import FEEDBACK, PORTFOLIO, REFLECTIONS, SELF_EVALUATIONS, readable_reflections
+from programmes.models import Traineeship
+from programmes.permissions import Relation, relations_of
 
 LOGO_NAME = "logo"
 # Only these parts start on a new page (unless their data says ``empty``); the others flow on.
@@ -30,14 +34,15 @@ class Section:
     key: str
     title: str
     template: str
-    data: Callable  # (traineeship, reader) -> dict
+    data: Callable  # (traineeship, relations) -> dict; ``relations``: the reader's relations to the traineeship
+    rule: ReadRule  # a reader it does not allow gets no section at all
 
 
-def _profile(traineeship, reader):
+def _profile(traineeship, relations):
     return {"profile": selectors.profile(traineeship)}
 
 
-def _self_evaluations(traineeship, reader):
+def _self_evaluations(traineeship, relations):
     evaluations = selectors.self_evaluations(traineeship)
     return {
         "evaluations": [evaluations[m] for m in Moment.values if m in evaluations],
@@ -45,46 +50,54 @@ def _self_evaluations(traineeship, reader):
     }
 
 
-def _goals(traineeship, reader):
+def _goals(traineeship, relations):
     return {"goals": selectors.goals(traineeship)}
 
 
-def _activities(traineeship, reader):
+def _activities(traineeship, relations):
     return {"activities": selectors.activities(traineeship), "hours": selectors.hours_per_competency(traineeship)}
 
 
-def _evidence(traineeship, reader):
+def _evidence(traineeship, relations):
     rows, attachments = embed_evidence(selectors.evidence(traineeship))
     return {"rows": rows, "attachments": attachments, "limit": limit_bytes()}
 
 
-def _reflections(traineeship, reader):
-    if reader is None:
-        return {"reflections": Reflection.objects.none()}
-    return {"reflections": Reflection.objects.readable_by(reader, traineeship)}
+def _reflections(traineeship, relations):
+    return {"reflections": readable_reflections(relations, Reflection.objects.filter(traineeship=traineeship))}
 
 
-def _feedback(traineeship, reader):
+def _feedback(traineeship, relations):
     return {"requests": selectors.feedback(traineeship).filter(answered_at__isnull=False)}
 
 
-def _final_evaluation(traineeship, reader):
+def _final_evaluation(traineeship, relations):
     evaluation = selectors.final_evaluation(traineeship)
     return {"evaluation": evaluation, "empty": evaluation is None}
 
 
 SECTIONS = [
-    Section("profile", _("Profile"), "portfolios/pdf/sections/profile.html", _profile),
+    Section("profile", _("Profile"), "portfolios/pdf/sections/profile.html", _profile, PORTFOLIO),
     Section(
-        "self-evaluations", _("Self-evaluations"), "portfolios/pdf/sections/self_evaluations.html", _self_evaluations
+        "self-evaluations",
+        _("Self-evaluations"),
+        "portfolios/pdf/sections/self_evaluations.html",
+        _self_evaluations,
+        SELF_EVALUATIONS,
     ),
-    Section("goals", _("Development plan"), "portfolios/pdf/sections/goals.html", _goals),
-    Section("activities", _("Development activities"), "portfolios/pdf/sections/activities.html", _activities),
-    Section("evidence", _("Evidence"), "portfolios/pdf/sections/evidence.html", _evidence),
-    Section("reflections", _("Reflections"), "portfolios/pdf/sections/reflections.html", _reflections),
-    Section("feedback", _("Colleague feedback"), "portfolios/pdf/sections/feedback.html", _feedback),
+    Section("goals", _("Development plan"), "portfolios/pdf/sections/goals.html", _goals, PORTFOLIO),
     Section(
-        "final-evaluation", _("Final evaluation"), "portfolios/pdf/sections/final_evaluation.html", _final_evaluation
+        "activities", _("Development activities"), "portfolios/pdf/sections/activities.html", _activities, PORTFOLIO
+    ),
+    Section("evidence", _("Evidence"), "portfolios/pdf/sections/evidence.html", _evidence, PORTFOLIO),
+    Section("reflections", _("Reflections"), "portfolios/pdf/sections/reflections.html", _reflections, REFLECTIONS),
+    Section("feedback", _("Colleague feedback"), "portfolios/pdf/sections/feedback.html", _feedback, FEEDBACK),
+    Section(
+        "final-evaluation",
+        _("Final evaluation"),
+        "portfolios/pdf/sections/final_evaluation.html",
+        _final_evaluation,
+        PORTFOLIO,
     ),
 ]
 
@@ -108,10 +121,8 @@ RELATION_ORDER = [
 ]
 
 
-def reader_role(traineeship: Traineeship, reader) -> str:
-    relations = traineeship.relations_of(reader)
-    labels = [str(Relation(r).label) for r in RELATION_ORDER if r in relations]
-    return ", ".join(labels)
+def reader_role(relations) -> str:
+    return ", ".join(str(Relation(r).label) for r in RELATION_ORDER if r in relations)
 
 
 def _logo(organisation) -> dict[str, tuple[bytes, str]]:
@@ -126,13 +137,16 @@ def _logo(organisation) -> dict[str, tuple[bytes, str]]:
     return {LOGO_NAME: (content, mime)}
 
 
-def render_portfolio_pdf(*, traineeship: Traineeship, language: str, reader=None, made_by=None) -> bytes:
-    """The whole portfolio, made for ``reader`` (what they may read) or, without a reader, as an
-    archive copy without private parts; ``made_by`` is who asked for an archive copy."""
+def render_portfolio_pdf(*, traineeship: Traineeship, language: str, reader, made_by=None) -> bytes:
+    """The portfolio as far as ``reader`` may read it (each section by its read rule);
+    ``made_by`` is who asked for it when that is not the reader (an archive copy)."""
     traineeship = selectors.traineeship_for_portfolio().get(pk=traineeship.pk)
     organisation = traineeship.programme.owner
+    relations = relations_of(reader, traineeship)
     sections = [
-        {"key": s.key, "title": s.title, "template": s.template, **s.data(traineeship, reader)} for s in SECTIONS
+        {"key": s.key, "title": s.title, "template": s.template, **s.data(traineeship, relations)}
+        for s in SECTIONS
+        if s.rule.allows(relations)
     ]
     attachments = [a for section in sections for a in section.pop("attachments", [])]
     for index, section in enumerate(sections):
@@ -146,7 +160,7 @@ def render_portfolio_pdf(*, traineeship: Traineeship, language: str, reader=None
         "sections": sections,
         "attachment_count": len(attachments),
         "reader": reader,
-        "reader_role": reader_role(traineeship, reader) if reader else "",
+        "reader_role": reader_role(relations),
         "made_by": made_by or reader,
         "generated_at": timezone.localtime(),
     }

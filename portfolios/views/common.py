@@ -4,18 +4,23 @@ from django.conf import settings
 from django.core.paginator import Paginator
 
 from organisations.access import get_visible_or_404, require
+from organisations.permissions import ReadRule
 from portfolios import selectors
+from portfolios.permissions import PORTFOLIO
 from programmes.models import (
-    Relation,
     Traineeship,
 )
+from programmes.permissions import Relation, relations_of
 
 PAGE_SIZE = 20
 
 
-def _traineeship(request, pk) -> tuple[Traineeship, frozenset]:
+def _traineeship(request, pk, rule: ReadRule = PORTFOLIO) -> tuple[Traineeship, frozenset]:
+    """The traineeship (404 outside the user's scope) and their relations; 403 unless ``rule`` lets them read."""
     traineeship = get_visible_or_404(selectors.traineeship_for_portfolio(), request.user, pk=pk)
-    return traineeship, traineeship.relations_of(request.user)
+    relations = relations_of(request.user, traineeship)
+    require(rule.allows(relations))
+    return traineeship, relations
 
 
 def _trainee_only(request, pk) -> Traineeship:

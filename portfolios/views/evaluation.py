@@ -23,9 +23,9 @@ from portfolios.pdf.portfolio import render_portfolio_pdf
 from portfolios.views.common import _page, _traineeship
 from programmes.models import (
     Cohort,
-    Relation,
     Traineeship,
 )
+from programmes.permissions import Relation, relations_for_act
 
 # Final evaluation ---------------------------------------------------------------------------------
 
@@ -42,7 +42,9 @@ def _editable_parts(relations) -> list[str]:
 
 
 def final_evaluation(request, pk):
-    traineeship, relations = _traineeship(request, pk)
+    traineeship, _relations = _traineeship(request, pk)
+    # The final evaluation is the last placement's mentor's to write and sign.
+    relations = relations_for_act(request.user, traineeship)
     editable = _editable_parts(relations)
     evaluation = selectors.final_evaluation(traineeship)
     if request.method == "POST":
@@ -87,7 +89,9 @@ def final_evaluation(request, pk):
 
 @require_POST
 def final_evaluation_sign(request, pk):
-    traineeship, relations = _traineeship(request, pk)
+    traineeship, _relations = _traineeship(request, pk)
+    # The final evaluation is the last placement's mentor's to write and sign.
+    relations = relations_for_act(request.user, traineeship)
     require(bool(relations & {Relation.TRAINEE, Relation.MENTOR}))
     evaluation = services.final_evaluation_for(traineeship)
     as_trainee = Relation.TRAINEE in relations

@@ -13,13 +13,14 @@ from portfolios.models import (
     Moment,
     SelfEvaluation,
 )
+from portfolios.permissions import FEEDBACK, REFLECTIONS, SELF_EVALUATIONS
 from portfolios.views.common import _page, _trainee_only, _traineeship
 from programmes.models import (
     DevelopmentActivity,
     LearningGoal,
     Registration,
-    Relation,
 )
+from programmes.permissions import Relation, relations_of
 
 # Home ---------------------------------------------------------------------------------------------
 
@@ -39,7 +40,9 @@ def portfolio(request, pk):
         "traineeship": traineeship,
         "relations": relations,
         "is_trainee": Relation.TRAINEE in relations,
-        "counts": selectors.section_counts(traineeship, request.user),
+        "counts": selectors.section_counts(traineeship, relations),
+        # Only the parts the viewer may read are linked (the others answer 403).
+        "may_read": {rule.key: rule.allows(relations) for rule in (SELF_EVALUATIONS, REFLECTIONS, FEEDBACK)},
         "final_evaluation": selectors.final_evaluation(traineeship),
         "registration": Registration.objects.filter(traineeship=traineeship).select_related("register").first(),
     }
@@ -50,7 +53,7 @@ def portfolio(request, pk):
 
 
 def self_evaluations(request, pk):
-    traineeship, relations = _traineeship(request, pk)
+    traineeship, relations = _traineeship(request, pk, SELF_EVALUATIONS)
     evaluations = selectors.self_evaluations(traineeship)
     moments = [(value, label, evaluations.get(value)) for value, label in Moment.choices]
     return render(
@@ -142,7 +145,7 @@ def goal_create(request, pk):
 
 def _goal(request, pk) -> tuple[LearningGoal, frozenset]:
     goal = get_visible_or_404(LearningGoal.objects.select_related("traineeship__programme"), request.user, pk=pk)
-    return goal, goal.traineeship.relations_of(request.user)
+    return goal, relations_of(request.user, goal.traineeship)
 
 
 def goal_edit(request, pk):
@@ -304,7 +307,7 @@ def activity_edit(request, pk):
         DevelopmentActivity.objects.select_related("traineeship__programme"), request.user, pk=pk
     )
     traineeship = activity.traineeship
-    require(Relation.TRAINEE in traineeship.relations_of(request.user))
+    require(Relation.TRAINEE in relations_of(request.user, traineeship))
     form = forms.ActivityForm(
         request.POST or None, instance=activity, competencies=services.competencies_of(traineeship)
     )

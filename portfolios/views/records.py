@@ -18,10 +18,9 @@ from portfolios.models import (
     FeedbackRequest,
     Reflection,
 )
+from portfolios.permissions import FEEDBACK, REFLECTIONS, can_read_portfolio, readable_reflections
 from portfolios.views.common import _base_url, _page, _trainee_only, _traineeship
-from programmes.models import (
-    Relation,
-)
+from programmes.permissions import Relation
 
 # Evidence -----------------------------------------------------------------------------------------
 
@@ -68,7 +67,10 @@ def evidence_create(request, pk):
 
 @require_GET
 def evidence_download(request, pk):
-    item = get_visible_or_404(Evidence.objects.filter(kind=Evidence.Kind.FILE), request.user, pk=pk)
+    item = get_visible_or_404(
+        Evidence.objects.filter(kind=Evidence.Kind.FILE).select_related("traineeship__programme"), request.user, pk=pk
+    )
+    require(can_read_portfolio(request.user, item.traineeship))
     try:
         handle = default_storage.open(item.stored_name, "rb")
     except FileNotFoundError:
@@ -84,7 +86,7 @@ def evidence_download(request, pk):
 
 @single_submission
 def reflections(request, pk):
-    traineeship, relations = _traineeship(request, pk)
+    traineeship, relations = _traineeship(request, pk, REFLECTIONS)
     is_trainee = Relation.TRAINEE in relations
     form = forms.ReflectionForm(request.POST or None) if is_trainee else None
     if request.method == "POST":
@@ -98,7 +100,7 @@ def reflections(request, pk):
         "portfolios/reflection_list.html",
         {
             "traineeship": traineeship,
-            "page": _page(request, Reflection.objects.readable_by(request.user, traineeship)),
+            "page": _page(request, readable_reflections(relations, Reflection.objects.filter(traineeship=traineeship))),
             "form": form,
             "is_trainee": is_trainee,
             "is_mentor": Relation.MENTOR in relations,
@@ -110,7 +112,7 @@ def reflections(request, pk):
 
 
 def feedback(request, pk):
-    traineeship, relations = _traineeship(request, pk)
+    traineeship, relations = _traineeship(request, pk, FEEDBACK)
     return render(
         request,
         "portfolios/feedback_list.html",

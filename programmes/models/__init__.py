@@ -3,7 +3,14 @@
 from programmes.models.activities import ActivityCategory, ActivityKind, DevelopmentActivity, LearningActivity
 from programmes.models.frameworks import Competency, CompetencyFramework, CompetencyLevel
 from programmes.models.goals import GoalProgress, LearningGoal
-from programmes.models.programmes import Cohort, DevelopmentDay, PayRule, Programme, ProgrammeKind
+from programmes.models.programmes import (
+    Cohort,
+    DevelopmentDay,
+    PartnerInvitation,
+    PayRule,
+    Programme,
+    ProgrammeKind,
+)
 from programmes.models.registers import (
     CategoryKind,
     ReflectionForm,
@@ -18,7 +25,6 @@ from programmes.models.traineeships import (
     Outcome,
     Placement,
     ProfileCompetency,
-    Relation,
     Traineeship,
     TraineeshipScopedQuerySet,
     TraineeshipStatus,
@@ -46,12 +52,12 @@ __all__ = [
     "LearningGoal",
     "LearningActivity",
     "Outcome",
+    "PartnerInvitation",
     "PayRule",
     "Placement",
     "ProfileCompetency",
     "Programme",
     "ProgrammeKind",
-    "Relation",
     "Traineeship",
     "TraineeshipScopedQuerySet",
     "TraineeshipStatus",

@@ -23,11 +23,12 @@ class PayRule(models.TextChoices):
 
 class ProgrammeQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Programmes owned by, or partnered with, one of the user's organisations, or coordinated by them."""
+        """Programmes owned by, or accepted as partner by, one of the user's organisations (a role there is
+        what grants it: a coordinator whose role went sees nothing)."""
         if not user.is_authenticated:
             return self.none()
         organisations = Membership.objects.filter(user=user).values("organisation")
-        return self.filter(Q(owner__in=organisations) | Q(partners__in=organisations) | Q(coordinator=user)).distinct()
+        return self.filter(Q(owner__in=organisations) | Q(partners__in=organisations)).distinct()
 
     def managed_by(self, user):
         """Programmes the user may set up and change: HR of the owner, or the programme's coordinator."""
@@ -41,6 +42,7 @@ class Programme(models.Model):
     owner = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="programmes", verbose_name=_("owner organisation")
     )
+    # Only organisations whose HR accepted a ``PartnerInvitation``: consent makes a partner.
     partners = models.ManyToManyField(
         Organisation, blank=True, related_name="partner_programmes", verbose_name=_("partner organisations")
     )
@@ -121,6 +123,53 @@ class Programme(models.Model):
 
     def organisation_ids(self) -> set[int]:
         return {self.owner_id, *self.partners.values_list("pk", flat=True)}
+
+
+class PartnerInvitationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """HR of the invited organisation (to answer) and of the owner (to follow it up)."""
+        if not user.is_authenticated:
+            return self.none()
+        hr_orgs = Membership.objects.filter(user=user, role=Role.HR).values("organisation")
+        return self.filter(Q(organisation__in=hr_orgs) | Q(programme__owner__in=hr_orgs))
+
+    def pending(self):
+        return self.filter(responded_at__isnull=True)
+
+
+class PartnerInvitation(models.Model):
+    """An owner asks another organisation to join its programme as partner.
+
+    The organisation becomes a partner (``Programme.partners``) only when its HR accepts; until
+    then it is not listed, not selectable for placements and reads nothing of the programme.
+    """
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="partner_invitations", verbose_name=_("programme")
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="partner_invitations", verbose_name=_("organisation")
+    )
+    invited_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("invited by")
+    )
+    created_at = models.DateTimeField(_("invited at"), auto_now_add=True)
+    responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    responded_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    accepted = models.BooleanField(_("accepted"), null=True, blank=True)
+
+    objects = PartnerInvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("partner invitation")
+        verbose_name_plural = _("partner invitations")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "organisation"], name="one_partner_invitation"),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} → {self.programme}"
 
 
 class CohortQuerySet(models.QuerySet):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from organisations.models import Membership, Organisation, Role, User
+from organisations.models import Organisation, User
 from programmes.dates import add_months
 from programmes.models.frameworks import Competency, CompetencyLevel
 from programmes.models.programmes import Cohort, PayRule, Programme
@@ -35,34 +35,14 @@ class Outcome(models.TextChoices):
     LEFT = "left", _("Left the sector")
 
 
-class Relation(models.TextChoices):
-    """How a user relates to one traineeship; permissions are decided on these."""
-
-    TRAINEE = "trainee", _("Trainee")
-    MENTOR = "mentor", _("Mentor")
-    HR = "hr", _("HR of the organisation")
-    MANAGER = "manager", _("Manager")
-    PARTNER_HR = "partner_hr", _("HR of a placement organisation")
-    COORDINATOR = "coordinator", _("Programme coordinator")
-
-
 class TraineeshipQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The trainee's own; the owner organisation's HR, managers and coordinators; HR and
-        managers of a placement organisation (only what is placed with them); the mentors
-        of a placement; the programme's coordinator."""
+        """Traineeships ``user`` relates to now: the rule is ``programmes.permissions``."""
         if not user.is_authenticated:
             return self.none()
-        memberships = Membership.objects.filter(user=user)
-        staff_orgs = memberships.filter(role__in=[Role.HR, Role.MANAGER, Role.COORDINATOR]).values("organisation")
-        partner_orgs = memberships.filter(role__in=[Role.HR, Role.MANAGER]).values("organisation")
-        placed = Placement.objects.filter(Q(organisation__in=partner_orgs) | Q(mentor=user) | Q(manager=user))
-        return self.filter(
-            Q(trainee=user)
-            | Q(programme__owner__in=staff_orgs)
-            | Q(programme__coordinator=user)
-            | Q(pk__in=placed.values("traineeship"))
-        )
+        from programmes.permissions import traineeship_scope
+
+        return self.filter(traineeship_scope(user))
 
     def managed_by(self, user):
         """Traineeships the user may set up: HR of the owner organisation, or the programme's coordinator."""
@@ -154,36 +134,6 @@ class Traineeship(models.Model):
 
     def get_current_status_display(self) -> str:
         return TraineeshipStatus(self.current_status()).label
-
-    def relations_of(self, user) -> frozenset[str]:
-        """Every way ``user`` relates to this traineeship (empty: none)."""
-        if not user.is_authenticated:
-            return frozenset()
-        relations = set()
-        if self.trainee_id == user.pk:
-            relations.add(Relation.TRAINEE)
-        placements = list(self.placements.all())
-        if any(p.mentor_id == user.pk for p in placements):
-            relations.add(Relation.MENTOR)
-        if any(p.manager_id == user.pk for p in placements):
-            relations.add(Relation.MANAGER)
-        if self.programme.coordinator_id == user.pk:
-            relations.add(Relation.COORDINATOR)
-        owner = self.programme.owner_id
-        placement_orgs = {p.organisation_id for p in placements} - {owner}
-        for organisation_id, role in Membership.objects.filter(user=user).values_list("organisation", "role"):
-            if organisation_id == owner:
-                relations.add(
-                    {"hr": Relation.HR, "manager": Relation.MANAGER, "coordinator": Relation.COORDINATOR}.get(role, "")
-                )
-            elif organisation_id in placement_orgs:
-                relations.add({"hr": Relation.PARTNER_HR, "manager": Relation.MANAGER}.get(role, ""))
-        relations.discard("")
-        return frozenset(relations)
-
-    def can_manage(self, user) -> bool:
-        """Set up and change the traineeship (steps 1 to 3): HR of the owner organisation or the coordinator."""
-        return bool(self.relations_of(user) & {Relation.HR, Relation.COORDINATOR})
 
 
 def agreement_errors(traineeship: Traineeship) -> dict[str, list[str]]:

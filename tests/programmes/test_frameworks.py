@@ -90,14 +90,11 @@ def test_only_hr_of_the_organisation_edits(personas, client_for):
     assert "already has a competency with code A1" in response.context["form"].errors["code"][0]
 
 
-def test_detail_readable_by_everyone_in_the_organisation(personas, client_for):
+def test_detail_readable_by_the_organisations_staff_only(personas, client_for):
     framework = FrameworkFactory(organisation=personas.organisation)
     CompetencyFactory(framework=framework, code="A6", name="Signaleren en veiligheid")
-    response = client_for(personas.trainee).get(reverse("programmes:framework_detail", kwargs={"pk": framework.pk}))
-    assert "Signaleren en veiligheid" in response.content.decode()
-    assert (
-        client_for(personas.other_trainee)
-        .get(reverse("programmes:framework_detail", kwargs={"pk": framework.pk}))
-        .status_code
-        == 404
-    )
+    url = reverse("programmes:framework_detail", kwargs={"pk": framework.pk})
+    assert "Signaleren en veiligheid" in client_for(personas.mentor).get(url).content.decode()
+    assert client_for(personas.other_mentor).get(url).status_code == 404
+    # A reference page of the organisation, not of a trainee: no link of theirs leads there.
+    assert client_for(personas.trainee).get(url).status_code == 403

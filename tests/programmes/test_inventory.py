@@ -22,7 +22,8 @@ def test_hr_adds_an_activity_with_competencies(personas, client_for):
     activity = LearningActivity.objects.get()
     assert activity.organisation == personas.organisation
     assert list(activity.competencies.all()) == [competency]
-    assert client_for(personas.trainee).get(reverse("programmes:inventory")).status_code == 200
+    assert client_for(personas.mentor).get(reverse("programmes:inventory")).status_code == 200
+    assert client_for(personas.trainee).get(reverse("programmes:inventory")).status_code == 403
     assert client_for(personas.mentor).post(url, data).status_code == 403
 
 

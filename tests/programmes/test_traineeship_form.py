@@ -121,25 +121,6 @@ def test_programme_saved_with_preset(personas, client_for):
     assert (programme.pay_rule, programme.scale_offset, programme.max_duration_months) == ("offset", 1, 24)
 
 
-def test_coordinator_must_belong_to_owner_or_partner(personas, client_for):
-    client = client_for(personas.hr, "en")
-    data = {
-        "name": "Regionaal",
-        "kind": "regional",
-        "learning_time_percent": "20",
-        "meeting_rhythm_weeks": "4",
-        "pay_rule": "fixed",
-        "coordinator": personas.other_coordinator.pk,
-    }
-    response = client.post(reverse("programmes:programme_create"), data)
-    assert "coordinator" in response.context["form"].errors
-    response = client.post(
-        reverse("programmes:programme_create"), data | {"partners": [personas.other_organisation.pk]}
-    )
-    assert response.status_code == 302
-    assert Programme.objects.get().coordinator == personas.other_coordinator
-
-
 def test_edit_traineeship_sets_outcome(personas, client_for):
     from tests.programmes.factories import TraineeshipFactory
 
