@@ -60,8 +60,14 @@ def personal_data(scope: Scope) -> dict:
 
 
 def erasure_summary(scope: Scope) -> list[str]:
+    count = _identities(scope).count()
     summary = [
-        _("%(count)s linked identity/identities at the organisation's provider") % {"count": _identities(scope).count()}
+        ngettext(
+            "%(count)s linked identity at the organisation's provider",
+            "%(count)s linked identities at the organisation's provider",
+            count,
+        )
+        % {"count": count}
     ]
     if _whole_account(scope):
         summary.append(_("all second factors of the account"))
