@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from organisations.branding import DEFAULT_ACCENT
+from organisations.models import Role
 from organisations.permissions import ReadRule
 from portfolios import selectors
 from portfolios.models import Moment, Reflection
@@ -110,19 +111,21 @@ def register_section(section: Section, *, before: str | None = None) -> None:
     SECTIONS.insert(keys.index(before) if before in keys else len(SECTIONS), section)
 
 
-# The reader's relation named on the cover, most specific first.
-RELATION_ORDER = [
-    Relation.TRAINEE,
-    Relation.MENTOR,
-    Relation.MANAGER,
-    Relation.HR,
-    Relation.COORDINATOR,
-    Relation.PARTNER_HR,
-]
+# The reader's relation named on the cover, most specific first, by the role's short name.
+RELATION_NAMES = {
+    Relation.TRAINEE: Role.TRAINEE.label,
+    Relation.MENTOR: Role.MENTOR.label,
+    Relation.MANAGER: Role.MANAGER.label,
+    Relation.HR: Role.HR.label,
+    Relation.COORDINATOR: Role.COORDINATOR.label,
+    Relation.PARTNER_HR: Role.HR.label,
+    Relation.PARTNER: Role.HR.label,
+}
 
 
 def reader_role(relations) -> str:
-    return ", ".join(str(Relation(r).label) for r in RELATION_ORDER if r in relations)
+    names = dict.fromkeys(str(name) for relation, name in RELATION_NAMES.items() if relation in relations)
+    return ", ".join(names)
 
 
 def _logo(organisation) -> dict[str, tuple[bytes, str]]:
