@@ -85,6 +85,8 @@ class OrganisationSettingsForm(SafeModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["accent_colour"].required = False  # empty keeps the default colour
+        # A colour input takes no maxlength (HTML); the value is checked in ``clean_accent_colour``.
+        self.fields["accent_colour"].widget.attrs.pop("maxlength", None)
 
     def clean_accent_colour(self):
         return branding.check_accent(self.cleaned_data["accent_colour"] or branding.DEFAULT_ACCENT)
