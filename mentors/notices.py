@@ -92,12 +92,15 @@ class Notice:
         }
 
 
-def notices(*, today: date, recipient: User | None = None) -> list[Notice]:
-    """Every notice due on ``today`` (for everyone, or for one ``recipient``); a fixed number of queries."""
+def notices(*, today: date, recipient: User | None = None, traineeships=None) -> list[Notice]:
+    """Every notice due on ``today`` (for everyone, or for one ``recipient``, or of some
+    ``traineeships`` given by id); a fixed number of queries."""
     found: list[Notice] = []
+    within = {} if traineeships is None else {"traineeship__in": traineeships}
 
     soon = (
         Meeting.objects.planned()
+        .filter(**within)
         .filter(date__gte=today, date__lte=today + timedelta(days=SOON_DAYS))
         .select_related("traineeship__trainee", "traineeship__programme")
         .prefetch_related("participants")
@@ -112,7 +115,10 @@ def notices(*, today: date, recipient: User | None = None) -> list[Notice]:
                 )
 
     planned_ahead = Meeting.objects.planned().filter(traineeship=OuterRef("pk"), date__gte=today)
-    overdue = annotate_risks(Traineeship.objects.filter(running_q(today)), today).filter(risk_no_meeting=True)
+    running = Traineeship.objects.filter(running_q(today))
+    if traineeships is not None:
+        running = running.filter(pk__in=traineeships)
+    overdue = annotate_risks(running, today).filter(risk_no_meeting=True)
     overdue = overdue.filter(~Exists(planned_ahead)).select_related("trainee", "programme")
     mentors = Placement.objects.filter(mentor__isnull=False).select_related("mentor")
     if recipient is not None:
@@ -133,7 +139,7 @@ def notices(*, today: date, recipient: User | None = None) -> list[Notice]:
 
     due = (
         Agreement.objects.open()
-        .filter(due_date__lte=today)
+        .filter(due_date__lte=today, **within)
         .select_related("owner", "traineeship__programme", "traineeship__trainee")
     )
     if recipient is not None:
@@ -151,7 +157,7 @@ def notices(*, today: date, recipient: User | None = None) -> list[Notice]:
         )
 
     waiting = Meeting.objects.recorded().filter(
-        Q(trainee_confirmed_at__isnull=True) | Q(mentor_confirmed_at__isnull=True)
+        Q(trainee_confirmed_at__isnull=True) | Q(mentor_confirmed_at__isnull=True), **within
     )
     if recipient is not None:
         waiting = waiting.filter(

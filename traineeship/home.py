@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.utils import timezone
 
 from mentors.notices import notices
+from mentors.notifications import escalations_for
 from mentors.risks import reasons
 from mentors.selectors import mentees_of, next_meeting_for_trainee, open_agreements_for, records_to_confirm
 from organisations.models import Invitation, Membership, Role
@@ -36,6 +37,7 @@ def hr_home(request) -> dict:
         **traineeship_summary(request),
         "people": Paginator(memberships, 10).get_page(1),
         "invitations": Invitation.objects.open().filter(organisation=organisation).select_related("invited_by")[:20],
+        "escalations": escalations_for(request.user, timezone.localdate())[:HOME_LIST],
     }
 
 
@@ -48,7 +50,7 @@ def _portfolios(request) -> dict:
 
 
 def manager_home(request) -> dict:
-    return _portfolios(request)
+    return {**_portfolios(request), "escalations": escalations_for(request.user, timezone.localdate())[:HOME_LIST]}
 
 
 def mentor_home(request) -> dict:
@@ -60,6 +62,7 @@ def mentor_home(request) -> dict:
         "agreements": agreements,
         "records_to_confirm": records_to_confirm(request.user)[:HOME_LIST],
         "notices": notices(today=today, recipient=request.user)[:HOME_LIST],
+        "escalations": escalations_for(request.user, today)[:HOME_LIST],
         "today": today,
     }
 
