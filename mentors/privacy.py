@@ -10,7 +10,18 @@ label instead of the name.
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from mentors.models import Addendum, Agreement, Meeting, MentorProfile, Reminder
+from mentors.models import (
+    Addendum,
+    Agreement,
+    CalendarFeed,
+    Digest,
+    Escalation,
+    Meeting,
+    MentorProfile,
+    NotificationRead,
+    Reminder,
+    ReminderPreference,
+)
 from mentors.selectors import meeting_records_for_export
 from organisations.models import User
 from programmes.models import Traineeship
@@ -115,3 +126,7 @@ def erase(user: User) -> None:
     # As mentor or colleague, the records of others stay; the account's neutral label replaces the name.
     MentorProfile.objects.filter(user=user).delete()
     Reminder.objects.filter(recipient=user).delete()
+    # Escalation texts name the person who had to act: they go with either side.
+    Escalation.objects.filter(Q(recipient=user) | Q(traineeship__trainee=user)).delete()
+    for model in (Digest, NotificationRead, ReminderPreference, CalendarFeed):
+        model.objects.filter(**{"recipient" if model is Digest else "user": user}).delete()
