@@ -7,8 +7,8 @@ class MentorsConfig(AppConfig):
     verbose_name = _("Mentors")
 
     def ready(self):
-        from mentors.models import MeetingKind
+        from mentors.models import Escalation, MeetingKind, Reminder
         from organisations import audit
 
         # The audit trail shows meeting kinds in the reader's language.
-        audit.register_labels(meeting_kind=MeetingKind)
+        audit.register_labels(meeting_kind=MeetingKind, reminder_kind=Reminder.Kind, step=Escalation.Step)

@@ -19,7 +19,7 @@ from django.utils import formats, translation
 
 from mentors.models import Escalation, Reminder, ReminderPreference
 from mentors.notices import Notice
-from organisations import mail
+from organisations import audit, mail
 from organisations.models import Membership, Role, User
 from programmes.models import Placement
 
@@ -108,6 +108,20 @@ def _send(notice: Notice, step: int, person: User, already: list[User], today: d
                 url=notice.url,
                 waiting_since=notice.since,
                 sent_on=today,
+            )
+            # The trail shows who was told, when, on the ladder: structured, rendered when read.
+            audit.record(
+                organisation=notice.traineeship.programme.owner,
+                actor=None,
+                action=audit.Action.REMINDER_ESCALATED,
+                subject=notice.recipient,
+                obj=notice.traineeship,
+                params={
+                    "reminder_kind": notice.kind,
+                    "date": notice.since.isoformat(),
+                    "step": int(step),
+                    "recipient": str(person),
+                },
             )
             if send:
                 mail.queue(to=person.email, subject=subject, body=body, organisation=notice.traineeship.programme.owner)

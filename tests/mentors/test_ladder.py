@@ -7,9 +7,11 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from mentors.models import Agreement, AgreementStatus, Digest, Escalation, ReminderPreference
+from organisations.audit import render_summary
+from organisations.models import AuditEntry
 from tests.mentors.factories import AgreementFactory, MeetingFactory, mentored_traineeship, record
 
 START = date(2026, 3, 2)  # a Monday
@@ -59,7 +61,7 @@ def test_each_step_of_the_ladder_reaches_the_next_person_once(personas, overdue)
     with at(START + timedelta(days=3)):
         run_daily()
     assert steps() == [(1, trainee.email)]
-    step_one = [m for m in mails_to(trainee) if "Still waiting" in m.subject or "wacht" in m.subject.lower()]
+    step_one = [m for m in mails_to(trainee) if "Still waiting" in m.subject or "Wacht nog op jou" in m.subject]
     assert len(step_one) == 1
     assert "Logboek" in step_one[0].body
 
@@ -83,6 +85,14 @@ def test_each_step_of_the_ladder_reaches_the_next_person_once(personas, overdue)
     with at(START + timedelta(days=15)):
         run_daily()
     assert len(mails_to(hr)) == 1  # each step once, not every day
+
+    # HR's audit trail shows each step, as data rendered in the reader's language.
+    entries = AuditEntry.objects.filter(action="reminder.escalated", params__reminder_kind="agreement_due")
+    with translation.override("en"):
+        summaries = sorted(render_summary(e.action, e.params) for e in entries)
+    assert len(summaries) == 3
+    assert any(f"told {hr.name} as HR" in text for text in summaries)
+    assert all(text.startswith("Agreement due waiting since") for text in summaries)
 
 
 def test_the_mentors_task_moves_up_to_the_placements_manager(personas):
