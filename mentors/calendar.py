@@ -14,7 +14,7 @@ from django.utils import timezone
 from organisations.encoding import one_line
 
 
-def meeting_ics(meeting, *, summary: str, description: str, url: str) -> bytes:
+def _event(meeting, *, summary: str, description: str, url: str) -> icalendar.Event:
     host = settings.SITE_URL.split("//")[-1].split("/")[0].split(":")[0] or "traineeship"
     # In UTC, so the file needs no VTIMEZONE component of its own.
     start = meeting.starts_at.astimezone(UTC)
@@ -29,10 +29,29 @@ def meeting_ics(meeting, *, summary: str, description: str, url: str) -> bytes:
     event.add("url", url)
     if meeting.location:
         event.add("location", one_line(meeting.location))
+    return event
+
+
+def _calendar(name: str | None = None) -> icalendar.Calendar:
     cal = icalendar.Calendar()
     cal.add("prodid", "-//Traineeship//Progress meetings//NL")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add_component(event)
+    if name:
+        cal.add("x-wr-calname", one_line(name))
+    return cal
+
+
+def meeting_ics(meeting, *, summary: str, description: str, url: str) -> bytes:
+    cal = _calendar()
+    cal.add_component(_event(meeting, summary=summary, description=description, url=url))
+    return cal.to_ical()
+
+
+def feed_ics(entries, *, name: str) -> bytes:
+    """A subscription feed: ``entries`` are (meeting, summary, description, url)."""
+    cal = _calendar(name)
+    for meeting, summary, description, url in entries:
+        cal.add_component(_event(meeting, summary=summary, description=description, url=url))
     return cal.to_ical()

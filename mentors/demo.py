@@ -98,7 +98,8 @@ def _mentor_of(traineeship):
 
 
 def _showcase(traineeship, today) -> None:
-    """Held and confirmed, held and waiting for the trainee, one planned; an overdue agreement."""
+    """Held and confirmed, held and waiting for the trainee, one planned; agreements overdue
+    at each step of the escalation ladder."""
     mentor = _mentor_of(traineeship)
     if mentor is None or traineeship.meetings.exists():
         return
@@ -161,6 +162,22 @@ def _showcase(traineeship, today) -> None:
                 description="Reflectieverslag over de eerste huisbezoeken schrijven",
                 owner=trainee,
                 due_date=today - timedelta(days=4),
+            ),
+            # Overdue at each step of the escalation ladder (3, 7 and 14 days by default):
+            # ``send_reminders`` reminds the trainee again, tells the mentor, and tells HR.
+            Agreement(
+                meeting=middle,
+                traineeship=traineeship,
+                description="Zelfevaluatie voor het voortgangsgesprek invullen",
+                owner=trainee,
+                due_date=today - timedelta(days=8),
+            ),
+            Agreement(
+                meeting=kick_off,
+                traineeship=traineeship,
+                description="Intervisie-verslag inleveren",
+                owner=trainee,
+                due_date=today - timedelta(days=15),
             ),
             Agreement(
                 meeting=last,

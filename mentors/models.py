@@ -374,3 +374,102 @@ class Reminder(models.Model):
 
     def __str__(self):
         return f"{self.kind} → {self.recipient} ({self.sent_on})"
+
+
+class Escalation(models.Model):
+    """One step of the ladder sent to one person: never sent twice (see ``mentors.escalation``)."""
+
+    class Step(models.IntegerChoices):
+        PERSON = 1, _("the person who must act")
+        SUPERVISOR = 2, _("the mentor or manager")
+        HR = 3, _("HR")
+
+    notice_key = models.CharField(max_length=120)  # e.g. "agreement_due:agreement:12:2026-11-02"
+    kind = models.CharField(_("kind"), max_length=20, choices=Reminder.Kind.choices)
+    step = models.PositiveSmallIntegerField(_("step"), choices=Step.choices)
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="escalations")
+    traineeship = models.ForeignKey(
+        "programmes.Traineeship", on_delete=models.CASCADE, related_name="escalations", verbose_name=_("traineeship")
+    )
+    text = models.TextField(_("what waits"))  # in the recipient's language, as mailed
+    url = models.CharField(max_length=300)
+    waiting_since = models.DateField(_("waiting since"))
+    sent_on = models.DateField(_("sent on"))
+    resolved_on = models.DateField(_("done on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("escalation")
+        verbose_name_plural = _("escalations")
+        ordering = ["-sent_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "notice_key", "step"], name="one_escalation_per_step"),
+        ]
+
+    def __str__(self):
+        return f"{self.notice_key} step {self.step} → {self.recipient}"
+
+
+class Digest(models.Model):
+    """The one reminder e-mail of a day for a person: the unique day makes a second run send nothing."""
+
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="digests")
+    sent_on = models.DateField()
+    items = models.PositiveSmallIntegerField(default=0)
+    urgent_only = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["recipient", "sent_on"], name="one_digest_per_day")]
+
+    def __str__(self):
+        return f"{self.recipient} ({self.sent_on})"
+
+
+class ReminderPreference(models.Model):
+    class Frequency(models.TextChoices):
+        DAILY = "daily", _("Once a day")
+        WEEKLY = "weekly", _("Once a week")
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="reminder_preference")
+    frequency = models.CharField(
+        _("reminder e-mail"), max_length=10, choices=Frequency.choices, default=Frequency.DAILY
+    )
+    email_enabled = models.BooleanField(
+        _("send me reminders by e-mail"),
+        default=True,
+        help_text=_(
+            "Without e-mail you still see every reminder under Notifications. Escalations to you as mentor,"
+            " manager or HR always come by e-mail."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("reminder preference")
+        verbose_name_plural = _("reminder preferences")
+
+    def __str__(self):
+        return f"{self.user}: {self.frequency}"
+
+
+class NotificationRead(models.Model):
+    """Which notifications a person has read; the notifications themselves come from the notices."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications_read")
+    key = models.CharField(max_length=120)
+    read_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="notification_read_once")]
+
+    def __str__(self):
+        return f"{self.user}: {self.key}"
+
+
+class CalendarFeed(models.Model):
+    """A private iCalendar feed of a person's meetings; only a hash of its token is kept."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="calendar_feed")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.user}"

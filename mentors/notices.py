@@ -27,6 +27,43 @@ class Notice:
     subject_of: object  # the meeting, agreement or traineeship
     today: date
 
+    @property
+    def traineeship(self) -> Traineeship:
+        o = self.subject_of
+        return o if isinstance(o, Traineeship) else o.traineeship
+
+    @property
+    def key(self) -> str:
+        """Names this notice for its whole life: a task that is done and comes back gets a new key."""
+        return f"{self.kind}:{self.object_key}:{self.since.isoformat()}"
+
+    @property
+    def since(self) -> date:
+        """The day the task started to wait: the ladder counts from here."""
+        o = self.subject_of
+        if self.kind == Reminder.Kind.AGREEMENT_DUE:
+            return o.due_date
+        if self.kind == Reminder.Kind.MEETING_OVERDUE:
+            last = getattr(o, "last_meeting_on", None) or o.start_date
+            return min(last + timedelta(weeks=o.programme.meeting_rhythm_weeks), self.today)
+        if self.kind == Reminder.Kind.CONFIRM:
+            return o.recorded_at.date() if o.recorded_at else o.date
+        return self.today
+
+    @property
+    def urgent(self) -> bool:
+        """A meeting tomorrow (or today) may come at once, outside the digest."""
+        return self.kind == Reminder.Kind.MEETING_SOON and self.subject_of.date <= self.today + timedelta(days=1)
+
+    @property
+    def escalates(self) -> bool:
+        return self.kind != Reminder.Kind.MEETING_SOON
+
+    @property
+    def by_trainee(self) -> bool:
+        """Whether the trainee must act (then the mentor hears next), else the mentor (then the manager)."""
+        return self.recipient.pk == self.traineeship.trainee_id
+
     def text(self) -> str:
         """In the active language: call inside ``translation.override`` for e-mails."""
         o = self.subject_of
@@ -55,14 +92,17 @@ class Notice:
         }
 
 
-def notices(*, today: date, recipient: User | None = None) -> list[Notice]:
-    """Every notice due on ``today`` (for everyone, or for one ``recipient``); a fixed number of queries."""
+def notices(*, today: date, recipient: User | None = None, traineeships=None) -> list[Notice]:
+    """Every notice due on ``today`` (for everyone, or for one ``recipient``, or of some
+    ``traineeships`` given by id); a fixed number of queries."""
     found: list[Notice] = []
+    within = {} if traineeships is None else {"traineeship__in": traineeships}
 
     soon = (
         Meeting.objects.planned()
+        .filter(**within)
         .filter(date__gte=today, date__lte=today + timedelta(days=SOON_DAYS))
-        .select_related("traineeship__trainee")
+        .select_related("traineeship__trainee", "traineeship__programme")
         .prefetch_related("participants")
     )
     if recipient is not None:
@@ -75,7 +115,10 @@ def notices(*, today: date, recipient: User | None = None) -> list[Notice]:
                 )
 
     planned_ahead = Meeting.objects.planned().filter(traineeship=OuterRef("pk"), date__gte=today)
-    overdue = annotate_risks(Traineeship.objects.filter(running_q(today)), today).filter(risk_no_meeting=True)
+    running = Traineeship.objects.filter(running_q(today))
+    if traineeships is not None:
+        running = running.filter(pk__in=traineeships)
+    overdue = annotate_risks(running, today).filter(risk_no_meeting=True)
     overdue = overdue.filter(~Exists(planned_ahead)).select_related("trainee", "programme")
     mentors = Placement.objects.filter(mentor__isnull=False).select_related("mentor")
     if recipient is not None:
@@ -94,7 +137,11 @@ def notices(*, today: date, recipient: User | None = None) -> list[Notice]:
                 )
             )
 
-    due = Agreement.objects.open().filter(due_date__lte=today).select_related("owner", "traineeship")
+    due = (
+        Agreement.objects.open()
+        .filter(due_date__lte=today, **within)
+        .select_related("owner", "traineeship__programme", "traineeship__trainee")
+    )
     if recipient is not None:
         due = due.filter(owner=recipient)
     for agreement in due:
@@ -110,14 +157,14 @@ def notices(*, today: date, recipient: User | None = None) -> list[Notice]:
         )
 
     waiting = Meeting.objects.recorded().filter(
-        Q(trainee_confirmed_at__isnull=True) | Q(mentor_confirmed_at__isnull=True)
+        Q(trainee_confirmed_at__isnull=True) | Q(mentor_confirmed_at__isnull=True), **within
     )
     if recipient is not None:
         waiting = waiting.filter(
             Q(traineeship__trainee=recipient, trainee_confirmed_at__isnull=True)
             | Q(recorded_by=recipient, mentor_confirmed_at__isnull=True)
         )
-    waiting = waiting.select_related("traineeship__trainee", "recorded_by")
+    waiting = waiting.select_related("traineeship__trainee", "traineeship__programme", "recorded_by")
     for meeting in waiting:
         people = []
         if meeting.trainee_confirmed_at is None:

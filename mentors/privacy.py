@@ -10,7 +10,18 @@ label instead of the name.
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from mentors.models import Addendum, Agreement, Meeting, MentorProfile, Reminder
+from mentors.models import (
+    Addendum,
+    Agreement,
+    CalendarFeed,
+    Digest,
+    Escalation,
+    Meeting,
+    MentorProfile,
+    NotificationRead,
+    Reminder,
+    ReminderPreference,
+)
 from mentors.selectors import meeting_records_for_export
 from organisations.privacy import Scope
 from programmes.models import Traineeship
@@ -125,6 +136,14 @@ def erase(scope: Scope) -> None:
     # The trainee's own meetings and agreements go with the traineeship (cascade in programmes).
     # As mentor or colleague, the records of others stay; the account's neutral label replaces the name.
     _profiles(scope).delete()
-    if scope.organisation is None:
-        # The reminder log is the person's, not one organisation's: it goes with the whole account.
-        Reminder.objects.filter(recipient=scope.person).delete()
+    person = scope.person
+    # Escalation texts name the person who had to act: they go with either side, within the scope.
+    escalations = Escalation.objects.filter(Q(recipient=person) | Q(traineeship__trainee=person))
+    if scope.organisation is not None:
+        escalations = escalations.filter(traineeship__programme__owner=scope.organisation)
+    escalations.delete()
+    if scope.covers_account():
+        # The reminder log, digests, read marks, preferences and calendar feed belong to the account.
+        Reminder.objects.filter(recipient=person).delete()
+        for model in (Digest, NotificationRead, ReminderPreference, CalendarFeed):
+            model.objects.filter(**{"recipient" if model is Digest else "user": person}).delete()

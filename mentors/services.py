@@ -2,16 +2,14 @@
 
 from datetime import date
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import F
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from mentors.models import Addendum, Agreement, AgreementStatus, Meeting, MeetingGoalProgress, MeetingKind, Reminder
+from mentors.models import Addendum, Agreement, AgreementStatus, Meeting, MeetingGoalProgress, MeetingKind
 from mentors.notices import notices
 from mentors.selectors import mentor_load, mentor_warnings
-from organisations import audit, mail
+from organisations import audit
 from organisations.models import User
 from programmes.models import GoalProgress, LearningGoal, Placement, Traineeship
 
@@ -215,36 +213,8 @@ def agreement_set_status(*, agreement: Agreement, status: AgreementStatus) -> Ag
 
 
 def reminders_send(*, today: date) -> int:
-    """Send each due notice once a day, by e-mail, in the recipient's language."""
-    sent_today = set(Reminder.objects.filter(sent_on=today).values_list("kind", "recipient", "object_key"))
-    sent = 0
-    for notice in notices(today=today):
-        key = (notice.kind, notice.recipient.pk, notice.object_key)
-        if key in sent_today:
-            continue
-        with translation.override(notice.recipient.language):
-            context = {
-                "recipient": notice.recipient,
-                "text": notice.text(),
-                "url": settings.SITE_URL.rstrip("/") + notice.url,
-                "kind": Reminder.Kind(notice.kind).label,
-            }
-            subject = render_to_string("mentors/email/reminder_subject.txt", context).strip()
-            body = render_to_string("mentors/email/reminder_body.txt", context)
-        mail.queue(
-            to=notice.recipient.email, subject=subject, body=body, organisation=_organisation_of(notice.subject_of)
-        )
-        Reminder.objects.create(
-            kind=notice.kind, recipient=notice.recipient, object_key=notice.object_key, sent_on=today
-        )
-        sent_today.add(key)
-        sent += 1
-    return sent
+    """The daily run: escalate what waits too long, then one digest per person. Safe to run twice."""
+    from mentors import digest, ladder
 
-
-def _organisation_of(subject) -> object | None:
-    """The organisation whose HR sees the reminder if it cannot be delivered."""
-    meeting = getattr(subject, "meeting", None)
-    traineeship = getattr(subject, "traineeship", None) or getattr(meeting, "traineeship", None) or subject
-    programme = getattr(traineeship, "programme", None)
-    return getattr(programme, "owner", None)
+    found = notices(today=today)
+    return ladder.run(found, today=today) + digest.run(found, today=today)

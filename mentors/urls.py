@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mentors.views import agreements, choose, meetings, profiles
+from mentors.views import agreements, choose, meetings, notifications, profiles
 
 app_name = "mentors"
 
@@ -19,5 +19,10 @@ urlpatterns = [
     path("meetings/<int:pk>/addendum/", meetings.meeting_addendum, name="meeting_addendum"),
     path("meetings/<int:pk>/calendar.ics", meetings.meeting_ics, name="meeting_ics"),
     path("agreements/", agreements.agreement_list, name="agreements"),
+    path("notifications/", notifications.notification_list, name="notifications"),
+    path("notifications/read/", notifications.notification_read, name="notification_read"),
+    path("notifications/preferences/", notifications.preferences, name="notification_preferences"),
+    path("calendar/reset/", notifications.calendar_feed_reset, name="calendar_feed_reset"),
+    path("calendar/<str:token>.ics", notifications.calendar_feed, name="calendar_feed"),
     path("agreements/<int:pk>/status/", agreements.agreement_status, name="agreement_status"),
 ]

@@ -32,6 +32,7 @@ class Action(models.TextChoices):
     GOAL_MOVED = "goal.moved", _("Learning goal status changed")
     GOAL_CHANGED = "goal.changed", _("Approved learning goal changed")
     MEETING_CONFIRMED = "meeting.confirmed", _("Meeting record confirmed")
+    REMINDER_ESCALATED = "reminder.escalated", _("Reminder escalated")
     EVALUATION_SIGNED = "evaluation.signed", _("Final evaluation signed")
     EVALUATION_REOPENED = "evaluation.reopened", _("Final evaluation reopened")
     PORTFOLIO_DOWNLOADED = "portfolio.downloaded", _("Portfolio downloaded")
@@ -88,6 +89,7 @@ SUMMARIES: dict[str, object] = {
     Action.GOAL_MOVED: _("%(goal)s: from “%(status_from)s” to “%(status_to)s”"),
     Action.GOAL_CHANGED: _("%(goal)s: changed after approval, awaiting approval again"),
     Action.MEETING_CONFIRMED: _("%(meeting_kind)s of %(date)s, confirmed as %(signer)s"),
+    Action.REMINDER_ESCALATED: _("%(reminder_kind)s waiting since %(date)s: told %(recipient)s as %(step)s"),
     f"{Action.MEETING_CONFIRMED}:legacy": _("%(text)s, confirmed as %(signer)s"),
     Action.EVALUATION_SIGNED: _("signed as %(signer)s"),
     Action.EVALUATION_REOPENED: _("reason: %(reason)s"),

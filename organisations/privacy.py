@@ -34,6 +34,12 @@ class Scope:
         memberships = Membership.objects.filter(user=self.person)
         return memberships if self.organisation is None else memberships.filter(organisation=self.organisation)
 
+    def covers_account(self) -> bool:
+        """Whether the act reaches the account itself: the own copy, or no role left in another organisation."""
+        if self.organisation is None:
+            return True
+        return not Membership.objects.filter(user=self.person).exclude(organisation=self.organisation).exists()
+
     def traineeship_filter(self, prefix: str = "") -> Q:
         """Records of the person's traineeships in scope (``prefix``: the path to the traineeship)."""
         condition = Q(**{f"{prefix}trainee": self.person})

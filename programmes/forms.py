@@ -136,6 +136,9 @@ class ProgrammeForm(SafeModelForm):
             "development_day_pattern",
             "learning_time_percent",
             "meeting_rhythm_weeks",
+            "escalate_person_days",
+            "escalate_supervisor_days",
+            "escalate_hr_days",
             *AGREEMENT_FIELDS,
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3}), "partners": forms.CheckboxSelectMultiple}
@@ -205,6 +208,9 @@ class ProgrammeForm(SafeModelForm):
             cleaned.update(preset_values(preset))
             for name, value in preset_values(preset).items():
                 setattr(self.instance, name, value)
+        ladder = [cleaned.get(f"escalate_{step}_days") for step in ("person", "supervisor", "hr")]
+        if None not in ladder and not ladder[0] < ladder[1] < ladder[2]:
+            self.add_error("escalate_hr_days", _("Each step of the ladder comes later than the one before."))
         coordinator = cleaned.get("coordinator")
         if coordinator is not None:
             organisations = [self.owner, *cleaned.get("partners", [])]

@@ -12,7 +12,6 @@ from allauth.socialaccount.models import SocialAccount
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from organisations.models import Membership
 from organisations.privacy import Scope
 from signin.models import OrganisationSignIn
 
@@ -26,13 +25,6 @@ def _identities(scope: Scope):
         for sign_in in OrganisationSignIn.objects.with_provider().filter(organisation=scope.organisation)
     ]
     return accounts.filter(provider__in=providers)
-
-
-def _whole_account(scope: Scope) -> bool:
-    """Whether the act covers the account itself: the own copy, or no role left elsewhere."""
-    if scope.organisation is None:
-        return True
-    return not Membership.objects.filter(user=scope.person).exclude(organisation=scope.organisation).exists()
 
 
 def personal_data(scope: Scope) -> dict:
@@ -69,13 +61,13 @@ def erasure_summary(scope: Scope) -> list[str]:
         )
         % {"count": count}
     ]
-    if _whole_account(scope):
+    if scope.covers_account():
         summary.append(_("all second factors of the account"))
     return summary
 
 
 def erase(scope: Scope) -> None:
-    if not _whole_account(scope):
+    if not scope.covers_account():
         _identities(scope).delete()
         return
     SocialAccount.objects.filter(user=scope.person).delete()

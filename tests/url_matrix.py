@@ -225,6 +225,13 @@ ROWS: dict[str, Row] = {
         post=only("trainee", "mentor", ok=302, outsider_ok=404) | _OUTSIDE_404,
         kwargs=lambda world: {"pk": world["agreement"].pk},
     ),
+    # notifications, reminder preferences and the private calendar feed: each person their own
+    "mentors:notifications": Row(get=everyone()),
+    "mentors:notification_read": Row(get=everyone(405), post=everyone(302)),
+    "mentors:notification_preferences": Row(get=everyone(), post=everyone()),
+    "mentors:calendar_feed_reset": Row(get=everyone(405), post=everyone(302)),
+    # Only the secret token opens a feed: a wrong one is 404 for everyone, signed in or not.
+    "mentors:calendar_feed": Row(get=everyone(404, anonymous=404), kwargs=lambda world: {"token": "wrong-token"}),
     # the manager's overview
     "manager_overview": Row(get=only("manager", "hr")),
     "manager_overview_csv": Row(get=only("manager", "hr")),

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.utils import timezone
 
 from mentors.notices import notices
+from mentors.notifications import escalations_for
 from mentors.risks import reasons
 from mentors.selectors import mentees_of, next_meeting_for_trainee, open_agreements_for, records_to_confirm
 from organisations.models import Invitation, Membership, Role
@@ -38,6 +39,7 @@ def hr_home(request) -> dict:
         "invitations": Invitation.objects.open().filter(organisation=organisation).select_related("invited_by")[:20],
         # Programmes of other organisations asking this one to be a partner, waiting for an answer.
         "partner_invitations": PartnerInvitation.objects.filter(organisation=organisation).pending().count(),
+        "escalations": escalations_for(request.user, timezone.localdate())[:HOME_LIST],
     }
 
 
@@ -50,7 +52,7 @@ def _portfolios(request) -> dict:
 
 
 def manager_home(request) -> dict:
-    return _portfolios(request)
+    return {**_portfolios(request), "escalations": escalations_for(request.user, timezone.localdate())[:HOME_LIST]}
 
 
 def mentor_home(request) -> dict:
@@ -62,6 +64,7 @@ def mentor_home(request) -> dict:
         "agreements": agreements,
         "records_to_confirm": records_to_confirm(request.user)[:HOME_LIST],
         "notices": notices(today=today, recipient=request.user)[:HOME_LIST],
+        "escalations": escalations_for(request.user, today)[:HOME_LIST],
         "today": today,
     }
 

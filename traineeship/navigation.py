@@ -6,6 +6,8 @@ An app adds its pages here with the roles that need them.
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Role
@@ -65,4 +67,10 @@ def navigation(request):
         closest = max(matches, key=lambda entry: len(entry["url"]))
         for entry in matches:
             entry["current"] = entry is closest
-    return {"nav_items": entries}
+    return {"nav_items": entries, "notification_count": SimpleLazyObject(lambda: _unread(request))}
+
+
+def _unread(request) -> int:
+    from mentors.notifications import unread_count
+
+    return unread_count(request.user, timezone.localdate())

@@ -81,6 +81,22 @@ class Programme(models.Model):
         default=4,
         validators=[MinValueValidator(1), MaxValueValidator(26)],
     )
+    # The escalation ladder: after how many days an unanswered reminder moves up.
+    escalate_person_days = models.PositiveSmallIntegerField(
+        _("remind the person again after … days"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(90)],
+    )
+    escalate_supervisor_days = models.PositiveSmallIntegerField(
+        _("tell the mentor or manager after … days"),
+        default=7,
+        validators=[MinValueValidator(1), MaxValueValidator(90)],
+    )
+    escalate_hr_days = models.PositiveSmallIntegerField(
+        _("tell HR after … days"),
+        default=14,
+        validators=[MinValueValidator(1), MaxValueValidator(180)],
+    )
     # The programme's agreement (cao rules or the partners' own arrangement).
     agreement_name = models.CharField(_("agreement"), max_length=200, blank=True)
     max_duration_months = models.PositiveSmallIntegerField(

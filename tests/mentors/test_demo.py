@@ -1,7 +1,7 @@
 from django.core.management import call_command
 
 from mentors import demo
-from mentors.models import Agreement, Meeting, MentorProfile
+from mentors.models import Agreement, Escalation, Meeting, MentorProfile
 from organisations import demo as organisations_demo
 from organisations.models import Role
 from portfolios.models import SelfEvaluation
@@ -24,6 +24,15 @@ def test_full_demo_gives_the_demo_trainee_meetings_and_a_portfolio(db):
         assert Agreement.objects.filter(traineeship=traineeship).exists()
         assert LearningGoal.objects.filter(traineeship=traineeship, approved_at__isnull=False).exists()
         assert SelfEvaluation.objects.filter(traineeship=traineeship, submitted_at__isnull=False).exists()
+    # The demo trainee's tasks wait at each step of the escalation ladder.
+    call_command("send_reminders", stdout=None)
+    reached = {
+        (step, email)
+        for step, email in Escalation.objects.filter(
+            traineeship__trainee__email="trainee@zonnedal.example", kind="agreement_due"
+        ).values_list("step", "recipient__email")
+    }
+    assert {(1, "trainee@zonnedal.example"), (2, "mentor@zonnedal.example"), (3, "hr@zonnedal.example")} <= reached
     finished = Traineeship.objects.get(trainee__email="lars.dekker@zonnedal.example")
     assert finished.meetings.filter(kind="kick_off", recorded_at__isnull=False).exists()
 

@@ -112,6 +112,9 @@ def test_programme_saved_with_preset(personas, client_for):
             "preset": "cao_gemeenten",
             "learning_time_percent": "20",
             "meeting_rhythm_weeks": "4",
+            "escalate_person_days": "3",
+            "escalate_supervisor_days": "7",
+            "escalate_hr_days": "14",
             "pay_rule": "fixed",
         },
     )
@@ -165,3 +168,28 @@ def test_trainee_choices_stay_short_however_many_trainees_are_busy(personas, cli
     assert list(response.context["form"].fields["trainee"].queryset) == choices
     edit = client.get(reverse("programmes:traineeship_edit", kwargs={"pk": busy.pk}))
     assert list(edit.context["form"].fields["trainee"].queryset) == [busy.trainee]
+
+
+def test_hr_sets_the_escalation_ladder_and_its_steps_come_in_order(personas, client_for):
+    client = client_for(personas.hr, "en")
+    data = {
+        "name": "Regionaal",
+        "kind": "regional",
+        "learning_time_percent": "20",
+        "meeting_rhythm_weeks": "4",
+        "escalate_person_days": "5",
+        "escalate_supervisor_days": "4",
+        "escalate_hr_days": "20",
+        "pay_rule": "fixed",
+    }
+    response = client.post(reverse("programmes:programme_create"), data)
+    assert response.status_code == 200
+    assert "comes later than the one before" in str(response.context["form"].errors["escalate_hr_days"])
+    response = client.post(reverse("programmes:programme_create"), data | {"escalate_supervisor_days": "10"})
+    assert response.status_code == 302
+    programme = Programme.objects.get()
+    assert (programme.escalate_person_days, programme.escalate_supervisor_days, programme.escalate_hr_days) == (
+        5,
+        10,
+        20,
+    )
