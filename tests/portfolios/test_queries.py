@@ -64,6 +64,6 @@ def test_mentor_home_lists_portfolios_in_fixed_queries(
 ):
     client = client_for(personas.mentor)
     # A fixed number of them count the notifications in the navigation and the escalation signals.
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(22):
         response = client.get(reverse("home"))
     assert reverse("portfolios:portfolio", kwargs={"pk": traineeship.pk}) in response.content.decode()

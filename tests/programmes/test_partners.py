@@ -10,6 +10,9 @@ PROGRAMME = {
     "kind": "regional",
     "learning_time_percent": "20",
     "meeting_rhythm_weeks": "4",
+    "escalate_person_days": "3",
+    "escalate_supervisor_days": "7",
+    "escalate_hr_days": "14",
     "pay_rule": "fixed",
 }
 
