@@ -5,6 +5,12 @@
 //
 //   node scripts/oidc-dev-provider.mjs            (port 9000, the demo's client)
 //   OIDC_PORT=9100 OIDC_CLIENTS='[{"client_id":..,"client_secret":..,"redirect_uris":[..]}]' node ...
+//
+// For the tests of refused sign-ins, OIDC_TAMPER makes the provider misbehave in one way:
+// its ID tokens are re-issued for another audience ("audience"), already expired
+// ("expired"), signed with a key it does not publish ("signature") or with another nonce ("nonce").
+import { generateKeyPairSync } from "node:crypto";
+import { decodeJwt, SignJWT } from "jose";
 import Provider from "oidc-provider";
 
 const port = Number(process.env.OIDC_PORT || 9000);
@@ -23,8 +29,15 @@ const clients = process.env.OIDC_CLIENTS
       },
     ];
 
+const tamper = process.env.OIDC_TAMPER || "";
+const newKey = () => generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey;
+const signingKey = newKey();
+const unpublishedKey = newKey();
+const kid = "dev-signing-key";
+
 const provider = new Provider(issuer, {
   clients,
+  jwks: { keys: [{ ...signingKey.export({ format: "jwk" }), kid, alg: "RS256", use: "sig" }] },
   claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
   features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
   pkce: { required: () => false },
@@ -43,6 +56,25 @@ const provider = new Provider(issuer, {
     };
   },
 });
+
+async function tampered(idToken) {
+  const claims = decodeJwt(idToken);
+  const now = Math.floor(Date.now() / 1000);
+  if (tamper === "audience") claims.aud = "another-application";
+  if (tamper === "nonce") claims.nonce = "not-the-nonce-that-was-sent";
+  if (tamper === "expired") Object.assign(claims, { iat: now - 7200, exp: now - 3600 });
+  const key = tamper === "signature" ? unpublishedKey : signingKey;
+  return new SignJWT(claims).setProtectedHeader({ alg: "RS256", kid, typ: "JWT" }).sign(key);
+}
+
+if (tamper) {
+  provider.use(async (ctx, next) => {
+    await next();
+    if (ctx.path === "/token" && ctx.body && ctx.body.id_token) {
+      ctx.body = { ...ctx.body, id_token: await tampered(ctx.body.id_token) };
+    }
+  });
+}
 
 provider.listen(port, "127.0.0.1", () => {
   console.log(`oidc-provider listening on ${issuer}`);

@@ -15,7 +15,7 @@ from django.db import transaction
 from organisations import audit
 from organisations.models import Invitation, Membership, User
 from organisations.services import invitation_accept
-from signin import failures, session
+from signin import failures, oidc, session
 from signin.models import OrganisationSignIn
 
 
@@ -66,6 +66,9 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         else:
             code = failures.reason_for_exception(exception, state_missing="state_id" in extra_context)
         detail = saml_reason or (f"{type(exception).__name__}: {exception}" if exception is not None else "")
+        if getattr(exception, "__cause__", None) is not None:
+            # e.g. "Invalid id_token" caused by PyJWT's InvalidAudienceError: the audit names the check.
+            detail += f" ({type(exception.__cause__).__name__})"
         raise ImmediateHttpResponse(
             failures.refuse(request, code=code, sign_in=sign_in_for_provider(provider), detail=detail[:300])
         )
@@ -82,6 +85,8 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
 
         if sign_in is None:
             refuse("failed")
+        if sign_in.protocol == OrganisationSignIn.Protocol.OPENID_CONNECT and not oidc.nonce_matches(sociallogin):
+            raise ImmediateHttpResponse(failures.refuse(request, code="state", sign_in=sign_in, detail="nonce"))
         if not verified:
             refuse("unverified_email", emails[0] if emails else "")
         email = verified[0]

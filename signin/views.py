@@ -3,7 +3,6 @@ from urllib.error import URLError
 from allauth.account.internal.flows.login import perform_password_login
 from allauth.account.models import Login
 from allauth.core.exceptions import ImmediateHttpResponse
-from allauth.socialaccount.providers.openid_connect import views as oidc
 from allauth.socialaccount.providers.saml import views as saml
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -21,7 +20,7 @@ from requests import RequestException
 
 from organisations.access import role_required
 from organisations.models import Role
-from signin import failures, services
+from signin import failures, oidc, services
 from signin.forms import SignInForm, SignInSettingsForm
 from signin.models import OrganisationSignIn
 from signin.session import PROVIDER

@@ -23,7 +23,8 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_provider(redirect_uris: list[str], post_logout_uris: list[str] = ()):
+def running_provider(redirect_uris: list[str], post_logout_uris: list[str] = (), tamper: str = ""):
+    """``tamper`` makes the provider issue bad ID tokens (see the script's header)."""
     port = free_port()
     issuer = f"http://127.0.0.1:{port}"
     clients = [
@@ -34,7 +35,7 @@ def running_provider(redirect_uris: list[str], post_logout_uris: list[str] = ())
             "post_logout_redirect_uris": list(post_logout_uris),
         }
     ]
-    env = {**os.environ, "OIDC_PORT": str(port), "OIDC_CLIENTS": json.dumps(clients)}
+    env = {**os.environ, "OIDC_PORT": str(port), "OIDC_CLIENTS": json.dumps(clients), "OIDC_TAMPER": tamper}
     process = subprocess.Popen(
         ["node", str(SCRIPT)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
