@@ -365,6 +365,18 @@ class RotationForm(SafeForm):
         self.initial.setdefault("start_date", traineeship.start_date)
 
 
+class PortfolioSharingForm(SafeModelForm):
+    class Meta:
+        model = Traineeship
+        fields = ["shared_with_partners"]
+        help_texts = {
+            "shared_with_partners": _(
+                "Without this, a partner organisation reads only the goals, activities, evidence and meetings of "
+                "the placements it hosts. Private reflections and the mentor's own notes are never shared."
+            )
+        }
+
+
 class WorkProfileForm(SafeModelForm):
     class Meta:
         model = WorkProfile
