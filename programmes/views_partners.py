@@ -59,7 +59,9 @@ def portfolio_sharing(request, pk):
         Traineeship.objects.select_related("programme__owner", "trainee"), request.user, pk=pk
     )
     require(Relation.HR in relations_of(request.user, traineeship))
-    form = PortfolioSharingForm(request.POST or None, instance=Traineeship.objects.get(pk=traineeship.pk))
+    # Bound on every POST: an unticked box sends no field at all.
+    data = request.POST if request.method == "POST" else None
+    form = PortfolioSharingForm(data, initial={"shared_with_partners": traineeship.shared_with_partners})
     if request.method == "POST" and form.is_valid():
         shared = form.cleaned_data["shared_with_partners"]
         services.portfolio_sharing_set(traineeship=traineeship, shared=shared, by=request.user)
