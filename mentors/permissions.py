@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Role
 from organisations.permissions import ReadRule, register
-from programmes.permissions import Relation, hosted_periods
+from programmes.permissions import Relation, made_within, portfolio_windows
 
 R = Relation
 
@@ -61,20 +61,14 @@ MENTOR_PROFILES = register(
 )
 
 
-PARTNER_ONLY = frozenset({R.PARTNER, R.PARTNER_HR})
-
-
 def meetings_scope(user, traineeship, relations) -> Q:
     """The meetings of ``traineeship`` the user reads: every one for the trainee, mentors and the owner's
-    staff; for a partner organisation's staff only those held while it hosts the trainee (plus grace)."""
+    staff; for a partner organisation's staff only those held while it hosts the trainee (plus grace),
+    unless the owner shares the whole portfolio with its partners (the same periods as the portfolio's)."""
     if not MEETINGS.allows(relations):
         return Q(pk__in=[])
-    if set(relations) - PARTNER_ONLY:
-        return Q()
-    hosted = Q(pk__in=[])
-    for start, end in hosted_periods(user, traineeship):
-        hosted |= Q(date__gte=start, date__lte=end)
-    return hosted
+    windows = portfolio_windows(user, traineeship, relations)
+    return Q() if windows is None else made_within(windows, "date")
 
 
 # Who may plan a progress meeting for a traineeship.

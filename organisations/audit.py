@@ -37,6 +37,7 @@ class Action(models.TextChoices):
     EVALUATION_REOPENED = "evaluation.reopened", _("Final evaluation reopened")
     PORTFOLIO_DOWNLOADED = "portfolio.downloaded", _("Portfolio downloaded")
     EVALUATION_DOWNLOADED = "evaluation.downloaded", _("Final evaluation downloaded")
+    PORTFOLIO_SHARED = "portfolio.shared", _("Portfolio sharing with partner organisations changed")
     EXPORT_CREATED = "export.created", _("Export created")
     EXPORT_DOWNLOADED = "export.downloaded", _("Export downloaded")
     DATA_EXPORTED = "data.exported", _("Personal data exported")
@@ -93,6 +94,8 @@ SUMMARIES: dict[str, object] = {
     f"{Action.MEETING_CONFIRMED}:legacy": _("%(text)s, confirmed as %(signer)s"),
     Action.EVALUATION_SIGNED: _("signed as %(signer)s"),
     Action.EVALUATION_REOPENED: _("reason: %(reason)s"),
+    f"{Action.PORTFOLIO_SHARED}:on": _("whole portfolio shared with the partner organisations"),
+    f"{Action.PORTFOLIO_SHARED}:off": _("partner organisations read only the part of their placements again"),
     Action.EXPORT_CREATED: _("portfolios of %(cohort)s"),
     f"{Action.EXPORT_CREATED}:framework": _("competency framework as %(format)s"),
     f"{Action.EXPORT_CREATED}:overview": _overview_export,

@@ -26,7 +26,7 @@ from programmes.models import (
     ProfileCompetency,
     Traineeship,
 )
-from programmes.permissions import Relation, portfolio_scope
+from programmes.permissions import Relation, made_within, portfolio_scope
 
 ZERO_HOURS = Value(0, output_field=DecimalField(max_digits=8, decimal_places=1))
 
@@ -50,22 +50,45 @@ def traineeship_for_portfolio():
     return Traineeship.objects.with_people().prefetch_related("placements__mentor")
 
 
-def section_counts(traineeship: Traineeship, relations) -> dict[str, int]:
-    """Counts per portfolio section in one query (reflections: those the reader may read)."""
+# What dates a record for a partner's staff, who read the records of their placements' periods only.
+GOAL_DATE = ("created_at__date",)
+ACTIVITY_DATE = ("completed_on", "planned_date")
+EVIDENCE_DATE = ("created_at__date",)
+
+
+def _within(queryset, windows, lookups):
+    """``queryset`` as far as a reader with ``windows`` (``None``: everything) reads it."""
+    return queryset if windows is None else queryset.filter(made_within(windows, *lookups))
+
+
+def _counted_within(relation: str, windows, lookups) -> Q:
+    return Q() if windows is None else made_within(windows, *[f"{relation}__{lookup}" for lookup in lookups])
+
+
+def section_counts(traineeship: Traineeship, relations, windows=None) -> dict[str, int]:
+    """Counts per portfolio section in one query (reflections: those the reader may read;
+    goals, activities and evidence: those within ``windows``)."""
     if Relation.TRAINEE in relations:
         readable = Q(reflections__isnull=False)
     elif REFLECTIONS.allows(relations):
         readable = Q(reflections__shared_with_mentor=True)
     else:
         readable = Q(pk__in=[])
+    goals_within = _counted_within("learning_goals", windows, GOAL_DATE)
     return Traineeship.objects.filter(pk=traineeship.pk).aggregate(
         self_evaluations=Count(
             "self_evaluations", filter=Q(self_evaluations__submitted_at__isnull=False), distinct=True
         ),
-        goals=Count("learning_goals", distinct=True),
-        approved_goals=Count("learning_goals", filter=Q(learning_goals__approved_at__isnull=False), distinct=True),
-        activities=Count("development_activities", distinct=True),
-        evidence=Count("evidence", distinct=True),
+        goals=Count("learning_goals", filter=goals_within, distinct=True),
+        approved_goals=Count(
+            "learning_goals", filter=goals_within & Q(learning_goals__approved_at__isnull=False), distinct=True
+        ),
+        activities=Count(
+            "development_activities",
+            filter=_counted_within("development_activities", windows, ACTIVITY_DATE),
+            distinct=True,
+        ),
+        evidence=Count("evidence", filter=_counted_within("evidence", windows, EVIDENCE_DATE), distinct=True),
         feedback=Count("feedback_requests", filter=Q(feedback_requests__answered_at__isnull=False), distinct=True),
         feedback_asked=Count("feedback_requests", distinct=True),
         reflections=Count("reflections", filter=readable, distinct=True),
@@ -83,9 +106,9 @@ def profile(traineeship: Traineeship):
     return ProfileCompetency.objects.filter(traineeship=traineeship).select_related("competency")
 
 
-def goals(traineeship: Traineeship):
+def goals(traineeship: Traineeship, windows=None):
     return (
-        LearningGoal.objects.filter(traineeship=traineeship)
+        _within(LearningGoal.objects.filter(traineeship=traineeship), windows, GOAL_DATE)
         .select_related("approved_by")
         .prefetch_related(
             "competencies",
@@ -94,31 +117,31 @@ def goals(traineeship: Traineeship):
     )
 
 
-def activities(traineeship: Traineeship):
+def activities(traineeship: Traineeship, windows=None):
     return (
-        DevelopmentActivity.objects.filter(traineeship=traineeship)
+        _within(DevelopmentActivity.objects.filter(traineeship=traineeship), windows, ACTIVITY_DATE)
         .select_related("learning_activity")
         .prefetch_related("competencies")
     )
 
 
-def hours_per_competency(traineeship: Traineeship):
-    """Hours done and planned per competency, in one aggregated query."""
+def hours_per_competency(traineeship: Traineeship, windows=None):
+    """Hours done and planned per competency (of the activities within ``windows``), in one aggregated query."""
+    mine = Q(development_activities__traineeship=traineeship) & _counted_within(
+        "development_activities", windows, ACTIVITY_DATE
+    )
     return (
-        Competency.objects.filter(development_activities__traineeship=traineeship)
+        Competency.objects.filter(mine)
         .annotate(
             hours_done=Coalesce(
                 Sum(
                     "development_activities__hours",
-                    filter=Q(
-                        development_activities__traineeship=traineeship,
-                        development_activities__status=DevelopmentActivity.Status.DONE,
-                    ),
+                    filter=mine & Q(development_activities__status=DevelopmentActivity.Status.DONE),
                 ),
                 ZERO_HOURS,
             ),
             hours_total=Coalesce(
-                Sum("development_activities__hours", filter=Q(development_activities__traineeship=traineeship)),
+                Sum("development_activities__hours", filter=mine),
                 ZERO_HOURS,
             ),
         )
@@ -126,9 +149,9 @@ def hours_per_competency(traineeship: Traineeship):
     )
 
 
-def evidence(traineeship: Traineeship):
+def evidence(traineeship: Traineeship, windows=None):
     return (
-        Evidence.objects.filter(traineeship=traineeship)
+        _within(Evidence.objects.filter(traineeship=traineeship), windows, EVIDENCE_DATE)
         .select_related("development_activity")
         .prefetch_related("goals", "competencies")
     )

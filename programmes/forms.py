@@ -371,6 +371,18 @@ class RotationForm(SafeForm):
         self.initial.setdefault("start_date", traineeship.start_date)
 
 
+class PortfolioSharingForm(SafeForm):
+    # A form of its own, not of the traineeship: sharing does not re-check the traineeship's other fields.
+    shared_with_partners = forms.BooleanField(
+        label=Traineeship._meta.get_field("shared_with_partners").verbose_name,
+        required=False,
+        help_text=_(
+            "Without this, a partner organisation reads only the goals, activities, evidence and meetings of "
+            "the placements it hosts. Private reflections and the mentor's own notes are never shared."
+        ),
+    )
+
+
 class WorkProfileForm(SafeModelForm):
     class Meta:
         model = WorkProfile

@@ -129,12 +129,8 @@ def mentor_placements(user, today: date | None = None):
     return open_placements(today).filter(mentor=user, organisation__in=mentor_orgs)
 
 
-def traineeship_scope(user, today: date | None = None, *, partner_staff: bool = True) -> Q:
-    """``relations_of(user, t)`` is non-empty exactly for the traineeships this selects.
-
-    Without ``partner_staff``: the traineeships where the user has a relation other than
-    ``PARTNER``/``PARTNER_HR`` (those whose portfolio they read, see ``portfolios.permissions``).
-    """
+def traineeship_scope(user, today: date | None = None) -> Q:
+    """``relations_of(user, t)`` is non-empty exactly for the traineeships this selects."""
     from programmes.models import Programme
 
     memberships = Membership.objects.filter(user=user)
@@ -146,7 +142,7 @@ def traineeship_scope(user, today: date | None = None, *, partner_staff: bool = 
     named = Q(mentor=user, organisation__in=organisations(Role.MENTOR)) | Q(
         manager=user, organisation__in=organisations(Role.MANAGER)
     )
-    placed = hosting.filter(named | Q(organisation__in=organisations(*OWNER_STAFF)) if partner_staff else named)
+    placed = hosting.filter(named | Q(organisation__in=organisations(*OWNER_STAFF)))
     coordinated = Programme.objects.filter(coordinator=user).filter(
         Q(owner__in=memberships.values("organisation")) | Q(partners__in=memberships.values("organisation"))
     )
@@ -229,18 +225,54 @@ PORTFOLIO = register(
         30,
         _("Portfolio: learning goals, development activities, evidence (files and links) and the final evaluation"),
         _("Your development during the traineeship"),
-        (Relation.TRAINEE, Relation.MENTOR, Relation.HR, Relation.MANAGER, Relation.COORDINATOR),
-        _(
-            "Whoever may read the portfolio downloads its PDF, without the parts they may not read; a cohort "
-            "export only the HR adviser or manager who made it. Every download is in the audit trail."
+        (Relation.TRAINEE, Relation.MENTOR, Relation.HR, Relation.MANAGER, Relation.COORDINATOR, Relation.PARTNER),
+        lazy_format(
+            gettext_noop(
+                "A partner organisation reads only the goals, activities and evidence made during its placements "
+                "and %(days)s days after, unless HR of the organisation running the programme shares the whole "
+                "portfolio with its partners. Whoever may read the portfolio downloads its PDF, without the parts "
+                "they may not read; a cohort export only the HR adviser or manager who made it. Every download is "
+                "in the audit trail."
+            ),
+            {"days": GRACE_DAYS},
         ),
     )
 )
 
+# These read the whole portfolio; a partner's staff without one of them only its placements' part.
+WHOLE_PORTFOLIO = frozenset({Relation.TRAINEE, Relation.MENTOR, Relation.HR, Relation.MANAGER, Relation.COORDINATOR})
+
+
+def portfolio_windows(user, traineeship, relations) -> list[tuple[date, date]] | None:
+    """The periods whose records ``user`` reads in the portfolio; ``None``: all of it.
+
+    A partner organisation's staff read what the trainee made during the placements it hosts
+    (and the grace period after), or everything once the owner shares the portfolio with partners.
+    """
+    if relations & WHOLE_PORTFOLIO or traineeship.shared_with_partners:
+        return None
+    return hosted_periods(user, traineeship)
+
+
+def made_within(windows, *lookups: str) -> Q:
+    """Records dated (by the first of ``lookups`` that is filled) within one of ``windows``."""
+    matched = Q(pk__in=[])
+    for start, end in windows:
+        filled = Q()
+        for lookup in lookups:
+            matched |= filled & Q(**{f"{lookup}__gte": start, f"{lookup}__lte": end})
+            filled &= Q(**{f"{lookup}__isnull": True})
+    return matched
+
+
+def is_made_within(windows, day) -> bool:
+    return windows is None or (day is not None and any(start <= day <= end for start, end in windows))
+
 
 def portfolio_scope(user):
-    """The traineeships whose portfolio ``user`` reads: the list form of ``can_read_portfolio``
-    (every relation but a partner's staff; ``tests/test_permissions.py`` checks they agree)."""
+    """The traineeships whose portfolio ``user`` reads (a partner's staff: a part of it, see
+    ``portfolio_windows``): the list form of ``can_read_portfolio``; ``tests/test_permissions.py``
+    checks they agree."""
     if not user.is_authenticated:
         return Q(pk__in=[])
-    return traineeship_scope(user, partner_staff=False)
+    return traineeship_scope(user)

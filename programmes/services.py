@@ -204,3 +204,19 @@ def partners_changed(*, programme, kept) -> None:
     from programmes.models import PartnerInvitation
 
     PartnerInvitation.objects.filter(programme=programme, accepted=True).exclude(organisation__in=kept).delete()
+
+
+def portfolio_sharing_set(*, traineeship, shared: bool, by: User) -> None:
+    """The owner's HR shares the whole portfolio with the partner organisations (or stops); in the audit trail."""
+    if traineeship.shared_with_partners == shared:
+        return
+    traineeship.shared_with_partners = shared
+    traineeship.save(update_fields=["shared_with_partners", "updated_at"])
+    record(
+        organisation=traineeship.programme.owner,
+        actor=by,
+        action=Action.PORTFOLIO_SHARED,
+        subject=traineeship.trainee,
+        obj=traineeship,
+        params={"variant": "on" if shared else "off"},
+    )

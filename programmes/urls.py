@@ -36,6 +36,7 @@ urlpatterns = [
     path("cohorts/<int:pk>/edit/", programmes.cohort_edit, name="cohort_edit"),
     path("cohorts/<int:pk>/blueprint/", programmes.cohort_blueprint, name="cohort_blueprint"),
     path("traineeships/<int:pk>/edit/", traineeships.traineeship_edit, name="traineeship_edit"),
+    path("traineeships/<int:pk>/sharing/", partners.portfolio_sharing, name="portfolio_sharing"),
     path("traineeships/<int:pk>/work/", traineeships.work_profile, name="work_profile"),
     path("traineeships/<int:pk>/competencies/", traineeships.profile_competencies, name="profile_competencies"),
     path("traineeships/<int:pk>/activities/", traineeships.activities, name="activities"),

@@ -9,7 +9,9 @@ from django.views.decorators.http import require_POST
 from organisations.access import get_visible_or_404, require, role_required
 from organisations.models import Role
 from programmes import services
-from programmes.models import PartnerInvitation
+from programmes.forms import PortfolioSharingForm
+from programmes.models import PartnerInvitation, Traineeship
+from programmes.permissions import Relation, relations_of
 
 
 def _for_my_organisation(request):
@@ -49,3 +51,23 @@ def partner_invitation_answer(request, pk):
             request, _("You declined the partnership in %(programme)s.") % {"programme": invitation.programme}
         )
     return redirect("programmes:partner_invitations")
+
+
+def portfolio_sharing(request, pk):
+    """The owner's HR shares a traineeship's whole portfolio with the partner organisations hosting it."""
+    traineeship = get_visible_or_404(
+        Traineeship.objects.select_related("programme__owner", "trainee"), request.user, pk=pk
+    )
+    require(Relation.HR in relations_of(request.user, traineeship))
+    # Bound on every POST: an unticked box sends no field at all.
+    data = request.POST if request.method == "POST" else None
+    form = PortfolioSharingForm(data, initial={"shared_with_partners": traineeship.shared_with_partners})
+    if request.method == "POST" and form.is_valid():
+        shared = form.cleaned_data["shared_with_partners"]
+        services.portfolio_sharing_set(traineeship=traineeship, shared=shared, by=request.user)
+        if shared:
+            messages.success(request, _("The partner organisations now read the whole portfolio."))
+        else:
+            messages.success(request, _("The partner organisations read only the part of their placements."))
+        return redirect("stappenplan", pk=traineeship.pk)
+    return render(request, "programmes/portfolio_sharing.html", {"traineeship": traineeship, "form": form})

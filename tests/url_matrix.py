@@ -331,6 +331,12 @@ ROWS: dict[str, Row] = {
     "programmes:profile_competency_delete": Row(
         get=POST_ONLY, post=managers_only(302), kwargs=lambda w: {"pk": w["profile_competency"].pk}
     ),
+    "programmes:portfolio_sharing": Row(
+        get=in_scope(["hr"]),
+        post=in_scope(["hr"], ok=302),
+        kwargs=_traineeship,
+        data=lambda w: {"shared_with_partners": "on"},
+    ),
     "programmes:activity_remove": Row(
         get=POST_ONLY, post=managers_only(302), kwargs=lambda w: {"pk": w["development_activity"].pk}
     ),
@@ -443,9 +449,17 @@ SCENARIOS: list[tuple[str, Callable, str, int]] = [
     ("stappenplan", _regional, "other_manager", 200),
     ("portfolios:portfolio", _regional, "other_mentor", 200),
     ("programmes:programme_detail", lambda w: {"pk": w["regional_programme"].pk}, "other_hr", 200),
-    # Partner staff see the traineeship, not the portfolio (the trainee, mentors and the owner do).
-    ("portfolios:portfolio", _regional, "other_hr", 403),
-    ("portfolios:portfolio_pdf", _regional, "other_coordinator", 403),
+    # Partner staff read the part of the portfolio of their placement, not what is not dated by one.
+    ("portfolios:portfolio", _regional, "other_hr", 200),
+    ("portfolios:goals", _regional, "other_coordinator", 200),
+    ("portfolios:portfolio_pdf", _regional, "other_coordinator", 200),
+    ("portfolios:final_evaluation", _regional, "other_hr", 403),
+    ("portfolios:reflections", _regional, "other_hr", 403),
+    ("register_progress", _regional, "other_hr", 403),
+    # Sharing the whole portfolio with partners: the owner's HR only.
+    ("programmes:portfolio_sharing", _regional, "hr", 200),
+    ("programmes:portfolio_sharing", _regional, "other_hr", 403),
+    ("programmes:portfolio_sharing", _regional, "coordinator", 403),
     # The owner's own staff keep seeing it.
     ("portfolios:portfolio", _regional, "hr", 200),
     # The mentor of the finished placement, past the grace period: nothing any more.

@@ -14,7 +14,7 @@ from organisations.spreadsheets import safe_filename, table_response
 from portfolios.pdf.base import render_pdf
 from programmes.forms_registers import RegistrationForm
 from programmes.models import Registration, Traineeship
-from programmes.permissions import PORTFOLIO, Relation, relations_of
+from programmes.permissions import PORTFOLIO, Relation, portfolio_windows, relations_of
 from traineeship import registers
 
 # The register's portals (Mijn SKJ, PE-online) are Dutch, and so is what goes into them.
@@ -25,7 +25,8 @@ def _traineeship(request, pk) -> tuple[Traineeship, frozenset]:
     traineeship = get_visible_or_404(Traineeship.objects.with_people(), request.user, pk=pk)
     relations = relations_of(request.user, traineeship)
     # Register hours are part of the portfolio: the same read rule.
-    require(PORTFOLIO.allows(relations))
+    # A partner's staff reading part of the portfolio do not read its registers.
+    require(PORTFOLIO.allows(relations) and portfolio_windows(request.user, traineeship, relations) is None)
     return traineeship, relations
 
 

@@ -14,7 +14,7 @@ from organisations.access import get_visible_or_404, role_required
 from organisations.models import Role
 from portfolios.permissions import PORTFOLIO, SELF_EVALUATIONS
 from programmes.models import Placement, Traineeship
-from programmes.permissions import can_manage, relations_of
+from programmes.permissions import Relation, can_manage, portfolio_windows, relations_of
 from traineeship.filters import TraineeshipFilter
 from traineeship.stappenplan import ALL_DONE, STEPS, annotate_steps, steps_for
 
@@ -63,6 +63,8 @@ def stappenplan(request, pk):
     placements = traineeship.placements.select_related("organisation", "manager", "mentor")
     relations = relations_of(request.user, traineeship)
     may_manage = can_manage(request.user, traineeship)
+    # A partner's staff read the part of the portfolio of their placements, not the final evaluation.
+    whole_portfolio = PORTFOLIO.allows(relations) and portfolio_windows(request.user, traineeship, relations) is None
     can_plan_meeting = bool(relations & PLANNERS)
     can_choose_mentor = may_manage or bool(relations & MENTOR_CHOOSERS)
     # A missing check's action links only where the viewer may act (the mentors' pages are role-bound).
@@ -73,7 +75,7 @@ def stappenplan(request, pk):
             (reverse("mentors:traineeship_mentors", kwargs={"pk": pk}), can_choose_mentor),
             (reverse("portfolios:self_evaluations", kwargs={"pk": pk}), SELF_EVALUATIONS.allows(relations)),
             (reverse("portfolios:goals", kwargs={"pk": pk}), PORTFOLIO.allows(relations)),
-            (reverse("portfolios:final_evaluation", kwargs={"pk": pk}), PORTFOLIO.allows(relations)),
+            (reverse("portfolios:final_evaluation", kwargs={"pk": pk}), whole_portfolio),
         ]
         if not allowed
     }
@@ -90,6 +92,7 @@ def stappenplan(request, pk):
             "can_choose_mentor": can_choose_mentor,
             "not_allowed": not_allowed,
             "may_read_portfolio": PORTFOLIO.allows(relations),
+            "may_share_portfolio": Relation.HR in relations,
             "meetings": recent_meetings(traineeship, meetings_scope(request.user, traineeship, relations)),
         },
     )

@@ -23,7 +23,7 @@ from portfolios.pdf.base import render_pdf
 from portfolios.pdf.evidence import embed_evidence, limit_bytes
 from portfolios.permissions import FEEDBACK, PORTFOLIO, REFLECTIONS, SELF_EVALUATIONS, readable_reflections
 from programmes.models import Traineeship
-from programmes.permissions import Relation, relations_of
+from programmes.permissions import Relation, portfolio_windows, relations_of
 
 LOGO_NAME = "logo"
 # Only these parts start on a new page (unless their data says ``empty``); the others flow on.
@@ -35,15 +35,17 @@ class Section:
     key: str
     title: str
     template: str
-    data: Callable  # (traineeship, relations) -> dict; ``relations``: the reader's relations to the traineeship
+    data: Callable  # (traineeship, relations, windows) -> dict; ``relations``: the reader's relations to the
+    # traineeship, ``windows``: the periods whose records they read (``None``: all, see ``portfolio_windows``)
     rule: ReadRule  # a reader it does not allow gets no section at all
+    dated: bool = False  # a reader of part of the portfolio (``windows``) gets it, limited to their periods
 
 
-def _profile(traineeship, relations):
+def _profile(traineeship, relations, windows):
     return {"profile": selectors.profile(traineeship)}
 
 
-def _self_evaluations(traineeship, relations):
+def _self_evaluations(traineeship, relations, windows):
     evaluations = selectors.self_evaluations(traineeship)
     return {
         "evaluations": [evaluations[m] for m in Moment.values if m in evaluations],
@@ -51,34 +53,37 @@ def _self_evaluations(traineeship, relations):
     }
 
 
-def _goals(traineeship, relations):
-    return {"goals": selectors.goals(traineeship)}
+def _goals(traineeship, relations, windows):
+    return {"goals": selectors.goals(traineeship, windows)}
 
 
-def _activities(traineeship, relations):
-    return {"activities": selectors.activities(traineeship), "hours": selectors.hours_per_competency(traineeship)}
+def _activities(traineeship, relations, windows):
+    return {
+        "activities": selectors.activities(traineeship, windows),
+        "hours": selectors.hours_per_competency(traineeship, windows),
+    }
 
 
-def _evidence(traineeship, relations):
-    rows, attachments = embed_evidence(selectors.evidence(traineeship))
+def _evidence(traineeship, relations, windows):
+    rows, attachments = embed_evidence(selectors.evidence(traineeship, windows))
     return {"rows": rows, "attachments": attachments, "limit": limit_bytes()}
 
 
-def _reflections(traineeship, relations):
+def _reflections(traineeship, relations, windows):
     return {"reflections": readable_reflections(relations, Reflection.objects.filter(traineeship=traineeship))}
 
 
-def _feedback(traineeship, relations):
+def _feedback(traineeship, relations, windows):
     return {"requests": selectors.feedback(traineeship).filter(answered_at__isnull=False)}
 
 
-def _final_evaluation(traineeship, relations):
+def _final_evaluation(traineeship, relations, windows):
     evaluation = selectors.final_evaluation(traineeship)
     return {"evaluation": evaluation, "empty": evaluation is None}
 
 
 SECTIONS = [
-    Section("profile", _("Profile"), "portfolios/pdf/sections/profile.html", _profile, PORTFOLIO),
+    Section("profile", _("Profile"), "portfolios/pdf/sections/profile.html", _profile, PORTFOLIO, dated=True),
     Section(
         "self-evaluations",
         _("Self-evaluations"),
@@ -86,11 +91,16 @@ SECTIONS = [
         _self_evaluations,
         SELF_EVALUATIONS,
     ),
-    Section("goals", _("Development plan"), "portfolios/pdf/sections/goals.html", _goals, PORTFOLIO),
+    Section("goals", _("Development plan"), "portfolios/pdf/sections/goals.html", _goals, PORTFOLIO, dated=True),
     Section(
-        "activities", _("Development activities"), "portfolios/pdf/sections/activities.html", _activities, PORTFOLIO
+        "activities",
+        _("Development activities"),
+        "portfolios/pdf/sections/activities.html",
+        _activities,
+        PORTFOLIO,
+        dated=True,
     ),
-    Section("evidence", _("Evidence"), "portfolios/pdf/sections/evidence.html", _evidence, PORTFOLIO),
+    Section("evidence", _("Evidence"), "portfolios/pdf/sections/evidence.html", _evidence, PORTFOLIO, dated=True),
     Section("reflections", _("Reflections"), "portfolios/pdf/sections/reflections.html", _reflections, REFLECTIONS),
     Section("feedback", _("Colleague feedback"), "portfolios/pdf/sections/feedback.html", _feedback, FEEDBACK),
     Section(
@@ -146,10 +156,11 @@ def render_portfolio_pdf(*, traineeship: Traineeship, language: str, reader, mad
     traineeship = selectors.traineeship_for_portfolio().get(pk=traineeship.pk)
     organisation = traineeship.programme.owner
     relations = relations_of(reader, traineeship)
+    windows = portfolio_windows(reader, traineeship, relations)
     sections = [
-        {"key": s.key, "title": s.title, "template": s.template, **s.data(traineeship, relations)}
+        {"key": s.key, "title": s.title, "template": s.template, **s.data(traineeship, relations, windows)}
         for s in SECTIONS
-        if s.rule.allows(relations)
+        if s.rule.allows(relations) and (windows is None or s.dated)
     ]
     attachments = [a for section in sections for a in section.pop("attachments", [])]
     for index, section in enumerate(sections):

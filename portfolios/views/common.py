@@ -10,7 +10,7 @@ from portfolios.permissions import PORTFOLIO
 from programmes.models import (
     Traineeship,
 )
-from programmes.permissions import Relation, relations_of
+from programmes.permissions import Relation, portfolio_windows, relations_of
 
 PAGE_SIZE = 20
 
@@ -20,6 +20,18 @@ def _traineeship(request, pk, rule: ReadRule = PORTFOLIO) -> tuple[Traineeship, 
     traineeship = get_visible_or_404(selectors.traineeship_for_portfolio(), request.user, pk=pk)
     relations = relations_of(request.user, traineeship)
     require(rule.allows(relations))
+    return traineeship, relations
+
+
+def _windows(request, traineeship, relations):
+    """The periods whose records the viewer reads (``None``: the whole portfolio)."""
+    return portfolio_windows(request.user, traineeship, relations)
+
+
+def _whole_portfolio(request, pk) -> tuple[Traineeship, frozenset]:
+    """As ``_traineeship``, for parts not dated by a placement (403 to a partner's staff reading a part)."""
+    traineeship, relations = _traineeship(request, pk)
+    require(_windows(request, traineeship, relations) is None)
     return traineeship, relations
 
 

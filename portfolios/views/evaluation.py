@@ -20,7 +20,7 @@ from portfolios.models import (
 from portfolios.pdf import names
 from portfolios.pdf.final_evaluation import render_blank_final_evaluation_pdf, render_final_evaluation_pdf
 from portfolios.pdf.portfolio import render_portfolio_pdf
-from portfolios.views.common import _page, _traineeship
+from portfolios.views.common import _page, _traineeship, _whole_portfolio
 from programmes.models import (
     Cohort,
     Traineeship,
@@ -42,7 +42,7 @@ def _editable_parts(relations) -> list[str]:
 
 
 def final_evaluation(request, pk):
-    traineeship, _relations = _traineeship(request, pk)
+    traineeship, _relations = _whole_portfolio(request, pk)
     # The final evaluation is the last placement's mentor's to write and sign.
     relations = relations_for_act(request.user, traineeship)
     editable = _editable_parts(relations)
@@ -152,7 +152,7 @@ def portfolio_pdf(request, pk):
 @require_GET
 def final_evaluation_pdf(request, pk):
     """The final evaluation once it exists; before that, the empty form to print (never a blank PDF)."""
-    traineeship, _relations = _traineeship(request, pk)
+    traineeship, _relations = _whole_portfolio(request, pk)
     language = translation.get_language()
     if selectors.final_evaluation(traineeship) is None:
         content = render_blank_final_evaluation_pdf(traineeship=traineeship, language=language)

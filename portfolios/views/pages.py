@@ -14,7 +14,7 @@ from portfolios.models import (
     SelfEvaluation,
 )
 from portfolios.permissions import FEEDBACK, REFLECTIONS, SELF_EVALUATIONS
-from portfolios.views.common import _page, _trainee_only, _traineeship
+from portfolios.views.common import _page, _trainee_only, _traineeship, _windows
 from programmes.models import (
     DevelopmentActivity,
     LearningGoal,
@@ -36,11 +36,13 @@ def mine(request):
 
 def portfolio(request, pk):
     traineeship, relations = _traineeship(request, pk)
+    windows = _windows(request, traineeship, relations)
     context = {
         "traineeship": traineeship,
         "relations": relations,
         "is_trainee": Relation.TRAINEE in relations,
-        "counts": selectors.section_counts(traineeship, relations),
+        "counts": selectors.section_counts(traineeship, relations, windows),
+        "placements_only": windows is not None,
         # Only the parts the viewer may read are linked (the others answer 403).
         "may_read": {rule.key: rule.allows(relations) for rule in (SELF_EVALUATIONS, REFLECTIONS, FEEDBACK)},
         "final_evaluation": selectors.final_evaluation(traineeship),
@@ -106,7 +108,7 @@ def self_evaluation_edit(request, pk, moment):
 
 def goals(request, pk):
     traineeship, relations = _traineeship(request, pk)
-    page = _page(request, selectors.goals(traineeship))
+    page = _page(request, selectors.goals(traineeship, _windows(request, traineeship, relations)))
     for goal in page:
         goal.moves = goal_states.moves_for(goal, relations)
         goal.can_set_scope = goal_states.can_set_scope(goal, relations)
@@ -276,13 +278,14 @@ def goal_progress(request, pk):
 
 def activities(request, pk):
     traineeship, relations = _traineeship(request, pk)
+    windows = _windows(request, traineeship, relations)
     return render(
         request,
         "portfolios/activity_list.html",
         {
             "traineeship": traineeship,
-            "page": _page(request, selectors.activities(traineeship)),
-            "hours": selectors.hours_per_competency(traineeship),
+            "page": _page(request, selectors.activities(traineeship, windows)),
+            "hours": selectors.hours_per_competency(traineeship, windows),
             "is_trainee": Relation.TRAINEE in relations,
         },
     )

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -18,9 +19,9 @@ from portfolios.models import (
     FeedbackRequest,
     Reflection,
 )
-from portfolios.permissions import FEEDBACK, REFLECTIONS, can_read_portfolio, readable_reflections
-from portfolios.views.common import _base_url, _page, _trainee_only, _traineeship
-from programmes.permissions import Relation
+from portfolios.permissions import FEEDBACK, PORTFOLIO, REFLECTIONS, readable_reflections
+from portfolios.views.common import _base_url, _page, _trainee_only, _traineeship, _windows
+from programmes.permissions import Relation, is_made_within, relations_of
 
 # Evidence -----------------------------------------------------------------------------------------
 
@@ -32,7 +33,7 @@ def evidence(request, pk):
         "portfolios/evidence_list.html",
         {
             "traineeship": traineeship,
-            "page": _page(request, selectors.evidence(traineeship)),
+            "page": _page(request, selectors.evidence(traineeship, _windows(request, traineeship, relations))),
             "is_trainee": Relation.TRAINEE in relations,
         },
     )
@@ -70,7 +71,10 @@ def evidence_download(request, pk):
     item = get_visible_or_404(
         Evidence.objects.filter(kind=Evidence.Kind.FILE).select_related("traineeship__programme"), request.user, pk=pk
     )
-    require(can_read_portfolio(request.user, item.traineeship))
+    relations = relations_of(request.user, item.traineeship)
+    require(PORTFOLIO.allows(relations))
+    # A partner's staff open only what was added during their placements (as the list shows them).
+    require(is_made_within(_windows(request, item.traineeship, relations), timezone.localdate(item.created_at)))
     try:
         handle = default_storage.open(item.stored_name, "rb")
     except FileNotFoundError:

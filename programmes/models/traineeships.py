@@ -83,6 +83,8 @@ class Traineeship(models.Model):
     )
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, default="", blank=True)
     outcome_note = models.TextField(_("about the outcome"), blank=True)
+    # Partner organisations hosting a placement read the whole portfolio, not only their periods' part.
+    shared_with_partners = models.BooleanField(_("share the whole portfolio with partner organisations"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
