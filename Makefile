@@ -40,7 +40,7 @@ run: install
 	$(MANAGE) migrate -v0
 	$(MANAGE) demo
 	@echo "Serving on http://127.0.0.1:8000 (the task worker and the demo sign-in provider on :9000 run beside it). Stop with Ctrl-C."
-	@trap 'kill 0' EXIT; $(MANAGE) db_worker & node scripts/oidc-dev-provider.mjs & $(MANAGE) runserver 127.0.0.1:8000
+	@trap 'kill 0' EXIT; $(MANAGE) task_worker & node scripts/oidc-dev-provider.mjs & $(MANAGE) runserver 127.0.0.1:8000
 
 test: install
 	@scripts/ensure-system-packages $(SYSTEM_TEST)
