@@ -76,7 +76,7 @@ cluster: install
 
 cluster-test: install
 	@scripts/ensure-system-packages $(SYSTEM_CLUSTER)
-	scripts/cluster $(PY) -m pytest tests/cluster -q -n 0 -p no:randomly
+	scripts/cluster $(PY) -m pytest tests/cluster -q -n 0
 
 messages:
 	$(MANAGE) makemessages -l nl --no-location --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=tests
