@@ -16,7 +16,7 @@ SYSTEM_CLUSTER := $(SYSTEM_RUN) postgresql nginx-light redis-server curl
 help:
 	@echo "make run    install what is needed, migrate, load demo data, serve on http://127.0.0.1:8000"
 	@echo "make test   install what the tests need and run them all (SQLite, then PostgreSQL)"
-	@echo "make bench  benchmark pages and PDF exports at 100 and 10,000 traineeships"
+	@echo "make bench  benchmark pages and PDF exports at 100 and 10,000 traineeships, on SQLite and PostgreSQL"
 	@echo "make load   60-second load test with 50 simulated users (LOAD_TARGET=cluster: against make cluster's set-up)"
 	@echo "make cluster  nginx, two gunicorn instances, two task workers, PostgreSQL and Redis on loopback"
 
@@ -66,6 +66,8 @@ test-postgres:
 
 bench: install
 	$(PY) benchmarks/bench.py
+	@scripts/ensure-system-packages postgresql
+	scripts/with-postgres env BENCH_DATABASE=postgresql $(PY) benchmarks/bench.py
 
 load: install
 	$(PY) benchmarks/load.py

@@ -128,6 +128,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's JIT compiles the counting queries of the overview pages (EXISTS subplans
+    # that look expensive to the planner) on every request: measured at 10,000 traineeships,
+    # about 1 s of compilation for 40 ms of work (benchmarks/explain.py). Short web queries
+    # never win it back, so it is off for the application's connections.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
