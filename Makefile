@@ -70,7 +70,12 @@ bench: install
 	scripts/with-postgres env BENCH_DATABASE=postgresql $(PY) benchmarks/bench.py
 
 load: install
+ifdef CLUSTER
+	@scripts/ensure-system-packages $(SYSTEM_CLUSTER)
+	scripts/cluster bash -c 'LOAD_TARGET=$$CLUSTER_URL $(PY) benchmarks/load.py'
+else
 	$(PY) benchmarks/load.py
+endif
 
 cluster: install
 	@scripts/ensure-system-packages $(SYSTEM_CLUSTER)
