@@ -1,4 +1,5 @@
-"""``db_worker`` of django-tasks-db, with a heartbeat that ``/health/`` reads.
+"""``db_worker`` of django-tasks-db, with a heartbeat that ``/health/`` reads, and that
+lets the workers put back the tasks of a worker that died (operations.recovery).
 
 The beat comes from a thread of the worker process rather than from a periodic task:
 a task would need a scheduler and would queue up while the workers are down, and a
@@ -15,6 +16,7 @@ from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
 from operations.models import WorkerHeartbeat
+from operations.recovery import requeue_orphaned_tasks
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +29,7 @@ def beat_forever(worker_id: str, stop: threading.Event) -> None:
     while not stop.wait(settings.TASK_WORKER_HEARTBEAT_SECONDS):
         try:
             beat(worker_id)
+            requeue_orphaned_tasks()
         except Exception:
             # A database hiccup must not end the worker; the next beat tries again.
             logger.exception("Worker heartbeat failed")
