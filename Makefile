@@ -8,14 +8,17 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 SYSTEM_RUN := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 SYSTEM_TEST := $(SYSTEM_RUN) chromium postgresql default-jre-headless xmlsec1
+# The reference multi-server deployment (make cluster, make cluster-test).
+SYSTEM_CLUSTER := $(SYSTEM_RUN) postgresql nginx-light redis-server curl
 
-.PHONY: help install run test test-sqlite test-postgres lint check-deploy bench load lock messages clean
+.PHONY: help install run test test-sqlite test-postgres lint check-deploy bench load cluster cluster-test lock messages clean
 
 help:
 	@echo "make run    install what is needed, migrate, load demo data, serve on http://127.0.0.1:8000"
 	@echo "make test   install what the tests need and run them all (SQLite, then PostgreSQL)"
-	@echo "make bench  benchmark pages and PDF exports at 100 and 10,000 traineeships"
-	@echo "make load   60-second load test with 50 simulated users"
+	@echo "make bench  benchmark pages and PDF exports at 100 and 10,000 traineeships, on SQLite and PostgreSQL"
+	@echo "make load   60-second load test with 50 simulated users (LOAD_TARGET=cluster: against make cluster's set-up)"
+	@echo "make cluster  nginx, two gunicorn instances, two task workers, PostgreSQL and Redis on loopback"
 
 $(VENV)/.installed: requirements.lock requirements-dev.lock
 	@python=$$(scripts/find-python) || exit 1; \
@@ -40,7 +43,7 @@ run: install
 	$(MANAGE) migrate -v0
 	$(MANAGE) demo
 	@echo "Serving on http://127.0.0.1:8000 (the task worker and the demo sign-in provider on :9000 run beside it). Stop with Ctrl-C."
-	@trap 'kill 0' EXIT; $(MANAGE) db_worker & node scripts/oidc-dev-provider.mjs & $(MANAGE) runserver 127.0.0.1:8000
+	@trap 'kill 0' EXIT; $(MANAGE) task_worker & node scripts/oidc-dev-provider.mjs & $(MANAGE) runserver 127.0.0.1:8000
 
 test: install
 	@scripts/ensure-system-packages $(SYSTEM_TEST)
@@ -63,9 +66,24 @@ test-postgres:
 
 bench: install
 	$(PY) benchmarks/bench.py
+	@scripts/ensure-system-packages postgresql
+	scripts/with-postgres env BENCH_DATABASE=postgresql $(PY) benchmarks/bench.py
 
 load: install
+ifdef CLUSTER
+	@scripts/ensure-system-packages $(SYSTEM_CLUSTER)
+	scripts/cluster bash -c 'LOAD_TARGET=$$CLUSTER_URL $(PY) benchmarks/load.py'
+else
 	$(PY) benchmarks/load.py
+endif
+
+cluster: install
+	@scripts/ensure-system-packages $(SYSTEM_CLUSTER)
+	scripts/cluster
+
+cluster-test: install
+	@scripts/ensure-system-packages $(SYSTEM_CLUSTER)
+	scripts/cluster $(PY) -m pytest tests/cluster -q -n 0
 
 messages:
 	$(MANAGE) makemessages -l nl --no-location --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=tests

@@ -27,6 +27,7 @@ django.setup()
 from django.urls import Resolver404, resolve  # noqa: E402
 
 from benchmarks.common import (  # noqa: E402
+    DATABASE,
     PYTHON,
     ROLES,
     ROOT,
@@ -196,21 +197,22 @@ def main() -> int:
         "pdf_links_found": [link for _email, link, _name in small["pdf_links"]],
     }
     misses = report(rows, baseline, pdf)
-    RESULTS.write_text(
-        json.dumps(
-            {
-                "requests_per_page": REQUESTS,
-                "scales": SCALES,
-                "targets": TARGETS,
-                "baseline_p95_ms": baseline,
-                "pages": rows,
-                "pdf": pdf,
-                "misses": misses,
-            },
-            indent=2,
-        )
-    )
-    print(f"\nWrote {RESULTS.relative_to(ROOT)}")
+    run = {
+        "database": DATABASE,
+        "requests_per_page": REQUESTS,
+        "scales": SCALES,
+        "targets": TARGETS,
+        "baseline_p95_ms": baseline,
+        "pages": rows,
+        "pdf": pdf,
+        "misses": misses,
+    }
+    # One run per database: a PostgreSQL run keeps the SQLite run beside it, and back.
+    runs = []
+    if RESULTS.exists():
+        runs = [r for r in json.loads(RESULTS.read_text()).get("runs", []) if r.get("database") != DATABASE]
+    RESULTS.write_text(json.dumps({"runs": [*runs, run]}, indent=2))
+    print(f"\nWrote {RESULTS.relative_to(ROOT)} ({DATABASE})")
     return 0
 
 

@@ -21,10 +21,31 @@ PYTHON = sys.executable
 PASSWORD = "demo-traineeship"
 SCALES = {"small": 100, "large": 10_000}
 ROLES = ["hr", "manager", "mentor", "trainee", "coordinator"]
+# `sqlite` (files under benchmarks/data/) or `postgresql`: one database per scale on the
+# throwaway cluster whose DATABASE_URL scripts/with-postgres exported.
+DATABASE = os.environ.get("BENCH_DATABASE", "sqlite")
+POSTGRES_URL = os.environ.get("DATABASE_URL", "")
 
 
 def database_url(scale: str) -> str:
+    if DATABASE == "postgresql":
+        return urlsplit(POSTGRES_URL)._replace(path=f"/bench_{scale}").geturl()
     return f"sqlite:///{DATA / f'{scale}.sqlite3'}"
+
+
+def create_postgres_database(scale: str) -> None:
+    import psycopg
+
+    with psycopg.connect(urlsplit(POSTGRES_URL)._replace(path="/postgres").geturl(), autocommit=True) as pg:
+        pg.execute(f"DROP DATABASE IF EXISTS bench_{scale}")
+        pg.execute(f"CREATE DATABASE bench_{scale}")
+
+
+def vacuum_analyze(scale: str) -> None:
+    import psycopg
+
+    with psycopg.connect(database_url(scale), autocommit=True) as pg:
+        pg.execute("VACUUM ANALYZE")
 
 
 def server_env(scale: str, **extra) -> dict:
@@ -59,6 +80,15 @@ def manage(scale: str, *args: str) -> None:
 def ensure_database(scale: str) -> None:
     """Migrate and load ``demo --trainees N`` once per code version (the demo command is idempotent)."""
     DATA.mkdir(parents=True, exist_ok=True)
+    if DATABASE == "postgresql":
+        # The cluster is thrown away after the run, so the data is always loaded afresh.
+        started = time.perf_counter()
+        create_postgres_database(scale)
+        manage(scale, "migrate", "-v0")
+        manage(scale, "demo", "--trainees", str(SCALES[scale]))
+        vacuum_analyze(scale)
+        print(f"[{scale}] PostgreSQL: {SCALES[scale]} trainees loaded in {time.perf_counter() - started:.0f} s")
+        return
     marker = DATA / f"{scale}.fingerprint"
     fingerprint = _fingerprint()
     if marker.exists() and marker.read_text() == fingerprint and (DATA / f"{scale}.sqlite3").exists():

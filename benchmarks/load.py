@@ -1,12 +1,17 @@
 """``make load``: 60 seconds of 50 simulated people against gunicorn on the small demo database.
 
+With ``LOAD_TARGET=http://host:port`` it runs against a server that is already up with
+the demo data instead (``make load CLUSTER=1`` starts ``scripts/cluster`` for it).
+
 Measures an idle p95 first (one person at a time), then runs the locust scenario
 headless, and reports failures (must be 0) and the p95 under load beside the idle one.
 """
 
+import contextlib
 import csv
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -29,6 +34,10 @@ from benchmarks.common import (
 from tests.crawling import crawl
 
 USERS = os.environ.get("LOAD_USERS", "50")
+TARGET = os.environ.get("LOAD_TARGET", "")
+# Whose downloads are in the scenario, and where they find the traineeships.
+PDF_ROLES = {"hr": "/traineeships/", "manager": "/overview/"}
+TRAINEESHIP_LINK = re.compile(r'href="/(?:traineeships|portfolio)/(\d+)/"')
 DURATION = os.environ.get("LOAD_DURATION", "60s")
 ROLES = ["hr", "manager", "mentor", "trainee"]
 
@@ -47,22 +56,46 @@ def idle_p95(base: str) -> float:
     return samples[int(round(0.95 * (len(samples) - 1)))]
 
 
-def signed_in_sessions(base: str) -> dict[str, list[str]]:
-    """A Cookie header per demo account of each role, signed in over HTTP once."""
-    sessions = {}
+def pdf_urls(session, base: str, role: str) -> list[str]:
+    """The portfolio and final-evaluation PDFs this account may download (checked once each)."""
+    page = session.get(base + PDF_ROLES[role], timeout=60).text
+    urls = []
+    for pk in list(dict.fromkeys(TRAINEESHIP_LINK.findall(page)))[:5]:
+        for url in (f"/portfolio/{pk}/pdf/", f"/portfolio/{pk}/final-evaluation/pdf/"):
+            if session.get(base + url, timeout=120).status_code == 200:
+                urls.append(url)
+    return urls
+
+
+def signed_in_sessions(base: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """A Cookie header per demo account of each role, signed in over HTTP once, and the
+    PDFs each HR adviser's and manager's account downloads, keyed by that Cookie header."""
+    sessions, pdfs = {}, {}
     for role in ROLES:
         for slug in ("zonnedal", "buurtkracht"):
             session = sign_in(base, f"{role}@{slug}.example")
             cookies = "; ".join(f"{name}={value}" for name, value in session.cookies.items())
             sessions.setdefault(role, []).append(cookies)
-    return sessions
+            if role in PDF_ROLES:
+                pdfs[cookies] = pdf_urls(session, base, role)
+    return sessions, pdfs
+
+
+@contextlib.contextmanager
+def server():
+    if TARGET:
+        yield TARGET.rstrip("/")
+        return
+    ensure_database("small")
+    collectstatic()
+    with gunicorn("small") as base:
+        yield base
 
 
 def main() -> int:
-    ensure_database("small")
-    collectstatic()
-    with gunicorn("small") as base, tempfile.TemporaryDirectory() as scratch:
+    with server() as base, tempfile.TemporaryDirectory() as scratch:
         idle = idle_p95(base)
+        sessions, pdfs = signed_in_sessions(base)
         prefix = Path(scratch) / "load"
         subprocess.run(
             [
@@ -91,7 +124,8 @@ def main() -> int:
                 **os.environ,
                 "PYTHONPATH": str(ROOT),
                 "LOAD_PAGE_TIMES": str(Path(scratch) / "pages.json"),
-                "LOAD_SESSIONS": json.dumps(signed_in_sessions(base)),
+                "LOAD_SESSIONS": json.dumps(sessions),
+                "LOAD_PDFS": json.dumps(pdfs),
             },
             check=False,
         )
@@ -102,7 +136,8 @@ def main() -> int:
     failures = int(total["Failure Count"])
     requests = int(total["Request Count"])
     p95 = float(total["95%"])
-    print(f"\nLoad: {USERS} simulated people for {DURATION} against gunicorn (2 workers), 100 traineeships")
+    where = TARGET or "gunicorn (2 workers), 100 traineeships"
+    print(f"\nLoad: {USERS} simulated people for {DURATION} against {where}")
     print(f"  requests {requests}, failures {failures} (target 0), {float(total['Requests/s']):.0f} req/s")
     print(f"  p95 under load {p95:.0f} ms beside idle p95 {idle:.0f} ms ({p95 / idle:.1f}x)")
     if page_times:
@@ -111,6 +146,8 @@ def main() -> int:
             f"  pages after sign-in: p95 {pages_p95:.0f} ms beside idle p95 {idle:.0f} ms ({pages_p95 / idle:.1f}x),"
             f" {len(page_times)} requests"
         )
+    downloads = sum(int(row["Request Count"]) for row in rows if row["Name"].endswith("pdf/"))
+    print(f"  PDF downloads {downloads} of {requests} requests ({100 * downloads / max(requests, 1):.1f}%)")
     print(f"  median under load {float(total['50%']):.0f} ms")
     slowest = sorted((row for row in rows if row["Name"] != "Aggregated"), key=lambda r: -float(r["95%"] or 0))[:5]
     print("  slowest p95: " + ", ".join(f"{row['Name']} {float(row['95%']):.0f} ms" for row in slowest))

@@ -2,7 +2,9 @@
 
 Each simulated person signs in, opens the home page, and then wanders through the
 pages their role can reach (lists and detail pages, discovered from the links on each
-page, GET only), coming back home now and then.
+page, GET only), coming back home now and then. HR advisers and managers also download
+portfolio and final-evaluation PDFs (``LOAD_PDFS``, found by ``load.py``), the heaviest
+thing they do: with their weights, about one request in fourteen.
 """
 
 import json
@@ -46,8 +48,10 @@ class Person(FastHttpUser):
         be a sign-in storm, not their usual work. Without prepared sessions, sign in here."""
         self.cookies = ""
         sessions = json.loads(os.environ.get("LOAD_SESSIONS", "{}")).get(self.role)
+        self.pdfs = []
         if sessions:
             self.cookies = random.choice(sessions)
+            self.pdfs = json.loads(os.environ.get("LOAD_PDFS", "{}")).get(self.cookies, [])
             self.links = ["/"]
             return
         email = f"{self.role}@{random.choice(['zonnedal', 'buurtkracht'])}.example"
@@ -82,12 +86,26 @@ class Person(FastHttpUser):
         self.visit(random.choice(self.links))
 
 
-class HR(Person):
+class DownloadingPerson(Person):
+    abstract = True
+
+    @task(2)
+    def download_pdf(self):
+        if not self.pdfs:
+            return self.home()
+        url = random.choice(self.pdfs)
+        name = re.sub(r"/\d+(?=/|$)", "/<id>", url)
+        with self.client.get(url, name=name, headers={"Cookie": self.cookies}, catch_response=True) as response:
+            if response.headers.get("Content-Type") != "application/pdf":
+                response.failure(f"{url} gave {response.status_code} {response.headers.get('Content-Type')}")
+
+
+class HR(DownloadingPerson):
     role = "hr"
     weight = 1
 
 
-class Manager(Person):
+class Manager(DownloadingPerson):
     role = "manager"
     weight = 1
 

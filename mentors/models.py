@@ -195,6 +195,12 @@ class Meeting(models.Model):
         indexes = [
             models.Index(fields=["traineeship", "date"]),
             models.Index(fields=["date", "recorded_at"]),
+            # The stappenplan asks per traineeship "was the kick-off held?" (PostgreSQL plans, issue 13).
+            models.Index(
+                fields=["traineeship"],
+                condition=Q(kind="kick_off", recorded_at__isnull=False),
+                name="meeting_kick_off_held",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -340,6 +346,8 @@ class Agreement(models.Model):
         indexes = [
             models.Index(fields=["owner", "status", "due_date"]),
             models.Index(fields=["traineeship", "status", "due_date"]),
+            # The mentor's home lists the first open agreements by due date: read in order, stop early.
+            models.Index(fields=["due_date", "id"], condition=Q(status="open"), name="agreement_open_by_due_date"),
         ]
 
     def __str__(self):

@@ -61,6 +61,14 @@ class SelfEvaluation(models.Model):
         verbose_name = _("self-evaluation")
         verbose_name_plural = _("self-evaluations")
         ordering = ["traineeship", "submitted_at"]
+        # The stappenplan asks per traineeship "was the start self-evaluation submitted?".
+        indexes = [
+            models.Index(
+                fields=["traineeship"],
+                condition=Q(moment="start", submitted_at__isnull=False),
+                name="selfevaluation_start_submitted",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["traineeship", "moment"],

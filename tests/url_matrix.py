@@ -76,6 +76,16 @@ def _pk(name):
     return lambda world: {"pk": world[name].pk}
 
 
+def _worker_beats():
+    """A task worker has just beaten, as in a running deployment; the URL takes no arguments."""
+    from django.utils import timezone
+
+    from operations.models import WorkerHeartbeat
+
+    WorkerHeartbeat.objects.update_or_create(worker_id="matrix", defaults={"beat_at": timezone.now()})
+    return {}
+
+
 # URL names that are not product pages (Django's admin has its own checks) or
 # are tested elsewhere, with the reason.
 SKIPPED_PREFIXES = ("admin:",)
@@ -83,6 +93,10 @@ SKIPPED_PREFIXES = ("admin:",)
 ROWS: dict[str, Row] = {
     "home": Row(get=everyone()),
     "accessibility": Row(get=everyone(anonymous=200)),
+    # For the load balancer, signed in or not (tests/operations/test_health.py covers the 503s).
+    "health": Row(
+        get=everyone(200, anonymous=200), post=everyone(405, anonymous=405), kwargs=lambda world: _worker_beats()
+    ),
     "set_language": Row(get=everyone(405, anonymous=405), post=everyone(302, anonymous=302)),
     # django.contrib.auth
     "login": Row(get=everyone(200, anonymous=200)),

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "mentors",
     "portfolios",
     "signin",
+    "operations",
     # The project package holds what must know every app: home pages, the
     # stappenplan, the demo command.
     "traineeship",
@@ -127,6 +128,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's JIT compiles the counting queries of the overview pages (EXISTS subplans
+    # that look expensive to the planner) on every request: measured at 10,000 traineeships,
+    # about 1 s of compilation for 40 ms of work (benchmarks/explain.py). Short web queries
+    # never win it back, so it is off for the application's connections.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -214,8 +221,22 @@ STATICFILES_DIRS = [
 # only streamed by permission-checked views. Point MEDIA_ROOT at shared storage
 # (or swap the backend) when running several app servers.
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# DJANGO_STORAGE=s3 keeps uploads in S3-compatible object storage (django-storages) instead,
+# configured by its AWS_* variables; files stay private and are still streamed by our views.
+if os.environ.get("DJANGO_STORAGE", "filesystem") == "s3":
+    DEFAULT_STORAGE = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_LOCATION = os.environ.get("AWS_LOCATION", "")
+    AWS_DEFAULT_ACL = "private"
+    AWS_QUERYSTRING_AUTH = True
+    AWS_S3_FILE_OVERWRITE = False
+    # AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY are read by boto3 from the environment.
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -241,6 +262,29 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 # Evidence files embedded in one portfolio PDF, in total; what does not fit is listed with a note.
 PORTFOLIO_PDF_ATTACHMENTS_MAX_BYTES = int(os.environ.get("PORTFOLIO_PDF_ATTACHMENTS_MAX_BYTES", 20 * 1024 * 1024))
 
+# One cache shared by every app server (Redis or Valkey at REDIS_URL / CACHE_URL): sessions,
+# throttling and rate limits must agree whichever server answers. Without it, a per-process
+# memory cache, which is only right for a single server.
+CACHE_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL", "")
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": os.environ.get("DJANGO_CACHE_KEY_PREFIX", "traineeship"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Sessions read from the cache and are written through to the database, so a cache
+# restart signs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# The task worker (`manage.py task_worker`) beats this often; /health/ fails when no
+# worker has beaten for TASK_WORKER_HEARTBEAT_MAX_AGE seconds.
+TASK_WORKER_HEARTBEAT_SECONDS = int(os.environ.get("TASK_WORKER_HEARTBEAT_SECONDS", "15"))
+TASK_WORKER_HEARTBEAT_MAX_AGE = int(os.environ.get("TASK_WORKER_HEARTBEAT_MAX_AGE", "60"))
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
@@ -252,6 +296,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 if not DEBUG:
     https = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SECURE_SSL_REDIRECT = https
+    # The load balancer probes /health/ over plain HTTP on the private network.
+    SECURE_REDIRECT_EXEMPT = [r"^health/$"]
     SESSION_COOKIE_SECURE = https
     CSRF_COOKIE_SECURE = https
     LANGUAGE_COOKIE_SECURE = https
@@ -295,7 +341,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Traineeship <n
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Heavy work (bulk PDF exports, reminder e-mails) runs off the request path in the
-# django-tasks-db worker (`python manage.py db_worker`).
+# django-tasks-db worker (`python manage.py task_worker`, its db_worker with a heartbeat).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

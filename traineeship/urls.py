@@ -3,12 +3,14 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from operations.views import health
 from organisations.forms import QueuedPasswordResetForm
 from signin import views as signin_views
 from traineeship import views, views_manager, views_privacy, views_registers, views_traineeships
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("health/", health, name="health"),
     # Our sign-in page stays the entry point; allauth's name for it points here too.
     path("accounts/login/", signin_views.SignInView.as_view(), name="login"),
     path("accounts/login/", signin_views.SignInView.as_view(), name="account_login"),
