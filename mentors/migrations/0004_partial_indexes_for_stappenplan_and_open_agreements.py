@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mentors', '0002_meeting_counts_for_register'),
+        ('mentors', '0003_escalations_digests_preferences_feeds'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

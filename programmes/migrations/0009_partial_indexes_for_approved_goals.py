@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programmes', '0005_professional_registers'),
+        ('programmes', '0008_traineeship_shared_with_partners'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
