@@ -43,7 +43,7 @@ def disposition_filename(value: str) -> str:
 def test_calendar_file_with_hostile_names_parses_to_one_event(traineeship, personas, client_for):
     personas.trainee.name = HOSTILE
     personas.trainee.save()
-    meeting = MeetingFactory(traineeship=traineeship, location=HOSTILE + "x" * 200)
+    meeting = MeetingFactory(traineeship=traineeship, location=(HOSTILE + "x" * 200)[:200])  # the field holds 200
     response = client_for(personas.trainee).get(reverse("mentors:meeting_ics", kwargs={"pk": meeting.pk}))
     calendar = icalendar.Calendar.from_ical(response.content)
     events = list(calendar.walk("VEVENT"))
