@@ -3,7 +3,7 @@
 A ``Check`` is a boolean SQL expression on ``Traineeship`` (an ``Exists`` for
 related data), so one query answers every check for one traineeship or for a whole
 list (filter and count by step without N+1). Each app defines the checks it owns;
-``traineeship.stappenplan`` puts them in the five steps.
+``overview.stappenplan`` puts them in the five steps.
 """
 
 from collections.abc import Callable

@@ -68,8 +68,8 @@ INSTALLED_APPS = [
     "portfolios",
     "signin",
     "operations",
-    # The project package holds what must know every app: home pages, the
-    # stappenplan, the demo command.
+    # What must know every app: home pages, the stappenplan, the demo command.
+    "overview",
     "traineeship",
 ]
 
@@ -108,7 +108,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "traineeship.navigation.navigation",
+                "overview.navigation.navigation",
             ],
         },
     },

@@ -5,8 +5,9 @@ from django.urls import include, path
 
 from operations.views import health
 from organisations.forms import QueuedPasswordResetForm
+from overview import views, views_manager, views_registers, views_traineeships
 from signin import views as signin_views
-from traineeship import views, views_manager, views_privacy, views_registers, views_traineeships
+from traineeship import views_privacy
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -66,7 +66,7 @@ def test_recent_progress_and_a_planned_final_meeting_clear_signals(personas):
 
 
 def check(checks, traineeship):
-    from traineeship.stappenplan import annotate_steps
+    from overview.stappenplan import annotate_steps
 
     row = annotate_steps(Traineeship.objects.filter(pk=traineeship.pk)).values(*[f"check_{c.key}" for c in checks])
     return all(row[0].values())

@@ -2,10 +2,10 @@ import pytest
 from django.urls import reverse
 
 from organisations.models import AuditEntry
+from overview.stappenplan import annotate_steps
 from portfolios.models import Moment, SelfEvaluation
 from programmes.models import GoalProgress, LearningGoal, Traineeship
 from tests.portfolios.factories import GoalFactory
-from traineeship.stappenplan import annotate_steps
 
 ANSWERS = {
     "talents": "Ik kan goed luisteren.",

@@ -1,7 +1,7 @@
 from django.core.management import call_command
 
+from overview.stappenplan import annotate_steps
 from programmes.models import Competency, Placement, Programme, Traineeship
-from traineeship.stappenplan import annotate_steps
 
 
 def counts():

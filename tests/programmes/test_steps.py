@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from overview.stappenplan import steps_for
 from programmes.models import DevelopmentActivity, ProfileCompetency, WorkProfile
 from tests.programmes.factories import (
     CohortFactory,
@@ -10,7 +11,6 @@ from tests.programmes.factories import (
     PlacementFactory,
     TraineeshipFactory,
 )
-from traineeship.stappenplan import steps_for
 
 
 def test_steps_follow_the_data(personas, client_for):

@@ -5,8 +5,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Organisation, Role, User
+from overview.stappenplan import STEP_CHOICES
 from programmes.models import Cohort, Placement, Programme, TraineeshipStatus
-from traineeship.stappenplan import STEP_CHOICES
 
 
 class TraineeshipFilter(django_filters.FilterSet):

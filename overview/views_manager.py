@@ -17,9 +17,9 @@ from organisations import audit
 from organisations.access import role_required
 from organisations.models import Role, User
 from organisations.spreadsheets import table_response
+from overview import registers
+from overview.stappenplan import STEP_CHOICES, annotate_steps
 from programmes.models import Cohort, Placement, Programme, Traineeship
-from traineeship import registers
-from traineeship.stappenplan import STEP_CHOICES, annotate_steps
 
 PAGE_SIZE = 25
 CHART_WIDTH = 300

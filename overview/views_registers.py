@@ -11,11 +11,11 @@ from django.views.decorators.http import require_GET
 from organisations import audit
 from organisations.access import get_visible_or_404, require
 from organisations.spreadsheets import safe_filename, table_response
+from overview import registers
 from portfolios.pdf.base import render_pdf
 from programmes.forms_registers import RegistrationForm
 from programmes.models import Registration, Traineeship
 from programmes.permissions import PORTFOLIO, Relation, portfolio_windows, relations_of
-from traineeship import registers
 
 # The register's portals (Mijn SKJ, PE-online) are Dutch, and so is what goes into them.
 EXPORT_LANGUAGE = "nl"

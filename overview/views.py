@@ -7,7 +7,7 @@ from django.utils.translation import check_for_language
 from django.views.decorators.http import require_POST
 
 from organisations.languages import remember_language
-from traineeship.home import home_for
+from overview.home import home_for
 
 
 def home(request):

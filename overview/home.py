@@ -18,7 +18,7 @@ from programmes.models import PartnerInvitation, Traineeship
 
 def traineeship_summary(request) -> dict:
     """Counts per step of the active organisation's traineeships (one query), for HR and coordinators."""
-    from traineeship.views_traineeships import step_counts
+    from overview.views_traineeships import step_counts
 
     traineeships = Traineeship.objects.visible_to(request.user).of_organisation(request.membership.organisation)
     counts = step_counts(traineeships)

@@ -1,6 +1,6 @@
 """The stappenplan page of one traineeship and HR's overview of all traineeships.
 
-They sit at the top because the five steps ask every app (see ``traineeship.stappenplan``).
+They sit at the top because the five steps ask every app (see ``overview.stappenplan``).
 """
 
 from django.core.paginator import Paginator
@@ -12,11 +12,11 @@ from mentors.permissions import MENTOR_CHOOSERS, PLANNERS, meetings_scope
 from mentors.selectors import recent_meetings
 from organisations.access import get_visible_or_404, role_required
 from organisations.models import Role
+from overview.filters import TraineeshipFilter
+from overview.stappenplan import ALL_DONE, STEPS, annotate_steps, steps_for
 from portfolios.permissions import PORTFOLIO, SELF_EVALUATIONS
 from programmes.models import Placement, Traineeship
 from programmes.permissions import Relation, can_manage, portfolio_windows, relations_of
-from traineeship.filters import TraineeshipFilter
-from traineeship.stappenplan import ALL_DONE, STEPS, annotate_steps, steps_for
 
 PAGE_SIZE = 25
 
