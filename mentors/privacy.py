@@ -1,4 +1,4 @@
-"""This app's part of a person's data export and erasure (see ``traineeship.privacy``).
+"""This app's part of a person's data export and erasure (see ``privacy.services``).
 
 A trainee's copy holds the recorded meetings (never the mentor's private note), the
 agenda they wrote, addenda and agreements. A mentor's copy holds their mentor profiles
@@ -147,3 +147,17 @@ def erase(scope: Scope) -> None:
         Reminder.objects.filter(recipient=person).delete()
         for model in (Digest, NotificationRead, ReminderPreference, CalendarFeed):
             model.objects.filter(**{"recipient" if model is Digest else "user": person}).delete()
+
+
+def files(scope: Scope) -> list[tuple[str, bytes]]:
+    """No files of this app go into the copy."""
+    return []
+
+
+def erasure_blockers(scope: Scope) -> list[str]:
+    """Nothing of this app has a legal term that blocks erasure."""
+    return []
+
+
+def purge_traineeship(traineeship) -> None:
+    """Deleting the traineeship row removes all of this app's records of it; no files are left."""

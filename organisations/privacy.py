@@ -1,4 +1,4 @@
-"""This app's part of a person's data export and erasure (see ``traineeship.privacy``)."""
+"""This app's part of a person's data export and erasure (see ``privacy.services``)."""
 
 from dataclasses import dataclass
 
@@ -123,3 +123,17 @@ def anonymise_if_no_roles_left(user: User) -> bool:
     user.is_active = False
     user.save(update_fields=["name", "email", "password", "is_active"])
     return True
+
+
+def files(scope: Scope) -> list[tuple[str, bytes]]:
+    """No files of this app go into the copy."""
+    return []
+
+
+def erasure_blockers(scope: Scope) -> list[str]:
+    """Nothing of this app has a legal term that blocks erasure."""
+    return []
+
+
+def purge_traineeship(traineeship) -> None:
+    """Deleting the traineeship row removes all of this app's records of it; no files are left."""

@@ -1,5 +1,5 @@
 """This app's part of a person's data export, erasure and the retention term
-(see ``traineeship.privacy``).
+(see ``privacy.services``).
 
 The trainee's copy holds self-evaluations, evidence (metadata in the JSON, the files
 themselves in the ZIP), every reflection, feedback received and the final evaluation,

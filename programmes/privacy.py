@@ -151,3 +151,12 @@ def _registration(traineeship: Traineeship) -> dict | None:
         "number": registration.number,
         "registered_on": _date(registration.registered_on),
     }
+
+
+def files(scope: Scope) -> list[tuple[str, bytes]]:
+    """No files of this app go into the copy."""
+    return []
+
+
+def purge_traineeship(traineeship) -> None:
+    """Deleting the traineeship row removes all of this app's records of it; no files are left."""

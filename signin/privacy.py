@@ -1,4 +1,4 @@
-"""This app's part of a person's data export and erasure (see ``traineeship.privacy``):
+"""This app's part of a person's data export and erasure (see ``privacy.services``):
 linked identities at providers and second factors, never their secrets.
 
 Second factors belong to the account: they are in the person's own copy and go when the
@@ -73,3 +73,17 @@ def erase(scope: Scope) -> None:
     SocialAccount.objects.filter(user=scope.person).delete()
     Authenticator.objects.filter(user=scope.person).delete()
     EmailAddress.objects.filter(user=scope.person).delete()
+
+
+def files(scope: Scope) -> list[tuple[str, bytes]]:
+    """No files of this app go into the copy."""
+    return []
+
+
+def erasure_blockers(scope: Scope) -> list[str]:
+    """Nothing of this app has a legal term that blocks erasure."""
+    return []
+
+
+def purge_traineeship(traineeship) -> None:
+    """Deleting the traineeship row removes all of this app's records of it; no files are left."""

@@ -70,7 +70,8 @@ INSTALLED_APPS = [
     "operations",
     # What must know every app: home pages, the stappenplan, the demo command.
     "overview",
-    "traineeship",
+    # A person's data across every app: the copy, erasure on request, the retention term.
+    "privacy",
 ]
 
 MIDDLEWARE = [

@@ -7,7 +7,6 @@ from operations.views import health
 from organisations.forms import QueuedPasswordResetForm
 from overview import views, views_manager, views_registers, views_traineeships
 from signin import views as signin_views
-from traineeship import views_privacy
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -38,12 +37,7 @@ urlpatterns = [
     path("i18n/language/", views.set_language, name="set_language"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("organisation/", include("organisations.urls")),
-    path("privacy/my-data/", views_privacy.my_data, name="privacy_my_data"),
-    path("privacy/my-data/download/", views_privacy.my_data_download, name="privacy_my_data_download"),
-    path("privacy/people/<int:pk>/download/", views_privacy.person_data_download, name="privacy_person_download"),
-    path("privacy/copies/<int:pk>/", views_privacy.data_copy, name="privacy_data_copy"),
-    path("privacy/copies/<int:pk>/download/", views_privacy.data_copy_download, name="privacy_data_copy_download"),
-    path("privacy/people/<int:pk>/erase/", views_privacy.person_erase, name="privacy_person_erase"),
+    path("privacy/", include("privacy.urls")),
     path("mentors/", include("mentors.urls")),
     path("overview/", views_manager.manager_overview, name="manager_overview"),
     path("overview/export.csv", views_manager.manager_overview_csv, name="manager_overview_csv"),

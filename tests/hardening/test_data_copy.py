@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from organisations.models import DataCopy, Membership
-from traineeship.tasks import build_data_copy
+from privacy.tasks import build_data_copy
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ def running_task(*worker_ids, minutes_ago=5):
         status=TaskResultStatus.RUNNING,
         started_at=timezone.now() - timedelta(minutes=minutes_ago),
         args_kwargs={"args": [], "kwargs": {"copy_id": 1}},
-        task_path="traineeship.tasks.build_data_copy",
+        task_path="privacy.tasks.build_data_copy",
         worker_ids=list(worker_ids),
         backend_name="default",
         run_after=get_date_max(),

@@ -8,7 +8,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from traineeship.privacy import apply_retention
+from privacy.services import apply_retention
 
 
 class Command(BaseCommand):

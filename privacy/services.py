@@ -1,11 +1,10 @@
 """A person's data across every app: the copy they may ask for, erasure on request,
-and the retention term. Each app contributes a module ``<app>.privacy`` with
-``personal_data(scope) -> dict`` and ``erase(scope)``, and optionally
-``erasure_blockers(scope)``, ``erasure_summary(scope)``, ``files(scope)`` (evidence to
-include in the copy). A ``organisations.privacy.Scope`` names the person, the reader and
-the acting organisation: an act of HR stays inside HR's organisation, and what the
-reader may not read (another person's private reflections) is never in it; and
-``purge_traineeship(traineeship)`` (clean up before the retention term removes a traineeship)."""
+and the retention term. Each app contributes a module ``<app>.privacy`` implementing
+``organisations.privacy_protocol.PrivacySection`` (personal data, files, erasure blockers and
+summary, erase, purge of a traineeship past its term), found by ``privacy.sections``.
+A ``organisations.privacy.Scope`` names the person, the reader and the acting organisation:
+an act of HR stays inside HR's organisation, and what the reader may not read (another
+person's private reflections) is never in it."""
 
 import io
 import json
@@ -16,33 +15,27 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from mentors import privacy as mentors_privacy
 from organisations import audit
 from organisations import privacy as organisations_privacy
 from organisations.models import Membership, Organisation, Role, User
 from organisations.privacy import Scope
-from portfolios import privacy as portfolios_privacy
-from programmes import privacy as programmes_privacy
+from privacy.sections import sections
 from programmes.dates import add_months
 from programmes.models import Traineeship
-from signin import privacy as signin_privacy
-
-# Erasure runs from the most dependent app down; the account is anonymised last.
-SECTIONS = [signin_privacy, portfolios_privacy, mentors_privacy, programmes_privacy, organisations_privacy]
 
 
 def personal_data(scope: Scope) -> dict:
     data = {"generated_at": timezone.now().isoformat(), "format": "traineeship-personal-data/1"}
     if scope.organisation is not None:
         data["organisation"] = scope.organisation.name
-    for section in reversed(SECTIONS):
+    for section in reversed(sections()):
         data.update(section.personal_data(scope))
     return data
 
 
 def export_steps() -> int:
     """How many steps ``build_data_export`` reports: the JSON file, then each section's files."""
-    return 1 + len(SECTIONS)
+    return 1 + len(sections())
 
 
 def build_data_export(scope: Scope, *, progress=lambda: None) -> tuple[str, bytes]:
@@ -52,8 +45,8 @@ def build_data_export(scope: Scope, *, progress=lambda: None) -> tuple[str, byte
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("data.json", json.dumps(personal_data(scope), ensure_ascii=False, indent=2))
         progress()
-        for section in SECTIONS:
-            for name, content in getattr(section, "files", lambda _scope: [])(scope):
+        for section in sections():
+            for name, content in section.files(scope):
                 archive.writestr(name, content)
             progress()
     for organisation in _organisations_acting(scope):
@@ -75,11 +68,11 @@ def _organisations_acting(scope: Scope) -> list[Organisation]:
 
 
 def erasure_blockers(scope: Scope) -> list[str]:
-    return [blocker for section in SECTIONS for blocker in getattr(section, "erasure_blockers", lambda _s: [])(scope)]
+    return [blocker for section in sections() for blocker in section.erasure_blockers(scope)]
 
 
 def erasure_summary(scope: Scope) -> list[str]:
-    return [line for section in SECTIONS for line in getattr(section, "erasure_summary", lambda _s: [])(scope)]
+    return [line for section in sections() for line in section.erasure_summary(scope)]
 
 
 class ErasureBlocked(Exception):
@@ -97,7 +90,7 @@ def erase_person(scope: Scope) -> None:
     if blockers:
         raise ErasureBlocked(blockers)
     organisations = _organisations_acting(scope)
-    for section in SECTIONS:
+    for section in sections():
         section.erase(scope)
     for organisation in organisations:
         audit.record(
@@ -152,8 +145,8 @@ def apply_retention(*, today: date, dry_run: bool) -> list[RetentionAction]:
             if traineeship is None:
                 continue
             trainee = traineeship.trainee
-            for section in SECTIONS:
-                getattr(section, "purge_traineeship", lambda _t: None)(traineeship)
+            for section in sections():
+                section.purge_traineeship(traineeship)
             traineeship.delete()
             audit.record(
                 organisation=action.organisation,

@@ -13,8 +13,8 @@ from organisations.access import get_visible_or_404, require, role_required
 from organisations.models import DataCopy, Membership, Role
 from organisations.privacy import Scope
 from organisations.submissions import single_submission
-from traineeship import privacy
-from traineeship.tasks import build_data_copy
+from privacy import services
+from privacy.tasks import build_data_copy
 
 
 def my_data(request):
@@ -88,7 +88,7 @@ def person_erase(request, pk):
     if person.pk == request.user.pk:
         messages.error(request, _("You cannot erase your own data here; ask another HR adviser."))
         return redirect("organisations:people")
-    blockers = privacy.erasure_blockers(scope)
+    blockers = services.erasure_blockers(scope)
     if request.method == "POST":
         if blockers:
             messages.error(request, _("This person's data cannot be erased yet."))
@@ -96,11 +96,11 @@ def person_erase(request, pk):
             messages.error(request, _("Tick the box to confirm the erasure."))
         else:
             name = person.name
-            privacy.erase_person(scope)
+            services.erase_person(scope)
             messages.success(request, _("The data of %(name)s has been erased.") % {"name": name})
             return redirect("organisations:people")
     return render(
         request,
         "privacy/person_erase.html",
-        {"membership": membership, "person": person, "blockers": blockers, "summary": privacy.erasure_summary(scope)},
+        {"membership": membership, "person": person, "blockers": blockers, "summary": services.erasure_summary(scope)},
     )
