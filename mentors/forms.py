@@ -2,10 +2,11 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from goals.models import LearningGoal
 from mentors.models import Addendum, Agreement, AgreementStatus, Meeting, MentorProfile
 from organisations.models import Membership, Role, User
 from organisations.safe_text import SafeForm, SafeModelForm
-from programmes.models import CategoryKind, LearningGoal, RegisterCategory, Registration, Traineeship
+from programmes.models import CategoryKind, RegisterCategory, Registration, Traineeship
 
 
 class MentorProfileForm(SafeModelForm):

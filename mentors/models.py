@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from goals.models import GoalProgress
 from organisations.models import Membership, Organisation, Role, User
-from programmes.models import GoalProgress, ReflectionForm, RegisterCategory, Traineeship, TraineeshipScopedQuerySet
+from programmes.models import ReflectionForm, RegisterCategory, Traineeship, TraineeshipScopedQuerySet
 from programmes.permissions import Relation
 
 

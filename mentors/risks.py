@@ -28,9 +28,10 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from goals.models import GoalProgress, LearningGoal
 from mentors.models import LOW_SIGNAL, Agreement, AgreementStatus, Meeting, MeetingKind
 from programmes.lifecycle import running_q
-from programmes.models import GoalProgress, LearningGoal, Placement
+from programmes.models import Placement
 
 STALE_GOAL_WEEKS = 8
 ENDING_WEEKS = 6

@@ -6,12 +6,13 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from goals.models import GoalProgress, LearningGoal
 from mentors.models import Addendum, Agreement, AgreementStatus, Meeting, MeetingGoalProgress, MeetingKind
 from mentors.notices import notices
 from mentors.selectors import mentor_load, mentor_warnings
 from organisations import audit
 from organisations.models import User
-from programmes.models import GoalProgress, LearningGoal, Placement, Traineeship
+from programmes.models import Placement, Traineeship
 
 RECORD_FIELDS = ["notes", "workload", "wellbeing", "private_note", "next_meeting_date"]
 

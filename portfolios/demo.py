@@ -9,6 +9,7 @@ from django.core.files.storage import default_storage
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from goals.models import GoalProgress, LearningGoal
 from organisations.models import Membership, Organisation, Role, User, hash_token
 from portfolios.models import (
     CompetencyRating,
@@ -20,14 +21,7 @@ from portfolios.models import (
     Reflection,
     SelfEvaluation,
 )
-from programmes.models import (
-    DevelopmentActivity,
-    GoalProgress,
-    LearningGoal,
-    Placement,
-    Traineeship,
-    TraineeshipStatus,
-)
+from programmes.models import DevelopmentActivity, Placement, Traineeship, TraineeshipStatus
 
 
 def _certificate_pdf(name: str, course: str) -> bytes:

@@ -3,10 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from competencies.models import Competency
+from goals.models import LearningGoal
 from organisations.safe_text import SafeForm, SafeModelForm
 from portfolios.models import Evidence, FeedbackRequest, FinalEvaluation, RatingLevel, Reflection, SelfEvaluation
 from portfolios.uploads import MAX_UPLOAD_BYTES
-from programmes.models import Competency, DevelopmentActivity, LearningGoal, RegisterCategory, Registration
+from programmes.models import DevelopmentActivity, RegisterCategory, Registration
 
 
 def date_input():

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from programmes.models import LearningGoal
+from goals.models import LearningGoal
 from programmes.permissions import Relation
 
 Status = LearningGoal.Status

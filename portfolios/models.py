@@ -13,15 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from competencies.models import Competency
+from goals.models import LearningGoal
 from organisations.models import Membership, Organisation, Role, User, hash_token
-from programmes.models import (
-    Cohort,
-    Competency,
-    DevelopmentActivity,
-    LearningGoal,
-    Traineeship,
-    TraineeshipScopedQuerySet,
-)
+from programmes.models import Cohort, DevelopmentActivity, Traineeship, TraineeshipScopedQuerySet
 
 
 class Moment(models.TextChoices):

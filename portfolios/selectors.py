@@ -7,6 +7,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from competencies.models import Competency
+from goals.models import GoalProgress, LearningGoal
 from portfolios.models import (
     CompetencyRating,
     Evidence,
@@ -18,14 +20,7 @@ from portfolios.models import (
 )
 from portfolios.permissions import REFLECTIONS
 from programmes.lifecycle import running_q
-from programmes.models import (
-    Competency,
-    DevelopmentActivity,
-    GoalProgress,
-    LearningGoal,
-    ProfileCompetency,
-    Traineeship,
-)
+from programmes.models import DevelopmentActivity, ProfileCompetency, Traineeship
 from programmes.permissions import Relation, made_within, portfolio_scope
 
 ZERO_HOURS = Value(0, output_field=DecimalField(max_digits=8, decimal_places=1))

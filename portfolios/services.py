@@ -9,6 +9,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from competencies.models import Competency
+from goals.models import GoalProgress, LearningGoal
 from organisations import audit, mail
 from organisations.models import Organisation, User, hash_token
 from portfolios import goal_states, uploads
@@ -22,7 +24,7 @@ from portfolios.models import (
     Reflection,
     SelfEvaluation,
 )
-from programmes.models import Competency, DevelopmentActivity, GoalProgress, LearningGoal, Traineeship
+from programmes.models import DevelopmentActivity, Traineeship
 from programmes.permissions import Relation
 
 FEEDBACK_VALID_DAYS = 21

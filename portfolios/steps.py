@@ -3,8 +3,8 @@
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from goals.models import LearningGoal
 from portfolios.models import FinalEvaluation, Moment, SelfEvaluation
-from programmes.models import LearningGoal
 from programmes.steps import Check
 
 

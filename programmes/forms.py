@@ -5,15 +5,20 @@ from django.db.models import Q
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from competencies.models import (
+    FORMAL_CATEGORIES,
+    ActivityCategory,
+    ActivityKind,
+    Competency,
+    CompetencyFramework,
+    LearningActivity,
+)
 from organisations.models import Organisation, Role, User
 from organisations.safe_text import SafeForm, SafeModelForm
 from programmes.agreements import AGREEMENT_FIELDS, PRESET_CHOICES, preset_values
 from programmes.models import (
     Cohort,
-    Competency,
-    CompetencyFramework,
     DevelopmentDay,
-    LearningActivity,
     Placement,
     ProfileCompetency,
     Programme,
@@ -21,7 +26,6 @@ from programmes.models import (
     TraineeshipStatus,
     WorkProfile,
 )
-from programmes.models.activities import FORMAL_CATEGORIES, ActivityCategory, ActivityKind
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

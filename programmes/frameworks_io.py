@@ -5,10 +5,10 @@ import json
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from competencies.models import Competency, CompetencyFramework
 from organisations import spreadsheets
 from organisations.spreadsheets import RowError
 from organisations.spreadsheets import TableRejected as ImportRejected
-from programmes.models import Competency, CompetencyFramework
 
 COLUMNS = [
     "code",

@@ -4,7 +4,8 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from programmes.models import Competency, DevelopmentActivity, LearningActivity, ProfileCompetency, Traineeship
+from competencies.models import Competency, LearningActivity
+from programmes.models import DevelopmentActivity, ProfileCompetency, Traineeship
 
 
 @dataclass

@@ -5,20 +5,11 @@ from datetime import timedelta
 from django.db import transaction
 from django.db.models import Max
 
+from competencies.models import Competency, CompetencyFramework, LearningActivity
 from organisations.audit import Action, record
 from organisations.models import User
 from programmes.dates import add_months
-from programmes.models import (
-    Cohort,
-    Competency,
-    CompetencyFramework,
-    DevelopmentActivity,
-    LearningActivity,
-    Placement,
-    ProfileCompetency,
-    Traineeship,
-    WorkProfile,
-)
+from programmes.models import Cohort, DevelopmentActivity, Placement, ProfileCompetency, Traineeship, WorkProfile
 
 
 @transaction.atomic

@@ -8,13 +8,14 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from competencies.models import CompetencyFramework
 from organisations.access import get_visible_or_404, require, role_required
 from organisations.models import Role
 from organisations.submissions import single_submission
 from programmes import services
 from programmes.agreements import PRESETS
 from programmes.forms import BlueprintForm, CohortForm, DevelopmentDayFormSet, ProgrammeForm, programme_form_with_preset
-from programmes.models import Cohort, CompetencyFramework, Programme, Traineeship
+from programmes.models import Cohort, Programme, Traineeship
 from programmes.permissions import REFERENCE_READERS
 
 PAGE_SIZE = 25

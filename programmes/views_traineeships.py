@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from competencies.models import LearningActivity
 from organisations.access import get_visible_or_404, require, role_required
 from organisations.models import Role
 from organisations.submissions import single_submission
@@ -25,15 +26,7 @@ from programmes.forms import (
     WorkProfileForm,
     available_activities,
 )
-from programmes.models import (
-    DevelopmentActivity,
-    LearningActivity,
-    Placement,
-    ProfileCompetency,
-    Programme,
-    Traineeship,
-    WorkProfile,
-)
+from programmes.models import DevelopmentActivity, Placement, ProfileCompetency, Programme, Traineeship, WorkProfile
 from programmes.permissions import REFERENCE_READERS, can_manage
 from programmes.selectors import activity_suggestions
 

@@ -10,9 +10,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
+from goals.models import LearningGoal
 from organisations import audit
 from organisations.models import AuditEntry, Membership, User
-from programmes.models import LearningGoal, Programme, Traineeship
+from programmes.models import Programme, Traineeship
 
 
 def make_traineeship(organisation, trainee, *, start=date(2025, 1, 1), end=date(2025, 12, 31), status="finished"):

@@ -143,8 +143,9 @@ def build_portfolios(world: World) -> None:
     from django.core.files.base import ContentFile
     from django.core.files.storage import default_storage
 
+    from goals.models import LearningGoal
     from portfolios.models import Evidence, PortfolioExport
-    from programmes.models import DevelopmentActivity, LearningGoal
+    from programmes.models import DevelopmentActivity
     from tests.portfolios.factories import traineeship_with_profile
 
     p = world.personas

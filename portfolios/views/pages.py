@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from goals.models import LearningGoal
 from organisations.access import get_visible_or_404, require
 from organisations.submissions import single_submission
 from portfolios import forms, goal_states, selectors, services
@@ -15,11 +16,7 @@ from portfolios.models import (
 )
 from portfolios.permissions import FEEDBACK, REFLECTIONS, SELF_EVALUATIONS
 from portfolios.views.common import _page, _trainee_only, _traineeship, _windows
-from programmes.models import (
-    DevelopmentActivity,
-    LearningGoal,
-    Registration,
-)
+from programmes.models import DevelopmentActivity, Registration
 from programmes.permissions import Relation, relations_of
 
 # Home ---------------------------------------------------------------------------------------------

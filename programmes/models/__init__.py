@@ -1,8 +1,7 @@
-"""Programmes, cohorts, traineeships and placements, and the data of steps 1 and 2."""
+"""Programmes, cohorts, traineeships and placements, and the data of steps 1 and 2
+(competencies and the learning-activity inventory: ``competencies``; learning goals: ``goals``)."""
 
-from programmes.models.activities import ActivityCategory, ActivityKind, DevelopmentActivity, LearningActivity
-from programmes.models.frameworks import Competency, CompetencyFramework, CompetencyLevel
-from programmes.models.goals import GoalProgress, LearningGoal
+from programmes.models.development import DevelopmentActivity
 from programmes.models.programmes import (
     Cohort,
     DevelopmentDay,
@@ -32,8 +31,6 @@ from programmes.models.traineeships import (
 )
 
 __all__ = [
-    "ActivityCategory",
-    "ActivityKind",
     "CategoryKind",
     "ReflectionForm",
     "Register",
@@ -42,15 +39,9 @@ __all__ = [
     "Registration",
     "Unit",
     "Cohort",
-    "Competency",
-    "CompetencyFramework",
-    "CompetencyLevel",
     "DevelopmentActivity",
     "DevelopmentDay",
     "EducationLevel",
-    "GoalProgress",
-    "LearningGoal",
-    "LearningActivity",
     "Outcome",
     "PartnerInvitation",
     "PayRule",

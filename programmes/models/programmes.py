@@ -58,7 +58,7 @@ class Programme(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=ProgrammeKind.choices)
     description = models.TextField(_("description"), blank=True)
     framework = models.ForeignKey(
-        "programmes.CompetencyFramework",
+        "competencies.CompetencyFramework",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

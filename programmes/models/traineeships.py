@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from competencies.models import Competency, CompetencyLevel
 from organisations.models import Organisation, User
 from programmes.dates import add_months
-from programmes.models.frameworks import Competency, CompetencyLevel
 from programmes.models.programmes import Cohort, PayRule, Programme
 
 

@@ -6,9 +6,10 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from goals.models import LearningGoal
 from mentors.models import Agreement, Meeting, MentorProfile
 from organisations.models import Role
-from programmes.models import LearningGoal, Traineeship, TraineeshipStatus
+from programmes.models import Traineeship, TraineeshipStatus
 from tests.organisations.factories import OrganisationFactory, UserFactory, member
 from tests.programmes.factories import PlacementFactory, ProgrammeFactory, TraineeshipFactory
 

@@ -1,11 +1,12 @@
 from django.core.management import call_command
 
+from goals.models import LearningGoal
 from mentors import demo
 from mentors.models import Agreement, Escalation, Meeting, MentorProfile
 from organisations import demo as organisations_demo
 from organisations.models import Role
 from portfolios.models import SelfEvaluation
-from programmes.models import LearningGoal, Traineeship
+from programmes.models import Traineeship
 from tests.mentors.factories import mentored_traineeship
 
 

@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from goals.models import GoalProgress
 from mentors.models import Agreement, Meeting
 from organisations.models import AuditEntry
-from programmes.models import GoalProgress
 from tests.mentors.factories import LearningGoalFactory, MeetingFactory, mentored_traineeship, record
 
 

@@ -2,9 +2,10 @@ from datetime import timedelta
 
 from django.utils import timezone, translation
 
+from goals.models import GoalProgress
 from mentors.risks import annotate_risks, reasons
 from mentors.steps import STEP3, STEP4
-from programmes.models import GoalProgress, Traineeship
+from programmes.models import Traineeship
 from tests.mentors.factories import (
     AgreementFactory,
     LearningGoalFactory,

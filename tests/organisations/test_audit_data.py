@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from goals.models import LearningGoal
 from organisations import audit
 from organisations.models import AuditEntry, Membership
-from programmes.models import LearningGoal
 from tests.mentors.factories import LearningGoalFactory, MentorsTraineeshipFactory
 from tests.programmes.factories import PlacementFactory
 

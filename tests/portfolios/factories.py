@@ -6,7 +6,8 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from programmes.models import LearningGoal, ProfileCompetency
+from goals.models import LearningGoal
+from programmes.models import ProfileCompetency
 from tests.programmes.factories import (
     CohortFactory,
     CompetencyFactory,

@@ -2,9 +2,9 @@
 
 import pytest
 
+from goals.models import LearningGoal
 from organisations.models import User
 from portfolios.models import SelfEvaluation
-from programmes.models import LearningGoal
 from tests.organisations.factories import PASSWORD
 
 

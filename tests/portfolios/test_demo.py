@@ -1,10 +1,11 @@
 from django.core.management import call_command
 
+from goals.models import LearningGoal
 from organisations import demo as organisations_demo
 from organisations.models import Role
 from portfolios import demo
 from portfolios.models import FeedbackRequest, FinalEvaluation, Reflection, SelfEvaluation
-from programmes.models import LearningGoal, Traineeship
+from programmes.models import Traineeship
 from tests.portfolios.factories import traineeship_with_profile
 
 

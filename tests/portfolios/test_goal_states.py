@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from goals.models import LearningGoal
 from organisations.models import AuditEntry
-from programmes.models import LearningGoal
 from tests.portfolios.factories import GoalFactory
 
 Status = LearningGoal.Status

@@ -7,8 +7,8 @@ from pathlib import Path
 from django.conf import settings
 from django.urls import reverse
 
+from goals.models import GoalProgress
 from mentors.models import Agreement, MeetingGoalProgress
-from programmes.models import GoalProgress
 from tests.mentors.factories import AgreementFactory, MeetingFactory, record
 from tests.portfolios.factories import GoalFactory
 from tests.portfolios.pdf_helpers import flat_text

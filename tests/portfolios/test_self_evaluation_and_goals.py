@@ -1,10 +1,11 @@
 import pytest
 from django.urls import reverse
 
+from goals.models import GoalProgress, LearningGoal
 from organisations.models import AuditEntry
 from overview.stappenplan import annotate_steps
 from portfolios.models import Moment, SelfEvaluation
-from programmes.models import GoalProgress, LearningGoal, Traineeship
+from programmes.models import Traineeship
 from tests.portfolios.factories import GoalFactory
 
 ANSWERS = {

@@ -11,19 +11,10 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from competencies.models import Competency, CompetencyFramework, LearningActivity
 from organisations.models import Role
 from programmes.dates import add_months
-from programmes.models import (
-    Cohort,
-    Competency,
-    CompetencyFramework,
-    LearningActivity,
-    Placement,
-    Programme,
-    ProgrammeKind,
-    Traineeship,
-    TraineeshipStatus,
-)
+from programmes.models import Cohort, Placement, Programme, ProgrammeKind, Traineeship, TraineeshipStatus
 from tests.organisations.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 

@@ -1,7 +1,8 @@
 from django.core.management import call_command
 
+from competencies.models import Competency
 from overview.stappenplan import annotate_steps
-from programmes.models import Competency, Placement, Programme, Traineeship
+from programmes.models import Placement, Programme, Traineeship
 
 
 def counts():

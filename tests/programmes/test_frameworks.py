@@ -5,7 +5,7 @@ import json
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from programmes.models import Competency, CompetencyFramework
+from competencies.models import Competency, CompetencyFramework
 from tests.programmes.factories import CompetencyFactory, FrameworkFactory
 
 GOOD_CSV = """code,name,description,areas_of_life,level_startbekwaam,level_vakbekwaam,level_vakvolwassen

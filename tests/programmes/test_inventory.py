@@ -4,7 +4,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from programmes.models import DevelopmentActivity, LearningActivity
+from competencies.models import LearningActivity
+from programmes.models import DevelopmentActivity
 from tests.programmes.factories import CompetencyFactory, FrameworkFactory, LearningActivityFactory, TraineeshipFactory
 
 

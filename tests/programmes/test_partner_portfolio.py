@@ -6,9 +6,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from goals.models import LearningGoal
 from organisations.models import AuditEntry
 from portfolios.models import Evidence, Reflection
-from programmes.models import DevelopmentActivity, LearningGoal
+from programmes.models import DevelopmentActivity
 from tests.world import World
 
 

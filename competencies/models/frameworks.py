@@ -38,6 +38,7 @@ class CompetencyFramework(models.Model):
         verbose_name = _("competency framework")
         verbose_name_plural = _("competency frameworks")
         ordering = ["name"]
+        db_table = "programmes_competencyframework"  # moved from programmes; the table kept its name
         constraints = [
             models.UniqueConstraint(fields=["organisation", "name"], name="unique_framework_name"),
         ]
@@ -71,6 +72,7 @@ class Competency(models.Model):
         verbose_name = _("competency")
         verbose_name_plural = _("competencies")
         ordering = ["framework", "position", "code"]
+        db_table = "programmes_competency"  # moved from programmes; the table kept its name
         constraints = [
             models.UniqueConstraint(fields=["framework", "code"], name="unique_competency_code"),
         ]

@@ -1,8 +1,8 @@
 """Learning goals of the development plan, and their progress over time.
 
-They live here, beside the traineeship, because three apps use them: the portfolio
-(the plan, the mentor's approval), the mentors' progress meetings (progress per
-goal) and the signals (goals without progress).
+They live in their own app above programmes because three apps build on them: the
+portfolio (the plan, the mentor's approval), the mentors' progress meetings (progress
+per goal) and the signals (goals without progress).
 """
 
 from django.core.validators import MaxValueValidator
@@ -10,9 +10,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from competencies.models import Competency
 from organisations.models import User
-from programmes.models.frameworks import Competency
-from programmes.models.traineeships import Traineeship, TraineeshipScopedQuerySet
+from programmes.models import Traineeship, TraineeshipScopedQuerySet
 
 
 class LearningGoal(models.Model):
@@ -58,6 +58,7 @@ class LearningGoal(models.Model):
         verbose_name = _("learning goal")
         verbose_name_plural = _("learning goals")
         ordering = ["deadline", "pk"]
+        db_table = "programmes_learninggoal"  # moved from programmes; the table kept its name
         indexes = [
             models.Index(fields=["traineeship", "status"]),
             # The stappenplan's questions "any goal approved?" and "an approved goal without a
@@ -97,6 +98,7 @@ class GoalProgress(models.Model):
         verbose_name = _("progress on a goal")
         verbose_name_plural = _("progress on goals")
         ordering = ["goal", "-recorded_on", "-pk"]
+        db_table = "programmes_goalprogress"  # moved from programmes; the table kept its name
         indexes = [models.Index(fields=["goal", "-recorded_on"])]
         constraints = [
             models.CheckConstraint(condition=models.Q(progress__lte=100), name="progress_at_most_100"),
