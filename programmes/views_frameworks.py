@@ -8,12 +8,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from competencies import frameworks_io
 from competencies.models import Competency, CompetencyFramework
 from organisations.access import get_visible_or_404, require, role_required
 from organisations.models import Role
 from organisations.spreadsheets import safe_filename, table_response
 from organisations.submissions import single_submission
-from programmes import frameworks_io, services
+from programmes import services
 from programmes.forms import CompetencyForm, FrameworkForm, FrameworkImportForm
 from programmes.models import ProfileCompetency
 from programmes.permissions import REFERENCE_READERS
