@@ -8,8 +8,3 @@ class MentorsConfig(AppConfig):
 
     def ready(self):
         from mentors import permissions  # noqa: F401  (the app's read rules register for the privacy page)
-        from mentors.models import Escalation, MeetingKind, Reminder
-        from organisations import audit
-
-        # The audit trail shows meeting kinds in the reader's language.
-        audit.register_labels(meeting_kind=MeetingKind, reminder_kind=Reminder.Kind, step=Escalation.Step)

@@ -18,6 +18,7 @@ from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.utils import formats, translation
 
+from mentors.audit import MentorAction
 from mentors.models import Escalation, Reminder, ReminderPreference
 from mentors.notices import Notice
 from organisations import audit, mail
@@ -117,7 +118,7 @@ def _send(notice: Notice, step: int, person: User, already: list[User], today: d
             audit.record(
                 organisation=notice.traineeship.programme.owner,
                 actor=None,
-                action=audit.Action.REMINDER_ESCALATED,
+                action=MentorAction.REMINDER_ESCALATED,
                 subject=notice.recipient,
                 obj=notice.traineeship,
                 params={

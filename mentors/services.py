@@ -7,6 +7,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from goals.models import GoalProgress, LearningGoal
+from mentors.audit import MentorAction
 from mentors.models import Addendum, Agreement, AgreementStatus, Meeting, MeetingGoalProgress, MeetingKind
 from mentors.notices import notices
 from mentors.selectors import mentor_load, mentor_warnings
@@ -41,7 +42,7 @@ def placement_set_mentor(*, placement: Placement, mentor: User | None, by: User)
             audit.record(
                 organisation=placement.traineeship.programme.owner,
                 actor=by,
-                action=audit.Action.MENTOR_ASSIGNED,
+                action=MentorAction.MENTOR_ASSIGNED,
                 subject=placement.traineeship.trainee,
                 obj=placement,
                 params={"mentor": str(mentor)} if mentor else {"variant": "removed"},
@@ -191,7 +192,7 @@ def meeting_confirm(*, meeting: Meeting, user: User, as_trainee: bool, digest_re
         audit.record(
             organisation=meeting.traineeship.programme.owner,
             actor=user,
-            action=audit.Action.MEETING_CONFIRMED,
+            action=MentorAction.MEETING_CONFIRMED,
             subject=meeting.traineeship.trainee,
             obj=meeting,
             params={

@@ -10,3 +10,7 @@ class OrganisationsConfig(AppConfig):
         from organisations import lookups, permissions  # noqa: F401  (read rules register themselves)
 
         lookups.register()
+        # Every app's acts for the audit trail, from its ``audit`` module.
+        from organisations import audit
+
+        audit.autodiscover()

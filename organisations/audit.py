@@ -14,55 +14,22 @@ from django.db import models
 from django.db.models import Q
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from organisations.models import AuditEntry, Organisation, Role, User
 
 
 class Action(models.TextChoices):
-    # Listed here so the trail can be filtered by act; apps add their acts here.
+    """This app's acts; every other app registers its own in its ``audit`` module
+    (found by ``autodiscover`` when the apps are ready)."""
+
     INVITATION_SENT = "invitation.sent", _("Invitation sent")
     INVITATION_ACCEPTED = "invitation.accepted", _("Invitation accepted")
     INVITATION_REVOKED = "invitation.revoked", _("Invitation revoked")
     MEMBERSHIP_ADDED = "membership.added", _("Membership added")
     MEMBERSHIP_REMOVED = "membership.removed", _("Membership removed")
-    MENTOR_ASSIGNED = "mentor.assigned", _("Mentor assigned")
-    FRAMEWORK_IMPORTED = "framework.imported", _("Competency framework imported")
-    GOAL_APPROVED = "goal.approved", _("Learning goal approved")
-    GOAL_MOVED = "goal.moved", _("Learning goal status changed")
-    GOAL_CHANGED = "goal.changed", _("Approved learning goal changed")
-    MEETING_CONFIRMED = "meeting.confirmed", _("Meeting record confirmed")
-    REMINDER_ESCALATED = "reminder.escalated", _("Reminder escalated")
-    EVALUATION_SIGNED = "evaluation.signed", _("Final evaluation signed")
-    EVALUATION_REOPENED = "evaluation.reopened", _("Final evaluation reopened")
-    PORTFOLIO_DOWNLOADED = "portfolio.downloaded", _("Portfolio downloaded")
-    EVALUATION_DOWNLOADED = "evaluation.downloaded", _("Final evaluation downloaded")
-    PORTFOLIO_SHARED = "portfolio.shared", _("Portfolio sharing with partner organisations changed")
+    # Exports of every app share one act; each app registers the sentence of its variant.
     EXPORT_CREATED = "export.created", _("Export created")
-    EXPORT_DOWNLOADED = "export.downloaded", _("Export downloaded")
-    DATA_EXPORTED = "data.exported", _("Personal data exported")
-    DATA_ERASED = "data.erased", _("Personal data erased")
-    RETENTION_APPLIED = "retention.applied", _("Retention term applied")
     SETTINGS_CHANGED = "organisation.settings_changed", _("Organisation settings changed")
-    SIGNED_IN = "signin.signed_in", _("Signed in")
-    SIGN_IN_FAILED = "signin.failed", _("Sign-in through the identity provider refused")
-    IDENTITY_LINKED = "signin.identity_linked", _("Identity provider account linked")
-    SIGN_IN_SETTINGS_CHANGED = "signin.settings_changed", _("Sign-in settings changed")
-    TWO_FACTOR_CHANGED = "signin.two_factor_changed", _("Two-factor authentication changed")
-
-
-def _overview_export(params: dict) -> str:
-    count = int(params.get("count", 0))
-    return ngettext(
-        "overview as %(format)s, %(count)s traineeship", "overview as %(format)s, %(count)s traineeships", count
-    ) % {"count": count, "format": params.get("format", "CSV")}
-
-
-def _register_export(params: dict) -> str:
-    count = int(params.get("count", 0))
-    return ngettext(
-        "register hours as %(format)s, %(count)s activity", "register hours as %(format)s, %(count)s activities", count
-    ) % {"count": count, "format": params.get("format", "")}
 
 
 def _settings_changed(params: dict) -> str:
@@ -76,46 +43,46 @@ def _settings_changed(params: dict) -> str:
     return _("%(fields)s (retention %(years)s years)") % {"fields": ", ".join(labels), "years": params.get("years", "")}
 
 
-# The sentence per action (``"<action>:<variant>"`` where ``params["variant"]`` chooses one).
-SUMMARIES: dict[str, object] = {
-    Action.INVITATION_SENT: _("%(email)s as %(role)s"),
-    Action.INVITATION_ACCEPTED: _("as %(role)s"),
-    Action.INVITATION_REVOKED: "%(email)s",
-    Action.MEMBERSHIP_ADDED: _("%(role)s (invitation accepted)"),
-    Action.MEMBERSHIP_REMOVED: "%(role)s",
-    Action.MENTOR_ASSIGNED: _("mentor: %(mentor)s"),
-    f"{Action.MENTOR_ASSIGNED}:removed": _("mentor removed"),
-    Action.FRAMEWORK_IMPORTED: _("%(added)s added, %(updated)s updated"),
-    Action.GOAL_APPROVED: "%(goal)s (%(scope)s)",
-    Action.GOAL_MOVED: _("%(goal)s: from “%(status_from)s” to “%(status_to)s”"),
-    Action.GOAL_CHANGED: _("%(goal)s: changed after approval, awaiting approval again"),
-    Action.MEETING_CONFIRMED: _("%(meeting_kind)s of %(date)s, confirmed as %(signer)s"),
-    Action.REMINDER_ESCALATED: _("%(reminder_kind)s waiting since %(date)s: told %(recipient)s as %(step)s"),
-    f"{Action.MEETING_CONFIRMED}:legacy": _("%(text)s, confirmed as %(signer)s"),
-    Action.EVALUATION_SIGNED: _("signed as %(signer)s"),
-    Action.EVALUATION_REOPENED: _("reason: %(reason)s"),
-    f"{Action.PORTFOLIO_SHARED}:on": _("whole portfolio shared with the partner organisations"),
-    f"{Action.PORTFOLIO_SHARED}:off": _("partner organisations read only the part of their placements again"),
-    Action.EXPORT_CREATED: _("portfolios of %(cohort)s"),
-    f"{Action.EXPORT_CREATED}:framework": _("competency framework as %(format)s"),
-    f"{Action.EXPORT_CREATED}:overview": _overview_export,
-    f"{Action.EXPORT_CREATED}:register": _register_export,
-    Action.EXPORT_DOWNLOADED: _("portfolios of %(cohort)s"),
-    Action.DATA_EXPORTED: _("data copy (ZIP)"),
-    Action.DATA_ERASED: _("erasure on request"),
-    Action.RETENTION_APPLIED: _("traineeship ended on %(ended)s, removed after the retention term"),
-    Action.SETTINGS_CHANGED: _settings_changed,
-    f"{Action.MEMBERSHIP_ADDED}:automatic": _("%(role)s (automatically, through %(provider)s)"),
-    f"{Action.SIGNED_IN}:password": _("with a password"),
-    f"{Action.SIGNED_IN}:password_mfa": _("with a password and a second factor"),
-    f"{Action.SIGNED_IN}:sso": _("through single sign-on (%(provider)s)"),
-    Action.SIGN_IN_FAILED: _("%(code)s (%(email)s)"),
-    Action.IDENTITY_LINKED: _("%(provider)s: %(uid)s"),
-    f"{Action.SIGN_IN_SETTINGS_CHANGED}:sign_in": _("changed: %(fields)s"),
-    f"{Action.TWO_FACTOR_CHANGED}:added": _("%(factor)s added"),
-    f"{Action.TWO_FACTOR_CHANGED}:removed": _("%(factor)s removed"),
-    f"{Action.SETTINGS_CHANGED}:register": _("register created from the preset %(preset)s"),
-}
+# The sentence per action (``"<action>:<variant>"`` where ``params["variant"]`` chooses one);
+# a sentence is a translatable string with %(param)s placeholders, or a function of the params.
+SUMMARIES: dict[str, object] = {}
+# Action code -> label, in the order the apps registered them (the trail's filter lists them so).
+ACTIONS: dict[str, object] = {}
+
+
+def register_actions(actions: type[models.TextChoices] | None = None, *, summaries: dict | None = None) -> None:
+    """An app's acts and the sentences that summarise them: ``register_actions(GoalAction, summaries={...})``."""
+    if actions is not None:
+        ACTIONS.update(actions.choices)
+    SUMMARIES.update({str(key): value for key, value in (summaries or {}).items()})
+
+
+def action_choices() -> list[tuple[str, object]]:
+    return list(ACTIONS.items())
+
+
+def action_label(action: str) -> str:
+    return str(ACTIONS.get(action, action))
+
+
+def autodiscover() -> None:
+    """Import every app's ``audit`` module, which registers the app's acts."""
+    from django.utils.module_loading import autodiscover_modules
+
+    autodiscover_modules("audit")
+
+
+register_actions(
+    Action,
+    summaries={
+        Action.INVITATION_SENT: _("%(email)s as %(role)s"),
+        Action.INVITATION_ACCEPTED: _("as %(role)s"),
+        Action.INVITATION_REVOKED: "%(email)s",
+        Action.MEMBERSHIP_ADDED: _("%(role)s (invitation accepted)"),
+        Action.MEMBERSHIP_REMOVED: "%(role)s",
+        Action.SETTINGS_CHANGED: _settings_changed,
+    },
+)
 
 SIGNERS = {"trainee": _("trainee"), "mentor": _("mentor")}
 

@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.forms import DateInput
 from django.utils.translation import gettext_lazy as _
 
-from organisations.audit import Action
+from organisations.audit import action_choices
 from organisations.models import AuditEntry, Membership, Role
 
 
@@ -20,7 +20,7 @@ class MembershipFilter(django_filters.FilterSet):
 
 
 class AuditEntryFilter(django_filters.FilterSet):
-    action = django_filters.ChoiceFilter(label=_("Action"), choices=Action.choices, empty_label=_("All actions"))
+    action = django_filters.ChoiceFilter(label=_("Action"), choices=action_choices, empty_label=_("All actions"))
     person = django_filters.CharFilter(label=_("Person (by or concerning)"), method="by_person")
     since = django_filters.DateFilter(
         label=_("From"), field_name="created_at", lookup_expr="date__gte", widget=DateInput(attrs={"type": "date"})

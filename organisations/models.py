@@ -294,12 +294,9 @@ class AuditEntry(models.Model):
 
     @property
     def action_label(self) -> str:
-        from organisations.audit import Action
+        from organisations.audit import action_label
 
-        try:
-            return Action(self.action).label
-        except ValueError:
-            return self.action
+        return action_label(self.action)
 
 
 class OutgoingMailQuerySet(models.QuerySet):

@@ -10,10 +10,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from competencies.models import Competency
+from goals.audit import GoalAction
 from goals.models import GoalProgress, LearningGoal
 from organisations import audit, mail
 from organisations.models import Organisation, User, hash_token
 from portfolios import goal_states, uploads
+from portfolios.audit import PortfolioAction
 from portfolios.models import (
     CompetencyRating,
     Evidence,
@@ -116,7 +118,7 @@ def goal_update(
     audit.record(
         organisation=_organisation(goal.traineeship),
         actor=actor,
-        action=audit.Action.GOAL_CHANGED,
+        action=GoalAction.GOAL_CHANGED,
         subject=goal.traineeship.trainee,
         obj=goal,
         params={"goal": goal.title[:200], "status_from": previous, "fields": ", ".join(changed)},
@@ -140,7 +142,7 @@ def goal_move(*, goal: LearningGoal, actor: User, relations, name: str, expected
     audit.record(
         organisation=_organisation(goal.traineeship),
         actor=actor,
-        action=audit.Action.GOAL_MOVED,
+        action=GoalAction.GOAL_MOVED,
         subject=goal.traineeship.trainee,
         obj=goal,
         params={"goal": goal.title[:200], "status_from": previous, "status_to": move.target},
@@ -164,7 +166,7 @@ def goal_approve(*, goal: LearningGoal, mentor: User, scope: str, expected_versi
     audit.record(
         organisation=_organisation(goal.traineeship),
         actor=mentor,
-        action=audit.Action.GOAL_APPROVED,
+        action=GoalAction.GOAL_APPROVED,
         subject=goal.traineeship.trainee,
         obj=goal,
         params={"goal": goal.title[:200], "scope": scope},
@@ -379,7 +381,7 @@ def final_evaluation_sign(
     audit.record(
         organisation=_organisation(current.traineeship),
         actor=actor,
-        action=audit.Action.EVALUATION_SIGNED,
+        action=PortfolioAction.EVALUATION_SIGNED,
         subject=current.traineeship.trainee,
         obj=current,
         params={"signer": "trainee" if as_trainee else "mentor"},
@@ -401,7 +403,7 @@ def final_evaluation_reopen(*, evaluation: FinalEvaluation, actor: User, reason:
     audit.record(
         organisation=_organisation(current.traineeship),
         actor=actor,
-        action=audit.Action.EVALUATION_REOPENED,
+        action=PortfolioAction.EVALUATION_REOPENED,
         subject=current.traineeship.trainee,
         obj=current,
         params={"reason": reason[:500]},
@@ -416,7 +418,7 @@ def record_download(*, traineeship: Traineeship, actor: User, final_evaluation: 
     audit.record(
         organisation=_organisation(traineeship),
         actor=actor,
-        action=audit.Action.EVALUATION_DOWNLOADED if final_evaluation else audit.Action.PORTFOLIO_DOWNLOADED,
+        action=PortfolioAction.EVALUATION_DOWNLOADED if final_evaluation else PortfolioAction.PORTFOLIO_DOWNLOADED,
         subject=traineeship.trainee,
         obj=traineeship,
     )
@@ -426,7 +428,7 @@ def export_downloaded(*, export: PortfolioExport, actor: User) -> None:
     audit.record(
         organisation=export.organisation,
         actor=actor,
-        action=audit.Action.EXPORT_DOWNLOADED,
+        action=PortfolioAction.EXPORT_DOWNLOADED,
         obj=export,
         params={"cohort": str(export.cohort or "")},
     )

@@ -19,6 +19,7 @@ from organisations import audit
 from organisations import privacy as organisations_privacy
 from organisations.models import Membership, Organisation, Role, User
 from organisations.privacy import Scope
+from privacy.audit import PrivacyAction
 from privacy.sections import sections
 from programmes.dates import add_months
 from programmes.models import Traineeship
@@ -53,7 +54,7 @@ def build_data_export(scope: Scope, *, progress=lambda: None) -> tuple[str, byte
         audit.record(
             organisation=organisation,
             actor=scope.reader,
-            action=audit.Action.DATA_EXPORTED,
+            action=PrivacyAction.DATA_EXPORTED,
             subject=user,
             params={"variant": "zip"},
         )
@@ -96,7 +97,7 @@ def erase_person(scope: Scope) -> None:
         audit.record(
             organisation=organisation,
             actor=scope.reader,
-            action=audit.Action.DATA_ERASED,
+            action=PrivacyAction.DATA_ERASED,
             subject=scope.person,
             params={"variant": "request"},
         )
@@ -151,7 +152,7 @@ def apply_retention(*, today: date, dry_run: bool) -> list[RetentionAction]:
             audit.record(
                 organisation=action.organisation,
                 actor=None,
-                action=audit.Action.RETENTION_APPLIED,
+                action=PrivacyAction.RETENTION_APPLIED,
                 subject=trainee,
                 params={"ended": action.ended.isoformat()},
             )

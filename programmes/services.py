@@ -8,6 +8,7 @@ from django.db.models import Max
 from competencies.models import Competency, CompetencyFramework, LearningActivity
 from organisations.audit import Action, record
 from organisations.models import User
+from programmes.audit import ProgrammeAction
 from programmes.dates import add_months
 from programmes.models import Cohort, DevelopmentActivity, Placement, ProfileCompetency, Traineeship, WorkProfile
 
@@ -33,7 +34,7 @@ def framework_import(*, framework: CompetencyFramework, rows: list[dict], by: Us
     record(
         organisation=framework.organisation,
         actor=by,
-        action=Action.FRAMEWORK_IMPORTED,
+        action=ProgrammeAction.FRAMEWORK_IMPORTED,
         obj=framework,
         params={"added": added, "updated": updated},
     )
@@ -206,7 +207,7 @@ def portfolio_sharing_set(*, traineeship, shared: bool, by: User) -> None:
     record(
         organisation=traineeship.programme.owner,
         actor=by,
-        action=Action.PORTFOLIO_SHARED,
+        action=ProgrammeAction.PORTFOLIO_SHARED,
         subject=traineeship.trainee,
         obj=traineeship,
         params={"variant": "on" if shared else "off"},

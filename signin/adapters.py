@@ -16,6 +16,7 @@ from organisations import audit
 from organisations.models import Invitation, Membership, User
 from organisations.services import invitation_accept
 from signin import failures, oidc, session
+from signin.audit import SigninAction
 from signin.models import OrganisationSignIn
 
 
@@ -123,7 +124,7 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
                 audit.record(
                     organisation=organisation,
                     actor=user,
-                    action=audit.Action.IDENTITY_LINKED,
+                    action=SigninAction.IDENTITY_LINKED,
                     subject=user,
                     params={"provider": sign_in.social_app.name, "uid": sociallogin.account.uid},
                 )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from requests import RequestException
 
 from organisations import audit
+from signin.audit import SigninAction
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def refuse(request, *, code: str, sign_in=None, email: str = "", detail: str = "
         audit.record(
             organisation=sign_in.organisation,
             actor=None,
-            action=audit.Action.SIGN_IN_FAILED,
+            action=SigninAction.SIGN_IN_FAILED,
             params={"code": code, "email": email or "-", "detail": detail},
         )
     return render(request, "signin/failed.html", {"reason": reason, "code": code}, status=status)

@@ -5,6 +5,7 @@ from django.dispatch import receiver
 
 from organisations import audit
 from organisations.models import Organisation
+from signin.audit import SigninAction
 
 
 def _record(request, authenticator, what: str) -> None:
@@ -13,7 +14,7 @@ def _record(request, authenticator, what: str) -> None:
         audit.record(
             organisation=organisation,
             actor=user,
-            action=audit.Action.TWO_FACTOR_CHANGED,
+            action=SigninAction.TWO_FACTOR_CHANGED,
             subject=user,
             params={"variant": what, "factor": authenticator.type},
         )

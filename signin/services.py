@@ -6,6 +6,7 @@ from django.utils.http import urlencode
 from requests import RequestException
 
 from organisations import audit
+from signin.audit import SigninAction
 from signin.models import OrganisationSignIn
 
 
@@ -76,7 +77,7 @@ def sign_in_settings_save(*, form, changed_by) -> OrganisationSignIn:
         audit.record(
             organisation=sign_in.organisation,
             actor=changed_by,
-            action=audit.Action.SIGN_IN_SETTINGS_CHANGED,
+            action=SigninAction.SIGN_IN_SETTINGS_CHANGED,
             params={"variant": "sign_in", "fields": ", ".join(changed)},
         )
     return sign_in

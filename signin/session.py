@@ -9,6 +9,7 @@ from allauth.mfa.models import Authenticator
 
 from organisations import audit
 from organisations.models import Membership
+from signin.audit import SigninAction
 from signin.models import TWO_FACTOR_ROLES, OrganisationSignIn
 
 METHOD = "signin_method"
@@ -56,4 +57,4 @@ def after_login(request, user) -> None:
     from organisations.models import Organisation
 
     for organisation in Organisation.objects.filter(pk__in=organisation_ids):
-        audit.record(organisation=organisation, actor=user, action=audit.Action.SIGNED_IN, subject=user, params=params)
+        audit.record(organisation=organisation, actor=user, action=SigninAction.SIGNED_IN, subject=user, params=params)

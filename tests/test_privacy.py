@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
+from goals.audit import GoalAction
 from goals.models import LearningGoal
 from organisations import audit
 from organisations.models import AuditEntry, Membership, User
@@ -94,7 +95,7 @@ class TestErasure:
         entry = audit.record(
             organisation=personas.organisation,
             actor=personas.mentor,
-            action=audit.Action.GOAL_APPROVED,
+            action=GoalAction.GOAL_APPROVED,
             subject=personas.trainee,
         )
         membership = Membership.objects.get(user=personas.trainee)

@@ -1,8 +1,10 @@
 import pytest
 from django.urls import reverse
 
+from goals.audit import GoalAction
 from organisations import audit
 from organisations.models import AuditEntry
+from privacy.audit import PrivacyAction
 
 
 @pytest.mark.django_db
@@ -11,14 +13,14 @@ class TestAuditTrail:
         audit.record(
             organisation=personas.organisation,
             actor=personas.hr,
-            action=audit.Action.GOAL_APPROVED,
+            action=GoalAction.GOAL_APPROVED,
             subject=personas.trainee,
             summary="ours",
         )
         audit.record(
             organisation=personas.other_organisation,
             actor=personas.other_hr,
-            action=audit.Action.GOAL_APPROVED,
+            action=GoalAction.GOAL_APPROVED,
             summary="theirs",
         )
         for user in (personas.hr, personas.manager):
@@ -29,12 +31,15 @@ class TestAuditTrail:
         audit.record(
             organisation=personas.organisation,
             actor=personas.hr,
-            action=audit.Action.GOAL_APPROVED,
+            action=GoalAction.GOAL_APPROVED,
             subject=personas.trainee,
             summary="approved-one",
         )
         audit.record(
-            organisation=personas.organisation, actor=personas.hr, action=audit.Action.DATA_ERASED, summary="erased-one"
+            organisation=personas.organisation,
+            actor=personas.hr,
+            action=PrivacyAction.DATA_ERASED,
+            summary="erased-one",
         )
         client = client_for(personas.hr)
         html = client.get(reverse("organisations:audit_trail"), {"action": "goal.approved"}).content.decode()
@@ -43,7 +48,7 @@ class TestAuditTrail:
         assert "approved-one" in html and "erased-one" not in html
 
     def test_entries_cannot_be_changed_or_deleted(self, personas):
-        entry = audit.record(organisation=personas.organisation, actor=personas.hr, action=audit.Action.DATA_ERASED)
+        entry = audit.record(organisation=personas.organisation, actor=personas.hr, action=PrivacyAction.DATA_ERASED)
         entry.params = {"text": "changed"}
         with pytest.raises(ValueError):
             entry.save()
@@ -55,7 +60,7 @@ class TestAuditTrail:
         entry = audit.record(
             organisation=personas.organisation,
             actor=personas.hr,
-            action=audit.Action.GOAL_APPROVED,
+            action=GoalAction.GOAL_APPROVED,
             subject=personas.trainee,
         )
         name = personas.trainee.name

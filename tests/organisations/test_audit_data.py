@@ -6,9 +6,12 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from goals.audit import GoalAction
 from goals.models import LearningGoal
+from mentors.audit import MentorAction
 from organisations import audit
 from organisations.models import AuditEntry, Membership
+from privacy.audit import PrivacyAction
 from tests.mentors.factories import LearningGoalFactory, MentorsTraineeshipFactory
 from tests.programmes.factories import PlacementFactory
 
@@ -41,7 +44,7 @@ def test_system_and_dates_follow_the_reader(personas):
     entry = audit.record(
         organisation=personas.organisation,
         actor=None,
-        action=audit.Action.RETENTION_APPLIED,
+        action=PrivacyAction.RETENTION_APPLIED,
         params={"ended": "2020-03-31"},
     )
     with translation.override("nl"):
@@ -64,20 +67,20 @@ def test_erasure_scrubs_name_address_and_free_text(personas, client_for):
     about = audit.record(
         organisation=personas.organisation,
         actor=personas.mentor,
-        action=audit.Action.GOAL_APPROVED,
+        action=GoalAction.GOAL_APPROVED,
         subject=trainee,
         params={"goal": "Omgaan met mijn angst", "scope": "individual"},
     )
     mentioned = audit.record(
         organisation=personas.other_organisation,
         actor=personas.other_hr,
-        action=audit.Action.MENTOR_ASSIGNED,
+        action=MentorAction.MENTOR_ASSIGNED,
         params={"mentor": name},
     )
     unrelated = audit.record(
         organisation=personas.organisation,
         actor=personas.hr,
-        action=audit.Action.MENTOR_ASSIGNED,
+        action=MentorAction.MENTOR_ASSIGNED,
         params={"mentor": personas.mentor.name},
     )
     membership = Membership.objects.get(user=trainee)
