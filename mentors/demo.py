@@ -69,7 +69,7 @@ def _finished(traineeships) -> None:
 
 
 def _profiles(organisation, rng) -> None:
-    mentors = Membership.objects.filter(organisation=organisation, role=Role.MENTOR).select_related("user")
+    mentors = Membership.objects.mentors_of(organisation).select_related("user")
     existing = set(MentorProfile.objects.filter(organisation=organisation).values_list("user", flat=True))
     new = []
     for i, membership in enumerate(mentors):

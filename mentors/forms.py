@@ -41,9 +41,7 @@ class MentorChoiceForm(SafeForm):
     def __init__(self, *args, placement, **kwargs):
         super().__init__(*args, prefix=f"placement-{placement.pk}", **kwargs)
         self.placement = placement
-        self.fields["mentor"].queryset = User.objects.filter(
-            memberships__organisation=placement.organisation, memberships__role=Role.MENTOR
-        ).order_by("name")
+        self.fields["mentor"].queryset = User.objects.mentors_of(placement.organisation).order_by("name")
         self.fields["mentor"].empty_label = _("No mentor yet")
         self.fields["mentor"].initial = placement.mentor_id
 

@@ -22,7 +22,7 @@ class MentorProfileQuerySet(models.QuerySet):
         """A mentor's own profiles; every profile of an organisation where the user is HR or manager."""
         if not user.is_authenticated:
             return self.none()
-        staff_orgs = Membership.objects.filter(user=user, role__in=[Role.HR, Role.MANAGER]).values("organisation")
+        staff_orgs = Membership.objects.organisations_of(user, Role.HR, Role.MANAGER)
         return self.filter(Q(user=user) | Q(organisation__in=staff_orgs))
 
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from mentors.models import Agreement, Meeting, MentorProfile
 from mentors.risks import annotate_risks
-from organisations.models import Membership, Role, User
+from organisations.models import Membership, User
 from programmes.lifecycle import not_over_q, running_q
 from programmes.models import Placement, Traineeship
 from programmes.permissions import mentor_placements
@@ -23,7 +23,7 @@ def current_mentees(today=None):
 
 def mentor_load(organisation, today=None) -> list[dict]:
     """The organisation's mentors with their profile and mentees against capacity (three queries)."""
-    memberships = Membership.objects.filter(organisation=organisation, role=Role.MENTOR).select_related("user")
+    memberships = Membership.objects.mentors_of(organisation).select_related("user")
     users = [m.user for m in memberships.order_by("user__name")]
     profiles = {
         p.user_id: p for p in MentorProfile.objects.filter(organisation=organisation, user__in=[u.pk for u in users])
@@ -170,4 +170,4 @@ def kick_off_held(traineeship: Traineeship) -> bool:
 
 
 def mentors_of_organisation(organisation):
-    return User.objects.filter(memberships__organisation=organisation, memberships__role=Role.MENTOR).order_by("name")
+    return User.objects.mentors_of(organisation).order_by("name")

@@ -23,6 +23,10 @@ from organisations.branding import DEFAULT_ACCENT, logo_path
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
+    def mentors_of(self, organisation):
+        """The people with a mentor role at ``organisation`` (the rule: ``Membership.objects.mentors_of``)."""
+        return self.filter(memberships__in=Membership.objects.mentors_of(organisation))
+
     def _create_user(self, email, password, **extra_fields):
         if not email:
             raise ValueError("An e-mail address is required.")
@@ -134,13 +138,21 @@ class Role(models.TextChoices):
 
 
 class MembershipQuerySet(models.QuerySet):
+    def organisations_of(self, user, *roles):
+        """The organisations where ``user`` has one of ``roles``, as a subquery of their ids."""
+        return self.filter(user=user, role__in=roles).values("organisation")
+
+    def mentors_of(self, organisation):
+        """The mentor memberships of ``organisation`` (``User.objects.mentors_of`` gives the people)."""
+        return self.filter(organisation=organisation, role=Role.MENTOR)
+
     def visible_to(self, user):
         """Memberships of the organisations where ``user`` is HR or a manager, and their own."""
         if not user.is_authenticated:
             return self.none()
         from organisations.permissions import PEOPLE_READERS
 
-        staff_orgs = Membership.objects.filter(user=user, role__in=PEOPLE_READERS).values("organisation")
+        staff_orgs = Membership.objects.organisations_of(user, *PEOPLE_READERS)
         return self.filter(models.Q(organisation__in=staff_orgs) | models.Q(user=user))
 
 
@@ -174,7 +186,7 @@ class InvitationQuerySet(models.QuerySet):
     def visible_to(self, user):
         if not user.is_authenticated:
             return self.none()
-        hr_orgs = Membership.objects.filter(user=user, role=Role.HR).values("organisation")
+        hr_orgs = Membership.objects.organisations_of(user, Role.HR)
         return self.filter(organisation__in=hr_orgs)
 
     def open(self):
@@ -230,7 +242,7 @@ class AuditEntryQuerySet(models.QuerySet):
             return self.none()
         from organisations.permissions import AUDIT_READERS
 
-        orgs = Membership.objects.filter(user=user, role__in=AUDIT_READERS).values("organisation")
+        orgs = Membership.objects.organisations_of(user, *AUDIT_READERS)
         return self.filter(organisation__in=orgs)
 
 
@@ -304,7 +316,7 @@ class OutgoingMailQuerySet(models.QuerySet):
         """The mails of the organisations where ``user`` is HR."""
         if not user.is_authenticated:
             return self.none()
-        hr_orgs = Membership.objects.filter(user=user, role=Role.HR).values("organisation")
+        hr_orgs = Membership.objects.organisations_of(user, Role.HR)
         return self.filter(organisation__in=hr_orgs)
 
     def failed(self):

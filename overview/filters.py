@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from organisations.models import Organisation, Role, User
+from organisations.models import Organisation, User
 from overview.stappenplan import STEP_CHOICES
 from programmes.models import Cohort, Placement, Programme, TraineeshipStatus
 
@@ -54,9 +54,7 @@ class TraineeshipFilter(django_filters.FilterSet):
         programmes = Programme.objects.filter(Q(owner=organisation) | Q(partners=organisation)).distinct()
         self.filters["programme"].queryset = programmes
         self.filters["cohort"].queryset = Cohort.objects.filter(programme__in=programmes).select_related("programme")
-        self.filters["mentor"].queryset = User.objects.filter(
-            memberships__organisation=organisation, memberships__role=Role.MENTOR
-        ).distinct()
+        self.filters["mentor"].queryset = User.objects.mentors_of(organisation).distinct()
         self.filters["placed_at"].queryset = Organisation.objects.filter(
             Q(pk=organisation.pk) | Q(programmes__in=programmes) | Q(partner_programmes__in=programmes)
         ).distinct()

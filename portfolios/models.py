@@ -325,7 +325,7 @@ class PortfolioExportQuerySet(models.QuerySet):
         """An export is seen by the person who asked for it, while they are still HR or manager there."""
         if not user.is_authenticated:
             return self.none()
-        organisations = Membership.objects.filter(user=user, role__in=[Role.HR, Role.MANAGER]).values("organisation")
+        organisations = Membership.objects.organisations_of(user, Role.HR, Role.MANAGER)
         return self.filter(requested_by=user, organisation__in=organisations)
 
 

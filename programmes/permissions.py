@@ -125,7 +125,7 @@ def open_placements(today: date | None = None):
 
 def mentor_placements(user, today: date | None = None):
     """The placements ``user`` is mentor of now (the ``MENTOR`` relation), for the mentor's own lists."""
-    mentor_orgs = Membership.objects.filter(user=user, role=Role.MENTOR).values("organisation")
+    mentor_orgs = Membership.objects.organisations_of(user, Role.MENTOR)
     return open_placements(today).filter(mentor=user, organisation__in=mentor_orgs)
 
 
@@ -181,7 +181,7 @@ def mentor_placement(traineeship, user, day: date | None = None):
 
 def hosted_periods(user, traineeship) -> list[tuple[date, date]]:
     """The periods (with the grace period after) of placements at organisations where ``user`` is staff."""
-    staff_orgs = set(Membership.objects.filter(user=user, role__in=OWNER_STAFF).values_list("organisation", flat=True))
+    staff_orgs = set(Membership.objects.organisations_of(user, *OWNER_STAFF).values_list("organisation", flat=True))
     return [
         (p.start_date, p.end_date + timedelta(days=GRACE_DAYS))
         for p in traineeship.placements.all()

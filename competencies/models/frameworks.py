@@ -21,7 +21,7 @@ class FrameworkQuerySet(models.QuerySet):
     def editable_by(self, user):
         if not user.is_authenticated:
             return self.none()
-        return self.filter(organisation__in=Membership.objects.filter(user=user, role=Role.HR).values("organisation"))
+        return self.filter(organisation__in=Membership.objects.organisations_of(user, Role.HR))
 
 
 class CompetencyFramework(models.Model):

@@ -21,7 +21,7 @@ def traineeship_mentors(request, pk):
     traineeship = get_visible_or_404(Traineeship.objects.with_people(), request.user, pk=pk)
     relations = relations_of(request.user, traineeship)
     hr_organisations = set(
-        Membership.objects.filter(user=request.user, role=Role.HR).values_list("organisation", flat=True)
+        Membership.objects.organisations_of(request.user, Role.HR).values_list("organisation", flat=True)
     )
     placements = list(traineeship.placements.select_related("organisation", "mentor").order_by("start_date"))
     may_choose = placement_chooser(traineeship, relations, hr_organisations)

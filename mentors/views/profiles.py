@@ -34,7 +34,7 @@ def _edit(request, membership, template, done_url):
 
 @role_required(Role.HR)
 def profile_edit(request, user_pk):
-    mentors = Membership.objects.filter(organisation=request.membership.organisation, role=Role.MENTOR)
+    mentors = Membership.objects.mentors_of(request.membership.organisation)
     membership = get_visible_or_404(mentors.select_related("user", "organisation"), request.user, user_id=user_pk)
     return _edit(request, membership, "mentors/mentorprofile_form.html", "mentors:profiles")
 

@@ -34,7 +34,7 @@ class ProgrammeQuerySet(models.QuerySet):
         """Programmes the user may set up and change: HR of the owner, or the programme's coordinator."""
         if not user.is_authenticated:
             return self.none()
-        hr_orgs = Membership.objects.filter(user=user, role=Role.HR).values("organisation")
+        hr_orgs = Membership.objects.organisations_of(user, Role.HR)
         return self.filter(Q(owner__in=hr_orgs) | Q(coordinator=user))
 
 
@@ -146,7 +146,7 @@ class PartnerInvitationQuerySet(models.QuerySet):
         """HR of the invited organisation (to answer) and of the owner (to follow it up)."""
         if not user.is_authenticated:
             return self.none()
-        hr_orgs = Membership.objects.filter(user=user, role=Role.HR).values("organisation")
+        hr_orgs = Membership.objects.organisations_of(user, Role.HR)
         return self.filter(Q(organisation__in=hr_orgs) | Q(programme__owner__in=hr_orgs))
 
     def pending(self):
