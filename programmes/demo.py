@@ -11,7 +11,7 @@ from django.contrib.auth.hashers import make_password
 from competencies.models import Competency, CompetencyFramework, LearningActivity
 from organisations.demo import DEMO_PASSWORD, DemoContext
 from organisations.models import Membership, Role, User
-from programmes.agreements import preset_values
+from programmes.cao_rules import preset_values
 from programmes.dates import add_months
 from programmes.models import (
     Cohort,

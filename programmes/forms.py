@@ -15,7 +15,7 @@ from competencies.models import (
 )
 from organisations.models import Organisation, Role, User
 from organisations.safe_text import SafeForm, SafeModelForm
-from programmes.agreements import AGREEMENT_FIELDS, PRESET_CHOICES, preset_values
+from programmes.cao_rules import AGREEMENT_FIELDS, PRESET_CHOICES, preset_values
 from programmes.models import (
     Cohort,
     DevelopmentDay,

@@ -13,7 +13,7 @@ from organisations.access import get_visible_or_404, require, role_required
 from organisations.models import Role
 from organisations.submissions import single_submission
 from programmes import services
-from programmes.agreements import PRESETS
+from programmes.cao_rules import PRESETS
 from programmes.forms import BlueprintForm, CohortForm, DevelopmentDayFormSet, ProgrammeForm, programme_form_with_preset
 from programmes.models import Cohort, Programme, Traineeship
 from programmes.permissions import REFERENCE_READERS

@@ -1,6 +1,9 @@
-"""Presets of a programme's agreement per cao (see DOMAIN.md).
+"""Cao rules: presets of a programme's employment terms per cao (see DOMAIN.md). In code,
+"cao rules" are these terms; an "agreement" is an action item of a progress meeting
+(``mentors.models.Agreement``).
 
-Choosing a preset fills the programme's agreement fields; HR can change each
+Choosing a preset fills the programme's cao-rule fields (``AGREEMENT_FIELDS``, named after
+the form's section); HR can change each
 field afterwards (rules marked "?" in DOMAIN.md are settings, not law).
 """
 
@@ -12,7 +15,7 @@ from programmes.models import PayRule
 
 
 @dataclass(frozen=True)
-class AgreementPreset:
+class CaoPreset:
     key: str
     label: str
     explanation: str
@@ -32,7 +35,7 @@ AGREEMENT_FIELDS = [
 ]
 
 PRESETS = [
-    AgreementPreset(
+    CaoPreset(
         "cao_sociaal_werk_2021",
         _("cao Sociaal Werk 2021-2023"),
         _(
@@ -51,7 +54,7 @@ PRESETS = [
             "supernumerary": True,
         },
     ),
-    AgreementPreset(
+    CaoPreset(
         "cao_gemeenten",
         _("cao Gemeenten"),
         _("One scale below the function scale while requirements are not yet met; programmes of about 24 months."),
@@ -67,7 +70,7 @@ PRESETS = [
             "supernumerary": False,
         },
     ),
-    AgreementPreset(
+    CaoPreset(
         "cao_jeugdzorg",
         _("cao Jeugdzorg"),
         _(
@@ -86,7 +89,7 @@ PRESETS = [
             "supernumerary": False,
         },
     ),
-    AgreementPreset(
+    CaoPreset(
         "own",
         _("Own agreement"),
         _("The partners' own arrangement: fill in the fields yourself."),
