@@ -2,9 +2,8 @@
 "cao rules" are these terms; an "agreement" is an action item of a progress meeting
 (``mentors.models.Agreement``).
 
-Choosing a preset fills the programme's cao-rule fields (``AGREEMENT_FIELDS``, named after
-the form's section); HR can change each
-field afterwards (rules marked "?" in DOMAIN.md are settings, not law).
+Choosing a preset fills the programme's cao-rule fields (``CAO_RULE_FIELDS``); HR can
+change each field afterwards (rules marked "?" in DOMAIN.md are settings, not law).
 """
 
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ class CaoPreset:
     values: dict = field(default_factory=dict)
 
 
-AGREEMENT_FIELDS = [
+CAO_RULE_FIELDS = [
     "agreement_name",
     "max_duration_months",
     "pay_rule",

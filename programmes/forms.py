@@ -15,7 +15,7 @@ from competencies.models import (
 )
 from organisations.models import Organisation, Role, User
 from organisations.safe_text import SafeForm, SafeModelForm
-from programmes.cao_rules import AGREEMENT_FIELDS, PRESET_CHOICES, preset_values
+from programmes.cao_rules import CAO_RULE_FIELDS, PRESET_CHOICES, preset_values
 from programmes.models import (
     Cohort,
     DevelopmentDay,
@@ -143,7 +143,7 @@ class ProgrammeForm(SafeModelForm):
             "escalate_person_days",
             "escalate_supervisor_days",
             "escalate_hr_days",
-            *AGREEMENT_FIELDS,
+            *CAO_RULE_FIELDS,
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3}), "partners": forms.CheckboxSelectMultiple}
 
@@ -235,7 +235,7 @@ def programme_form_with_preset(data, *, owner: Organisation, instance: Programme
             initial[name] = data.getlist(name)
         elif name in data:
             initial[name] = data.get(name)
-    for name in AGREEMENT_FIELDS:
+    for name in CAO_RULE_FIELDS:
         if name == "supernumerary":
             initial[name] = bool(data.get(name))
     initial.update(preset_values(data.get("preset", "")))
