@@ -204,6 +204,19 @@ ROWS: dict[str, Row] = {
         post=only("hr", "manager", "mentor", "coordinator", outsider_ok=404) | _OUTSIDE_404,
         kwargs=lambda world: {"pk": world["traineeship"].pk},
     ),
+    "mentors:meeting_log": Row(
+        get=only("mentor", outsider_ok=404) | _OUTSIDE_404,
+        post=only("mentor", outsider_ok=404) | _OUTSIDE_404,
+        kwargs=lambda world: {"pk": world["traineeship"].pk},
+    ),
+    "mentors:agreement_row": Row(
+        get=only("mentor", outsider_ok=404) | _OUTSIDE_404,
+        kwargs=lambda world: {"pk": world["traineeship"].pk},
+    ),
+    "mentors:agreement_row_removed": Row(
+        get=only("mentor", outsider_ok=404) | _OUTSIDE_404,
+        kwargs=lambda world: {"pk": world["traineeship"].pk},
+    ),
     "mentors:meetings": Row(get=everyone()),
     "mentors:meeting_detail": Row(
         get=by_role(dict.fromkeys(ROLES, 200), outside=dict.fromkeys(ROLES, 404)),
