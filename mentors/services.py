@@ -183,9 +183,7 @@ class RecordChanged(Exception):
     """The record changed after the confirmer opened it: nothing is confirmed."""
 
 
-def meeting_confirm(
-    *, meeting: Meeting, user: User, as_trainee: bool, digest_read: str, comment: str = ""
-) -> Meeting:
+def meeting_confirm(*, meeting: Meeting, user: User, as_trainee: bool, digest_read: str, comment: str = "") -> Meeting:
     """The trainee or the mentor confirms the record they read (``Meeting.record_digest``);
     both confirmed locks it. A comment goes with the confirmation, kept beside the record."""
     with transaction.atomic():

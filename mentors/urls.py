@@ -13,7 +13,11 @@ urlpatterns = [
     path("traineeships/<int:pk>/meetings/new/", meetings.meeting_plan, name="meeting_plan"),
     path("traineeships/<int:pk>/meetings/log/", meeting_log.meeting_log, name="meeting_log"),
     path("traineeships/<int:pk>/agreement-row/", meeting_log.agreement_row, name="agreement_row"),
-    path("traineeships/<int:pk>/agreement-row/removed/", meeting_log.agreement_row_removed, name="agreement_row_removed"),
+    path(
+        "traineeships/<int:pk>/agreement-row/removed/",
+        meeting_log.agreement_row_removed,
+        name="agreement_row_removed",
+    ),
     path("meetings/", meetings.meeting_list, name="meetings"),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
     path("meetings/<int:pk>/agenda/", meetings.meeting_agenda, name="meeting_agenda"),

@@ -76,9 +76,7 @@ def meeting_plan(request, pk):
         messages.success(request, _("The meeting is planned."))
         return redirect(meeting)
     can_log = Relation.MENTOR in relations_of(request.user, traineeship)
-    return render(
-        request, "mentors/meeting_plan.html", {"form": form, "traineeship": traineeship, "can_log": can_log}
-    )
+    return render(request, "mentors/meeting_plan.html", {"form": form, "traineeship": traineeship, "can_log": can_log})
 
 
 def meeting_detail(request, pk):
@@ -145,7 +143,9 @@ def meeting_record(request, pk):
     show_private = meeting.recorded_by_id in (None, request.user.pk)
     data = request.POST or None
     changed = rows_changed(request.POST) if data else None
-    form = MeetingRecordForm(changed or data, instance=meeting, goals=goals, previous=previous, show_private=show_private)
+    form = MeetingRecordForm(
+        changed or data, instance=meeting, goals=goals, previous=previous, show_private=show_private
+    )
     formset = agreement_formset(traineeship, changed or data, meeting)
     if changed is not None:
         quiet(form, formset)

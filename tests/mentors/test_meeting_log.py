@@ -85,7 +85,8 @@ def test_without_javascript_rows_are_added_and_removed_by_the_same_buttons(train
     html = mentor.post(url, data | agreement(1, "Blijft", personas.trainee)).content.decode()
     assert 'name="agreements-0-DELETE" value="on"' in html and 'value="Blijft"' in html
     # The removed row is not saved.
-    data = log_data(personas, rows=2, **agreement(0, "Weg", personas.trainee), **agreement(1, "Blijft", personas.trainee))
+    rows = agreement(0, "Weg", personas.trainee) | agreement(1, "Blijft", personas.trainee)
+    data = log_data(personas, rows=2, **rows)
     mentor.post(url, data | {"agreements-0-DELETE": "on"})
     assert list(Agreement.objects.values_list("description", flat=True)) == ["Blijft"]
 

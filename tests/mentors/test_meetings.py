@@ -194,9 +194,7 @@ def test_confirm_form_carries_the_record_read(traineeship, personas, client_for)
     assert f'name="digest" value="{meeting.record_digest()}"' in html
 
 
-def test_confirming_a_record_that_changed_since_it_was_read_confirms_nothing(
-    traineeship, personas, client_for
-):
+def test_confirming_a_record_that_changed_since_it_was_read_confirms_nothing(traineeship, personas, client_for):
     confirmer = "trainee"  # the mentor's own record is the mentor's confirmation
     meeting = MeetingFactory(traineeship=traineeship)
     mentor = client_for(personas.mentor)
