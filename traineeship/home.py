@@ -14,6 +14,7 @@ from mentors.selectors import mentees_of, next_meeting_for_trainee, open_agreeme
 from organisations.models import Invitation, Membership, Role
 from portfolios import selectors as portfolio_selectors
 from programmes.models import PartnerInvitation, Traineeship
+from traineeship import waiting
 
 
 def traineeship_summary(request) -> dict:
@@ -96,4 +97,5 @@ HOME_CONTEXT = {
 
 def home_for(request) -> tuple[str, dict]:
     role = request.membership.role
-    return f"home/{role}.html", HOME_CONTEXT[role](request)
+    tasks = waiting.tasks_for(request.user, request.membership, timezone.localdate())
+    return f"home/{role}.html", {**HOME_CONTEXT[role](request), "tasks": tasks}
