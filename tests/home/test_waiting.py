@@ -96,3 +96,34 @@ def test_tasks_are_computed_in_constant_queries(seeded, personas):
         MeetingFactory(traineeship=traineeship, date=today - timedelta(days=2))
         LearningGoalFactory(traineeship=traineeship, status=LearningGoal.Status.PROPOSED, approved_at=None)
     assert count() == before
+
+
+def test_manager_home_lists_traineeships_at_risk_with_reasons_and_pdf(personas, client_for):
+    without_mentor = mentored_traineeship(personas.organisation, mentor=None)
+    fine = mentored_traineeship(personas.organisation, mentor=personas.mentor)
+    client = client_for(personas.manager, language="en")
+    html = client.get(reverse("home")).content.decode()
+    assert reverse("portfolios:portfolio_pdf", kwargs={"pk": without_mentor.pk}) in html
+    assert "has no mentor" in html
+    # The signal bars filter: "no meeting" holds for both; "no mentor" only for the first.
+    filtered = client.get(reverse("home"), {"signal": "no_mentor"}).content.decode()
+    assert 'aria-current="true"' in filtered
+    assert without_mentor.trainee.name in filtered and fine.trainee.name not in filtered.split("at-risk-heading")[1]
+    assert client.get(reverse("home"), {"signal": "nonsense"}).status_code == 200
+    assert client.get(reverse("portfolios:portfolio_pdf", kwargs={"pk": without_mentor.pk})).status_code == 200
+
+
+def test_coordinator_home_lists_the_programmes_traineeships_at_risk(personas, client_for):
+    at_risk = mentored_traineeship(personas.organisation, mentor=None)
+    html = client_for(personas.coordinator, language="en").get(reverse("home")).content.decode()
+    assert reverse("portfolios:portfolio_pdf", kwargs={"pk": at_risk.pk}) in html
+
+
+def test_overview_signal_bars_are_links_that_filter(personas, client_for):
+    without_mentor = mentored_traineeship(personas.organisation, mentor=None)
+    fine = mentored_traineeship(personas.organisation, mentor=personas.mentor)
+    client = client_for(personas.manager)
+    html = client.get(reverse("manager_overview")).content.decode()
+    assert 'href="?signal=no_mentor#overview-table"' in html
+    table = client.get(reverse("manager_overview"), {"signal": "no_mentor"}).content.decode().split('id="overview-table"')[1]
+    assert without_mentor.trainee.name in table and fine.trainee.name not in table
