@@ -125,5 +125,6 @@ def test_overview_signal_bars_are_links_that_filter(personas, client_for):
     client = client_for(personas.manager)
     html = client.get(reverse("manager_overview")).content.decode()
     assert 'href="?signal=no_mentor#overview-table"' in html
-    table = client.get(reverse("manager_overview"), {"signal": "no_mentor"}).content.decode().split('id="overview-table"')[1]
+    page = client.get(reverse("manager_overview"), {"signal": "no_mentor"}).content.decode()
+    table = page.split('id="overview-table"')[1]
     assert without_mentor.trainee.name in table and fine.trainee.name not in table
