@@ -51,7 +51,8 @@ def test_trainee_edits_and_deletes_a_reflection(traineeship, personas, client_fo
     reflection = Reflection.objects.create(traineeship=traineeship, text="Eerste week")
     trainee = client_for(personas.trainee)
     url = reverse("portfolios:reflection_edit", kwargs={"pk": reflection.pk})
-    data = {"written_on": timezone.localdate().isoformat(), "text": "Eerste week, aangevuld", "shared_with_mentor": "on"}
+    today = timezone.localdate().isoformat()
+    data = {"written_on": today, "text": "Eerste week, aangevuld", "shared_with_mentor": "on"}
     assert trainee.post(url, data).status_code == 302
     reflection.refresh_from_db()
     assert reflection.text == "Eerste week, aangevuld" and reflection.shared_with_mentor
