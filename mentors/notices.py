@@ -93,6 +93,11 @@ class Notice:
                     "agreement": o.description,
                 }
             return _("Agreement due today: %(agreement)s") % {"agreement": o.description}
+        if self.by_trainee:
+            return _("The record of your %(meeting)s of %(date)s waits for your confirmation.") % {
+                "meeting": o.get_kind_display().lower(),
+                "date": formats.date_format(o.date, "SHORT_DATE_FORMAT"),
+            }
         return _("The record of the %(meeting)s with %(trainee)s waits for your confirmation.") % {
             "meeting": o.get_kind_display().lower(),
             "trainee": o.traineeship.trainee,

@@ -429,15 +429,9 @@ ROWS: dict[str, Row] = {
     "portfolios:evidence_create": Row(get=in_scope(["trainee"]), post=in_scope(["trainee"]), kwargs=_traineeship),
     "portfolios:evidence_download": Row(get=in_scope("all"), post=everyone(405), kwargs=_pk("evidence")),
     "portfolios:evidence_edit": Row(get=in_scope(["trainee"]), post=in_scope(["trainee"]), kwargs=_pk("evidence")),
-    "portfolios:evidence_delete": Row(
-        get=everyone(405), post=in_scope(["trainee"], ok=302), kwargs=_pk("evidence")
-    ),
-    "portfolios:reflection_edit": Row(
-        get=in_scope(["trainee"]), post=in_scope(["trainee"]), kwargs=_reflection
-    ),
-    "portfolios:reflection_delete": Row(
-        get=everyone(405), post=in_scope(["trainee"], ok=302), kwargs=_reflection
-    ),
+    "portfolios:evidence_delete": Row(get=everyone(405), post=in_scope(["trainee"], ok=302), kwargs=_pk("evidence")),
+    "portfolios:reflection_edit": Row(get=in_scope(["trainee"]), post=in_scope(["trainee"]), kwargs=_reflection),
+    "portfolios:reflection_delete": Row(get=everyone(405), post=in_scope(["trainee"], ok=302), kwargs=_reflection),
     "portfolios:reflections": Row(get=in_scope(["trainee", "mentor"]), post=in_scope(["trainee"]), kwargs=_traineeship),
     "portfolios:feedback": Row(get=in_scope(["trainee", "mentor", "hr", "manager"]), kwargs=_traineeship),
     "portfolios:feedback_request": Row(get=in_scope(["trainee"]), post=in_scope(["trainee"]), kwargs=_traineeship),

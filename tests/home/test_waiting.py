@@ -128,3 +128,21 @@ def test_overview_signal_bars_are_links_that_filter(personas, client_for):
     page = client.get(reverse("manager_overview"), {"signal": "no_mentor"}).content.decode()
     table = page.split('id="overview-table"')[1]
     assert without_mentor.trainee.name in table and fine.trainee.name not in table
+
+
+def test_meeting_notices_speak_to_the_trainee_as_je(personas):
+    from django.utils import translation
+
+    from mentors.notices import notices
+
+    today = timezone.localdate()
+    traineeship = mentored_traineeship(personas.organisation, trainee=personas.trainee, mentor=personas.mentor)
+    meeting = MeetingFactory(traineeship=traineeship, date=today + timedelta(days=1))
+    meeting.participants.set([personas.trainee, personas.mentor])
+    record(MeetingFactory(traineeship=traineeship, date=today - timedelta(days=5)), personas.mentor)
+    with translation.override("nl"):
+        texts = [notice.text() for notice in notices(today=today, recipient=personas.trainee)]
+        mentor_texts = [notice.text() for notice in notices(today=today, recipient=personas.mentor)]
+    assert len(texts) == 2
+    assert all(personas.trainee.name not in text and "je " in text.lower() for text in texts)
+    assert any(personas.trainee.name in text for text in mentor_texts)
