@@ -1,5 +1,5 @@
 from django import forms
-from django.forms import inlineformset_factory
+from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from goals.models import LearningGoal
@@ -69,6 +69,8 @@ class VersionedForm(SafeModelForm):
         # A form-wide error: an error on the hidden field itself would not be shown.
         cleaned = super().clean()
         version = cleaned.get("version")
+        if self.instance.pk is None:  # a meeting logged afterwards: nothing to be stale against
+            return cleaned
         current = Meeting.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
         if version is not None and version != current:
             self.add_error(None, STALE_MESSAGE)
@@ -190,7 +192,7 @@ class MeetingRecordForm(VersionedForm):
 
     def clean_next_meeting_date(self):
         value = self.cleaned_data.get("next_meeting_date")
-        if value and value <= self.instance.date:
+        if value and self.instance.date and value <= self.instance.date:
             raise forms.ValidationError(_("The next meeting comes after this one."))
         return value
 
@@ -227,8 +229,28 @@ class AgreementForm(SafeModelForm):
         return self.cleaned_data.get("status") or AgreementStatus.OPEN
 
 
+class AgreementRows(BaseInlineFormSet):
+    """Agreement rows added and removed in place: no empty fixed rows, no "delete" checkbox.
+
+    A removed row stays in the page as a hidden DELETE marker, so the row numbers stay intact."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["DELETE"].widget = forms.HiddenInput()
+
+    def rows(self) -> list:
+        for form in self.forms:
+            form.removed = forms.BooleanField().to_python(form["DELETE"].data if self.is_bound else False)
+        return self.forms
+
+
 AgreementFormSet = inlineformset_factory(
-    Meeting, Agreement, form=AgreementForm, fields=["description", "owner", "due_date", "status"], extra=2
+    Meeting,
+    Agreement,
+    form=AgreementForm,
+    formset=AgreementRows,
+    fields=["description", "owner", "due_date", "status"],
+    extra=0,
 )
 
 

@@ -67,6 +67,13 @@ class Notice:
     def text(self) -> str:
         """In the active language: call inside ``translation.override`` for e-mails."""
         o = self.subject_of
+        if self.kind == Reminder.Kind.MEETING_SOON and self.by_trainee:
+            # The trainee reads about their own meeting: "your", never their own name.
+            return _("Your %(meeting)s on %(date)s at %(time)s.") % {
+                "meeting": o.get_kind_display().lower(),
+                "date": formats.date_format(o.date, "SHORT_DATE_FORMAT"),
+                "time": o.start_time.strftime("%H:%M"),
+            }
         if self.kind == Reminder.Kind.MEETING_SOON:
             return _("%(meeting)s with %(trainee)s on %(date)s at %(time)s.") % {
                 "meeting": o.get_kind_display(),
@@ -86,6 +93,11 @@ class Notice:
                     "agreement": o.description,
                 }
             return _("Agreement due today: %(agreement)s") % {"agreement": o.description}
+        if self.by_trainee:
+            return _("The record of your %(meeting)s of %(date)s waits for your confirmation.") % {
+                "meeting": o.get_kind_display().lower(),
+                "date": formats.date_format(o.date, "SHORT_DATE_FORMAT"),
+            }
         return _("The record of the %(meeting)s with %(trainee)s waits for your confirmation.") % {
             "meeting": o.get_kind_display().lower(),
             "trainee": o.traineeship.trainee,

@@ -117,9 +117,10 @@ def meeting_record(
         if meeting.recorded_at is None:
             meeting.recorded_at = timezone.now()
             meeting.recorded_by = by
+        # Saving the record is its author's confirmation; the trainee confirms (again) what changed.
         meeting.trainee_confirmed_at = None
-        meeting.mentor_confirmed_at = None
-        meeting.mentor_confirmed_by = None
+        meeting.mentor_confirmed_at = timezone.now()
+        meeting.mentor_confirmed_by = by
         meeting.save(
             update_fields=[
                 *values,
@@ -149,6 +150,14 @@ def meeting_record(
             agreement.save()
         for agreement in agreements_formset.deleted_objects:
             agreement.delete()
+        audit.record(
+            organisation=meeting.traineeship.programme.owner,
+            actor=by,
+            action=audit.Action.MEETING_CONFIRMED,
+            subject=meeting.traineeship.trainee,
+            obj=meeting,
+            params={"meeting_kind": meeting.kind, "date": meeting.date.isoformat(), "signer": "mentor"},
+        )
         next_date = values.get("next_meeting_date")
         if next_date and not Meeting.objects.filter(traineeship=meeting.traineeship, date=next_date).exists():
             kind = MeetingKind.FINAL if next_date >= meeting.traineeship.end_date else MeetingKind.REGULAR
@@ -165,13 +174,20 @@ def meeting_record(
     return meeting
 
 
+def meeting_log(*, traineeship: Traineeship, plan: dict, participants, by: User, **record) -> Meeting:
+    """A meeting that already took place, planned and recorded in one go."""
+    with transaction.atomic():
+        meeting = meeting_plan(traineeship=traineeship, participants=participants, by=by, **plan)
+        return meeting_record(meeting=meeting, by=by, version=meeting.version, **record)
+
+
 class RecordChanged(Exception):
     """The record changed after the confirmer opened it: nothing is confirmed."""
 
 
-def meeting_confirm(*, meeting: Meeting, user: User, as_trainee: bool, digest_read: str) -> Meeting:
+def meeting_confirm(*, meeting: Meeting, user: User, as_trainee: bool, digest_read: str, comment: str = "") -> Meeting:
     """The trainee or the mentor confirms the record they read (``Meeting.record_digest``);
-    both confirmed locks it."""
+    both confirmed locks it. A comment goes with the confirmation, kept beside the record."""
     with transaction.atomic():
         current = Meeting.objects.select_for_update().get(pk=meeting.pk)
         if current.is_locked:
@@ -179,6 +195,8 @@ def meeting_confirm(*, meeting: Meeting, user: User, as_trainee: bool, digest_re
         if digest_read != current.record_digest():
             raise RecordChanged
         now = timezone.now()
+        if comment.strip():
+            Addendum.objects.create(meeting=meeting, author=user, text=comment.strip())
         if as_trainee:
             meeting.trainee_confirmed_at = now
             fields = ["trainee_confirmed_at"]

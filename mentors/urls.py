@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mentors.views import agreements, choose, meetings, notifications, profiles
+from mentors.views import agreements, choose, meeting_log, meetings, notifications, profiles
 
 app_name = "mentors"
 
@@ -11,6 +11,13 @@ urlpatterns = [
     path("mentees/", profiles.mentees, name="mentees"),
     path("traineeships/<int:pk>/mentors/", choose.traineeship_mentors, name="traineeship_mentors"),
     path("traineeships/<int:pk>/meetings/new/", meetings.meeting_plan, name="meeting_plan"),
+    path("traineeships/<int:pk>/meetings/log/", meeting_log.meeting_log, name="meeting_log"),
+    path("traineeships/<int:pk>/agreement-row/", meeting_log.agreement_row, name="agreement_row"),
+    path(
+        "traineeships/<int:pk>/agreement-row/removed/",
+        meeting_log.agreement_row_removed,
+        name="agreement_row_removed",
+    ),
     path("meetings/", meetings.meeting_list, name="meetings"),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
     path("meetings/<int:pk>/agenda/", meetings.meeting_agenda, name="meeting_agenda"),

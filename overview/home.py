@@ -14,6 +14,8 @@ from mentors.selectors import mentees_of, next_meeting_for_trainee, open_agreeme
 from organisations.models import Invitation, Membership, Role
 from portfolios import selectors as portfolio_selectors
 from programmes.models import PartnerInvitation, Traineeship
+from traineeship import waiting
+from traineeship.at_risk import at_risk_context
 
 
 def traineeship_summary(request) -> dict:
@@ -52,7 +54,11 @@ def _portfolios(request) -> dict:
 
 
 def manager_home(request) -> dict:
-    return {**_portfolios(request), "escalations": escalations_for(request.user, timezone.localdate())[:HOME_LIST]}
+    return {
+        **_portfolios(request),
+        **at_risk_context(request),
+        "escalations": escalations_for(request.user, timezone.localdate())[:HOME_LIST],
+    }
 
 
 def mentor_home(request) -> dict:
@@ -82,7 +88,7 @@ def trainee_home(request) -> dict:
 
 
 def coordinator_home(request) -> dict:
-    return traineeship_summary(request)
+    return {**traineeship_summary(request), **at_risk_context(request)}
 
 
 HOME_CONTEXT = {
@@ -96,4 +102,5 @@ HOME_CONTEXT = {
 
 def home_for(request) -> tuple[str, dict]:
     role = request.membership.role
-    return f"home/{role}.html", HOME_CONTEXT[role](request)
+    tasks = waiting.tasks_for(request.user, request.membership, timezone.localdate())
+    return f"home/{role}.html", {**HOME_CONTEXT[role](request), "tasks": tasks}

@@ -48,6 +48,12 @@ class OverviewFilter(django_filters.FilterSet):
         label=gettext_lazy("At risk"),
         widget=AllYesNoWidget,
     )
+    signal = django_filters.ChoiceFilter(
+        choices=[(signal, signal) for signal in SIGNALS],
+        method="filter_signal",
+        label=gettext_lazy("Signal"),
+        empty_label=gettext_lazy("All signals"),
+    )
     mentor = django_filters.ModelChoiceFilter(
         queryset=User.objects.none(),
         method="filter_mentor",
@@ -57,7 +63,7 @@ class OverviewFilter(django_filters.FilterSet):
 
     class Meta:
         model = Traineeship
-        fields = ["programme", "cohort", "step", "at_risk", "mentor"]
+        fields = ["programme", "cohort", "step", "at_risk", "signal", "mentor"]
 
     def __init__(self, *args, organisation, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -68,6 +74,8 @@ class OverviewFilter(django_filters.FilterSet):
         self.filters["cohort"].queryset = Cohort.objects.filter(pk__in=traineeships.values("cohort")).select_related(
             "programme"
         )
+        labels = signal_labels()
+        self.filters["signal"].extra["choices"] = [(signal, labels[signal]) for signal in SIGNALS]
         self.filters["mentor"].queryset = User.objects.filter(
             pk__in=Placement.objects.filter(traineeship__in=traineeships).values("mentor")
         ).order_by("name")
@@ -76,6 +84,9 @@ class OverviewFilter(django_filters.FilterSet):
         if value is None:
             return queryset
         return queryset.filter(at_risk=bool(value))
+
+    def filter_signal(self, queryset, name, value):
+        return queryset.filter(**{f"risk_{value}": True})
 
     def filter_mentor(self, queryset, name, value):
         return queryset.filter(Exists(Placement.objects.filter(traineeship=OuterRef("pk"), mentor=value)))
@@ -115,6 +126,9 @@ def manager_overview(request):
     labels = signal_labels()
     step_bars = _bars([(str(label), per_step.get(number, 0)) for number, label in STEP_CHOICES])
     signal_bars = _bars([(labels[signal], per_signal[signal]) for signal in SIGNALS])
+    # A bar is a link: clicking it shows only the traineeships with that signal.
+    for signal, bar in zip(SIGNALS, signal_bars, strict=True):
+        bar["url"] = f"?signal={signal}#overview-table"
     ending = filtered.filter(end_date__gte=today, end_date__lte=today + timezone.timedelta(weeks=8))
     return render(
         request,

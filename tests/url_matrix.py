@@ -76,6 +76,14 @@ def _pk(name):
     return lambda world: {"pk": world[name].pk}
 
 
+def _reflection(world):
+    """A reflection of the world's trainee, made when a row needs it."""
+    from portfolios.models import Reflection
+
+    reflection, _created = Reflection.objects.get_or_create(traineeship=world["traineeship"], text="Reflectie")
+    return {"pk": reflection.pk}
+
+
 def _worker_beats():
     """A task worker has just beaten, as in a running deployment; the URL takes no arguments."""
     from django.utils import timezone
@@ -202,6 +210,19 @@ ROWS: dict[str, Row] = {
     "mentors:meeting_plan": Row(
         get=only("hr", "manager", "mentor", "coordinator", outsider_ok=404) | _OUTSIDE_404,
         post=only("hr", "manager", "mentor", "coordinator", outsider_ok=404) | _OUTSIDE_404,
+        kwargs=lambda world: {"pk": world["traineeship"].pk},
+    ),
+    "mentors:meeting_log": Row(
+        get=only("mentor", outsider_ok=404) | _OUTSIDE_404,
+        post=only("mentor", outsider_ok=404) | _OUTSIDE_404,
+        kwargs=lambda world: {"pk": world["traineeship"].pk},
+    ),
+    "mentors:agreement_row": Row(
+        get=only("mentor", outsider_ok=404) | _OUTSIDE_404,
+        kwargs=lambda world: {"pk": world["traineeship"].pk},
+    ),
+    "mentors:agreement_row_removed": Row(
+        get=only("mentor", outsider_ok=404) | _OUTSIDE_404,
         kwargs=lambda world: {"pk": world["traineeship"].pk},
     ),
     "mentors:meetings": Row(get=everyone()),
@@ -407,6 +428,10 @@ ROWS: dict[str, Row] = {
     "portfolios:evidence": Row(get=in_scope("all"), kwargs=_traineeship),
     "portfolios:evidence_create": Row(get=in_scope(["trainee"]), post=in_scope(["trainee"]), kwargs=_traineeship),
     "portfolios:evidence_download": Row(get=in_scope("all"), post=everyone(405), kwargs=_pk("evidence")),
+    "portfolios:evidence_edit": Row(get=in_scope(["trainee"]), post=in_scope(["trainee"]), kwargs=_pk("evidence")),
+    "portfolios:evidence_delete": Row(get=everyone(405), post=in_scope(["trainee"], ok=302), kwargs=_pk("evidence")),
+    "portfolios:reflection_edit": Row(get=in_scope(["trainee"]), post=in_scope(["trainee"]), kwargs=_reflection),
+    "portfolios:reflection_delete": Row(get=everyone(405), post=in_scope(["trainee"], ok=302), kwargs=_reflection),
     "portfolios:reflections": Row(get=in_scope(["trainee", "mentor"]), post=in_scope(["trainee"]), kwargs=_traineeship),
     "portfolios:feedback": Row(get=in_scope(["trainee", "mentor", "hr", "manager"]), kwargs=_traineeship),
     "portfolios:feedback_request": Row(get=in_scope(["trainee"]), post=in_scope(["trainee"]), kwargs=_traineeship),

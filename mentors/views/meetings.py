@@ -13,17 +13,17 @@ from mentors import calendar, services
 from mentors.forms import (
     STALE_MESSAGE,
     AddendumForm,
-    AgreementFormSet,
     MeetingPlanForm,
     MeetingRecordForm,
     MentorAgendaForm,
     TraineeAgendaForm,
     approved_goals,
-    traineeship_people,
 )
-from mentors.models import Agreement, Meeting, MeetingKind
+from mentors.meeting_log import quiet, rows_changed
+from mentors.models import Meeting, MeetingKind
 from mentors.permissions import PLANNERS, WELLBEING, meetings_scope
 from mentors.selectors import meetings_of
+from mentors.views.meeting_log import agreement_formset
 from organisations import encoding
 from organisations.access import get_visible_or_404, require
 from organisations.submissions import single_submission
@@ -31,6 +31,7 @@ from programmes.models import Traineeship
 from programmes.permissions import PORTFOLIO, Relation, relations_for_act, relations_of
 
 PAGE_SIZE = 25
+COMMENT_LENGTH = 2000
 
 
 def _meeting(request, pk) -> tuple[Meeting, frozenset]:
@@ -74,7 +75,8 @@ def meeting_plan(request, pk):
         )
         messages.success(request, _("The meeting is planned."))
         return redirect(meeting)
-    return render(request, "mentors/meeting_plan.html", {"form": form, "traineeship": traineeship})
+    can_log = Relation.MENTOR in relations_of(request.user, traineeship)
+    return render(request, "mentors/meeting_plan.html", {"form": form, "traineeship": traineeship, "can_log": can_log})
 
 
 def meeting_detail(request, pk):
@@ -139,18 +141,15 @@ def meeting_record(request, pk):
         for link in meeting.goal_links.select_related("progress")
     }
     show_private = meeting.recorded_by_id in (None, request.user.pk)
+    data = request.POST or None
+    changed = rows_changed(request.POST) if data else None
     form = MeetingRecordForm(
-        request.POST or None, instance=meeting, goals=goals, previous=previous, show_private=show_private
+        changed or data, instance=meeting, goals=goals, previous=previous, show_private=show_private
     )
-    people = traineeship_people(traineeship).order_by("name")
-    formset = AgreementFormSet(
-        request.POST or None,
-        instance=meeting,
-        queryset=Agreement.objects.filter(meeting=meeting),
-        form_kwargs={"people": people},
-        prefix="agreements",
-    )
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
+    formset = agreement_formset(traineeship, changed or data, meeting)
+    if changed is not None:
+        quiet(form, formset)
+    elif request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
             services.meeting_record(
                 meeting=meeting,
@@ -166,7 +165,9 @@ def meeting_record(request, pk):
             messages.error(request, _("Both confirmed this record: it cannot change. Add an addendum instead."))
             return redirect(meeting)
         else:
-            messages.success(request, _("The record is saved. The trainee is asked to read and confirm it."))
+            messages.success(
+                request, _("The record is saved and counts as your confirmation. The trainee is asked to confirm it.")
+            )
             return redirect(meeting)
     return render(
         request,
@@ -182,7 +183,11 @@ def meeting_confirm(request, pk):
     as_trainee = Relation.TRAINEE in relations and meeting.trainee_confirmed_at is None
     try:
         services.meeting_confirm(
-            meeting=meeting, user=request.user, as_trainee=as_trainee, digest_read=request.POST.get("digest", "")
+            meeting=meeting,
+            user=request.user,
+            as_trainee=as_trainee,
+            digest_read=request.POST.get("digest", ""),
+            comment=request.POST.get("comment", "")[:COMMENT_LENGTH],
         )
     except services.RecordChanged:
         messages.error(

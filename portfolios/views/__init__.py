@@ -1,5 +1,11 @@
 """Portfolio views, one module per part of the portfolio."""
 
+from portfolios.views.editing import (  # noqa: F401
+    evidence_delete,
+    evidence_edit,
+    reflection_delete,
+    reflection_edit,
+)
 from portfolios.views.evaluation import (  # noqa: F401
     export_detail,
     export_download,

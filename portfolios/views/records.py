@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from organisations import encoding
 from organisations.access import get_visible_or_404, require
 from organisations.submissions import single_submission
-from portfolios import forms, selectors, services
+from portfolios import editing, forms, selectors, services
 from portfolios.models import (
     Evidence,
     FeedbackRequest,
@@ -35,6 +35,7 @@ def evidence(request, pk):
             "traineeship": traineeship,
             "page": _page(request, selectors.evidence(traineeship, _windows(request, traineeship, relations))),
             "is_trainee": Relation.TRAINEE in relations,
+            "can_edit": Relation.TRAINEE in relations and not editing.portfolio_locked(traineeship),
         },
     )
 
@@ -95,6 +96,9 @@ def reflections(request, pk):
     form = forms.ReflectionForm(request.POST or None) if is_trainee else None
     if request.method == "POST":
         require(is_trainee)
+        if editing.portfolio_locked(traineeship):
+            messages.error(request, editing.LOCKED_MESSAGE)
+            return redirect("portfolios:reflections", pk=traineeship.pk)
         if form.is_valid():
             services.reflection_add(traineeship=traineeship, **form.cleaned_data)
             messages.success(request, _("Your reflection is saved."))
@@ -107,6 +111,7 @@ def reflections(request, pk):
             "page": _page(request, readable_reflections(relations, Reflection.objects.filter(traineeship=traineeship))),
             "form": form,
             "is_trainee": is_trainee,
+            "can_edit": is_trainee and not editing.portfolio_locked(traineeship),
             "is_mentor": Relation.MENTOR in relations,
         },
     )

@@ -59,7 +59,13 @@ def test_hr_sets_up_a_traineeship(live_server, page, transactional_db):
     page.get_by_label(field("End date")).fill(add_months(start, 18).isoformat())
     page.get_by_label(field("Pay scale during the traineeship")).fill("6")
     page.get_by_role("button", name="Save traineeship").click()
-    assert page.get_by_text(re.compile("lasts at most 12 months")).is_visible()
+    # The error summary at the top links to the field, where the same message stands.
+    assert page.locator('[data-error-summary] a[href="#id_end_date"]').is_visible()
+    assert (
+        page.locator("#id_end_date ~ .invalid-feedback, .invalid-feedback")
+        .get_by_text(re.compile("lasts at most 12 months"))
+        .first.is_visible()
+    )
     assert page.get_by_label(field("Pay scale during the traineeship")).input_value() == "6"
     page.get_by_label(field("End date")).fill((add_months(start, 12) - timedelta(days=1)).isoformat())
     page.get_by_role("button", name="Save traineeship").click()
