@@ -153,7 +153,7 @@ def meeting_record(
         audit.record(
             organisation=meeting.traineeship.programme.owner,
             actor=by,
-            action=audit.Action.MEETING_CONFIRMED,
+            action=MentorAction.MEETING_CONFIRMED,
             subject=meeting.traineeship.trainee,
             obj=meeting,
             params={"meeting_kind": meeting.kind, "date": meeting.date.isoformat(), "signer": "mentor"},

@@ -12,10 +12,10 @@ from mentors.notifications import escalations_for
 from mentors.risks import reasons
 from mentors.selectors import mentees_of, next_meeting_for_trainee, open_agreements_for, records_to_confirm
 from organisations.models import Invitation, Membership, Role
+from overview import waiting
+from overview.at_risk import at_risk_context
 from portfolios import selectors as portfolio_selectors
 from programmes.models import PartnerInvitation, Traineeship
-from traineeship import waiting
-from traineeship.at_risk import at_risk_context
 
 
 def traineeship_summary(request) -> dict:

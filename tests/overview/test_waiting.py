@@ -9,11 +9,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from goals.models import LearningGoal
 from organisations.models import Membership, Role
+from overview import waiting
 from portfolios.models import Moment, SelfEvaluation
-from programmes.models import LearningGoal
 from tests.mentors.factories import AgreementFactory, LearningGoalFactory, MeetingFactory, mentored_traineeship, record
-from traineeship import waiting
 
 
 def tasks_on_home(client) -> list[str]:

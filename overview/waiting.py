@@ -12,13 +12,14 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from goals.models import LearningGoal
 from mentors.models import Agreement, Meeting
 from mentors.risks import annotate_risks
 from mentors.selectors import mentor_placements
 from organisations.models import Role
 from portfolios.models import Moment, SelfEvaluation
 from programmes.lifecycle import running_q
-from programmes.models import LearningGoal, Traineeship
+from programmes.models import Traineeship
 
 AGREEMENT_DAYS_AHEAD = 7  # an agreement waits on its owner from a week before its due date
 LIMIT = 20
