@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 
 from organisations.access import role_required
 from organisations.models import Role
+from organisations.submissions import single_submission
 from programmes.models import Programme
 
 
@@ -23,6 +24,7 @@ def programmes_for_new_traineeship(request):
 
 
 @role_required(Role.HR, Role.COORDINATOR)
+@single_submission
 def traineeship_new(request):
     programmes = list(programmes_for_new_traineeship(request))
     if len(programmes) == 1:
