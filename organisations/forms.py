@@ -20,7 +20,8 @@ class InvitationForm(SafeModelForm):
     def __init__(self, *args, organisation, **kwargs):
         self.organisation = organisation
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = Role.choices
+        # No role is preselected: HR adviser as a default gave trainees HR rights by one careless click.
+        self.fields["role"].choices = [("", _("Choose a role"))] + list(Role.choices)
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()

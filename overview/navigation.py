@@ -45,6 +45,10 @@ NAV_ITEMS = [
 ]
 
 
+# Pages of one traineeship live under other apps' addresses; they belong to "Traineeships".
+TRAINEESHIP_PAGES = ("/programmes/traineeships/", "/programmes/placements/", "/mentors/traineeships/", "/traineeships/")
+
+
 def items_for(role: str | None) -> list[NavItem]:
     return [item for item in NAV_ITEMS if role in item.roles]
 
@@ -59,7 +63,11 @@ def navigation(request):
     for item in items_for(membership.role):
         url = reverse(item.url_name)
         current = path == url if url == home else path.startswith(url)
-        entries.append({"label": item.label, "url": url, "current": current})
+        entries.append({"label": item.label, "url": url, "current": current, "name": item.url_name})
+    listing = next((entry for entry in entries if entry["name"] == "traineeship_list"), None)
+    if listing is not None and path.startswith(TRAINEESHIP_PAGES):
+        for entry in entries:
+            entry["current"] = entry is listing
     # When one item's address lies inside another's (/programmes/frameworks/ in /programmes/),
     # only the closest match is the current page.
     matches = [entry for entry in entries if entry["current"]]

@@ -15,6 +15,7 @@ from competencies.models import (
 )
 from organisations.models import Organisation, Role, User
 from organisations.safe_text import SafeForm, SafeModelForm
+from programmes import cao_defaults
 from programmes.cao_rules import CAO_RULE_FIELDS, PRESET_CHOICES, preset_values
 from programmes.models import (
     Cohort,
@@ -332,6 +333,29 @@ class TraineeshipForm(SafeModelForm):
         if not self.instance.pk:
             for name in ["outcome", "outcome_note"]:
                 del self.fields[name]
+        self._fill_from_agreement(programme)
+
+    def _fill_from_agreement(self, programme):
+        """End date and scale may stay empty when the programme's agreement fixes them."""
+        self.programme = programme
+        for name, rule in (("end_date", cao_defaults.end_date_rule), ("scale", cao_defaults.scale_rule)):
+            text = rule(programme)
+            if text:
+                self.fields[name].required = False
+                self.fields[name].help_text = text
+
+    def _post_clean(self):
+        data = self.cleaned_data
+        if data.get("end_date") is None and "end_date" not in self.errors:
+            data["end_date"] = cao_defaults.default_end_date(self.programme, data.get("start_date"))
+        if data.get("scale") is None and "scale" not in self.errors:
+            data["scale"] = cao_defaults.default_scale(
+                self.programme, data.get("education_level"), data.get("function_scale")
+            )
+        for name in ("end_date", "scale"):
+            if data.get(name) is None and name not in self.errors:
+                self.add_error(name, _("This field is required."))
+        super()._post_clean()
 
 
 class PlacementForm(SafeModelForm):

@@ -135,6 +135,15 @@ def traineeship_create(*, form, copy_setup: bool, by: User) -> Traineeship:
     cohort = traineeship.cohort
     if copy_setup and cohort is not None and cohort.model_traineeship_id:
         traineeship_copy_setup(source=cohort.model_traineeship, target=traineeship, by=by)
+    # With one employer there is nothing to choose: the placement is the whole traineeship there,
+    # so HR can go straight on to choosing the mentor (step 3).
+    if not traineeship.programme.partners.exists() and not traineeship.placements.exists():
+        Placement.objects.create(
+            traineeship=traineeship,
+            organisation_id=traineeship.programme.owner_id,
+            start_date=traineeship.start_date,
+            end_date=traineeship.end_date,
+        )
     return traineeship
 
 

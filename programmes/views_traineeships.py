@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from competencies.models import LearningActivity
@@ -20,12 +21,12 @@ from programmes.forms import (
     ChooseActivitiesForm,
     LearningActivityForm,
     PlacementForm,
-    ProfileCompetencyForm,
     RotationForm,
     TraineeshipForm,
     WorkProfileForm,
     available_activities,
 )
+from programmes.forms_competency_table import CompetencyTableForm
 from programmes.models import DevelopmentActivity, Placement, ProfileCompetency, Programme, Traineeship, WorkProfile
 from programmes.permissions import REFERENCE_READERS, can_manage
 from programmes.selectors import activity_suggestions
@@ -55,7 +56,7 @@ def traineeship_create(request, pk):
             form=form, copy_setup=form.cleaned_data.get("copy_setup", False), by=request.user
         )
         messages.success(request, _("The traineeship has been created. Next: the work and profile of step 1."))
-        return redirect("stappenplan", pk=traineeship.pk)
+        return redirect("programmes:work_profile", pk=traineeship.pk)
     return render(request, "programmes/traineeship_form.html", {"form": form, "programme": programme})
 
 
@@ -149,11 +150,19 @@ def work_profile(request, pk):
 
 def profile_competencies(request, pk):
     traineeship, can_manage = _traineeship(request, pk)
-    form = ProfileCompetencyForm(request.POST or None, traineeship=traineeship)
+    form = CompetencyTableForm(request.POST or None, traineeship=traineeship)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The competency has been added to the profile."))
-        return redirect("programmes:profile_competencies", pk=traineeship.pk)
+        count = form.save()
+        messages.success(
+            request,
+            ngettext(
+                "The profile has %(count)s competency. Next: the learning activities of step 2.",
+                "The profile has %(count)s competencies. Next: the learning activities of step 2.",
+                count,
+            )
+            % {"count": count},
+        )
+        return redirect("programmes:activities", pk=traineeship.pk)
     rows = traineeship.profile_competencies.select_related("competency")
     return render(
         request,

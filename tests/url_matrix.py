@@ -395,6 +395,13 @@ ROWS: dict[str, Row] = {
     ),
     # the stappenplan and HR's overview
     "traineeship_list": Row(get=only("hr", "coordinator", "manager")),
+    # One programme leads straight to its form (302), several to a choice (200).
+    "traineeship_new": Row(
+        get=by_role(
+            {"hr": 200, "coordinator": 200, "manager": 403, "mentor": 403, "trainee": 403},
+            outside={"hr": 302, "coordinator": 302, "manager": 403, "mentor": 403, "trainee": 403},
+        )
+    ),
     "stappenplan": Row(get=seen_inside(), kwargs=lambda w: {"pk": w["traineeship"].pk}),
     # register hours: everyone who sees the traineeship reads them and downloads the export; the trainee records
     "register_progress": Row(get=in_scope("all"), post=in_scope(["trainee"]), kwargs=_traineeship),

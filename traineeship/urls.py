@@ -5,7 +5,7 @@ from django.urls import include, path
 
 from operations.views import health
 from organisations.forms import QueuedPasswordResetForm
-from overview import views, views_manager, views_registers, views_traineeships
+from overview import views, views_manager, views_new, views_registers, views_traineeships
 from signin import views as signin_views
 
 urlpatterns = [
@@ -44,6 +44,7 @@ urlpatterns = [
     path("overview/export.xlsx", views_manager.manager_overview_xlsx, name="manager_overview_xlsx"),
     path("programmes/", include("programmes.urls")),
     path("traineeships/", views_traineeships.traineeship_list, name="traineeship_list"),
+    path("traineeships/new/", views_new.traineeship_new, name="traineeship_new"),
     path("traineeships/<int:pk>/", views_traineeships.stappenplan, name="stappenplan"),
     path("traineeships/<int:pk>/register/", views_registers.register_progress, name="register_progress"),
     path(

@@ -33,8 +33,16 @@ def test_steps_follow_the_data(personas, client_for):
     assert steps_for(traineeship)[0].started
 
     url = reverse("programmes:profile_competencies", kwargs={"pk": traineeship.pk})
-    client.post(url, {"competency": a1.pk, "purpose": "required", "target_level": "startbekwaam"})
-    client.post(url, {"competency": a2.pk, "purpose": "develop", "target_level": "vakbekwaam"})
+    # One table, one submission: a purpose and a level per competency.
+    client.post(
+        url,
+        {
+            f"purpose_{a1.pk}": "required",
+            f"level_{a1.pk}": "startbekwaam",
+            f"purpose_{a2.pk}": "develop",
+            f"level_{a2.pk}": "vakbekwaam",
+        },
+    )
     assert ProfileCompetency.objects.filter(traineeship=traineeship).count() == 2
     steps = steps_for(traineeship)
     step1_portfolio_checks = [m for m in steps[0].missing if "programmes" not in m[2]]

@@ -23,12 +23,12 @@ def post_traineeship(client, programme, trainee, **overrides):
     return client.post(reverse("programmes:traineeship_create", kwargs={"pk": programme.pk}), data)
 
 
-def test_valid_traineeship_is_created_and_leads_to_the_stappenplan(personas, client_for):
+def test_valid_traineeship_is_created_and_leads_to_step_one(personas, client_for):
     programme = ProgrammeFactory(owner=personas.organisation)
     response = post_traineeship(client_for(personas.hr), programme, personas.trainee)
     traineeship = Traineeship.objects.get(programme=programme)
     assert response.status_code == 302
-    assert response["Location"] == reverse("stappenplan", kwargs={"pk": traineeship.pk})
+    assert response["Location"] == reverse("programmes:work_profile", kwargs={"pk": traineeship.pk})
 
 
 def test_cao_sociaal_werk_lasts_at_most_twelve_months(personas, client_for):

@@ -1,0 +1,61 @@
+"""Step 1's competencies chosen in one table: a purpose and a level per competency, one submission."""
+
+from django import forms
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from competencies.models import CompetencyLevel
+from programmes.forms import competencies_for
+from programmes.models import ProfileCompetency, Traineeship
+
+
+class CompetencyTableForm(forms.Form):
+    def __init__(self, *args, traineeship: Traineeship, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.traineeship = traineeship
+        chosen = {row.competency_id: row for row in traineeship.profile_competencies.all()}
+        self.rows = []
+        for competency in competencies_for(traineeship).order_by("position", "code"):
+            row = chosen.get(competency.pk)
+            purpose = forms.ChoiceField(
+                label=_("Purpose of %(competency)s") % {"competency": competency},
+                choices=[("", _("Not in the profile")), *ProfileCompetency.Purpose.choices],
+                required=False,
+                initial=row.purpose if row else "",
+            )
+            level = forms.ChoiceField(
+                label=_("Level aimed for of %(competency)s") % {"competency": competency},
+                choices=CompetencyLevel.choices,
+                required=False,
+                initial=row.target_level if row else CompetencyLevel.STARTBEKWAAM,
+            )
+            self.fields[f"purpose_{competency.pk}"] = purpose
+            self.fields[f"level_{competency.pk}"] = level
+            self.rows.append(
+                {
+                    "competency": competency,
+                    "purpose": self[f"purpose_{competency.pk}"],
+                    "level": self[f"level_{competency.pk}"],
+                }
+            )
+
+    @transaction.atomic
+    def save(self) -> int:
+        """Bring the profile in line with the table; returns the number of competencies in it."""
+        kept = 0
+        for row in self.rows:
+            competency = row["competency"]
+            purpose = self.cleaned_data[f"purpose_{competency.pk}"]
+            if not purpose:
+                ProfileCompetency.objects.filter(traineeship=self.traineeship, competency=competency).delete()
+                continue
+            ProfileCompetency.objects.update_or_create(
+                traineeship=self.traineeship,
+                competency=competency,
+                defaults={
+                    "purpose": purpose,
+                    "target_level": self.cleaned_data[f"level_{competency.pk}"] or CompetencyLevel.STARTBEKWAAM,
+                },
+            )
+            kept += 1
+        return kept
