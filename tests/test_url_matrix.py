@@ -41,16 +41,21 @@ def test_no_row_expects_a_server_error():
             assert all(status < 500 for status in answers.values()), f"{name} {method.upper()} expects a 5xx"
 
 
-def _answer(client, method, url, data):
-    """One request inside a savepoint that is rolled back: the next actor sees the same world."""
+def _answer(client, method, url, row, world) -> tuple[int, bool | None]:
+    """One request inside a savepoint that is rolled back: the next actor sees the same world.
+    Also whether a POST changed what the row's ``changed`` check looks at (None without one)."""
     with transaction.atomic():
-        response = client.get(url) if method == "get" else client.post(url, data)
+        response = client.get(url) if method == "get" else client.post(url, row.data(world))
+        changed = row.changed(world) if method == "post" and row.changed else None
         transaction.set_rollback(True)
-    return response.status_code
+    return response.status_code, changed
 
 
-# One test per URL: the world is built once and every actor (GET and POST) is checked
-# against it, each request rolled back, instead of one world per URL × method × actor.
+def _may_write(actor: str, status: int) -> bool:
+    """Signed-in actors whose POST the view accepted (refusals are 4xx, anonymous is sent to sign in)."""
+    return actor != "anonymous" and status < 400
+
+
 @pytest.mark.parametrize("name", [name for name in PRODUCT_URLS if name in ROWS])
 def test_url_answers_as_expected(name, personas, client_for):
     world = World(personas)
@@ -63,9 +68,12 @@ def test_url_answers_as_expected(name, personas, client_for):
             continue
         for actor in ACTORS:
             client = client_for(None if actor == "anonymous" else personas.users[actor])
-            status = _answer(client, method, url, row.data(world))
+            status, changed = _answer(client, method, url, row, world)
             if status != answers[actor]:
                 wrong.append(f"{method.upper()} {url} as {actor}: {status}, expected {answers[actor]}")
+            elif changed is not None and changed != _may_write(actor, status):
+                effect = "changed nothing" if not changed else "changed the database though refused"
+                wrong.append(f"POST {url} as {actor}: {status}, but it {effect}")
     assert not wrong, "\n".join(wrong)
 
 
