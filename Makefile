@@ -27,6 +27,11 @@ $(VENV)/.installed: requirements.lock requirements-dev.lock
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.lock
 	@touch $@
 
+# The load test's tools (locust) are installed only for make load and make cluster.
+$(VENV)/.load-installed: $(VENV)/.installed requirements-load.lock
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-load.lock
+	@touch $@
+
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || scripts/ensure-system-packages nodejs npm
 	npm ci --no-audit --no-fund --loglevel=error
@@ -69,7 +74,7 @@ bench: install
 	@scripts/ensure-system-packages postgresql
 	scripts/with-postgres env BENCH_DATABASE=postgresql $(PY) benchmarks/bench.py
 
-load: install
+load: install $(VENV)/.load-installed
 ifdef CLUSTER
 	@scripts/ensure-system-packages $(SYSTEM_CLUSTER)
 	scripts/cluster bash -c 'LOAD_TARGET=$$CLUSTER_URL $(PY) benchmarks/load.py'
@@ -77,7 +82,7 @@ else
 	$(PY) benchmarks/load.py
 endif
 
-cluster: install
+cluster: install $(VENV)/.load-installed
 	@scripts/ensure-system-packages $(SYSTEM_CLUSTER)
 	scripts/cluster
 

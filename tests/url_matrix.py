@@ -18,8 +18,12 @@ class Row:
     get: dict[str, int]
     post: dict[str, int] | None = None
     kwargs: Callable = field(default=lambda world: {})
-    # POST data for the matrix (an empty form unless given).
+    # POST data for the matrix (an empty form unless given). Write views get VALID data.
     data: Callable = field(default=lambda world: {})
+    # For write views: ``changed(world)`` is true once a POST took effect. The matrix asks it
+    # after every POST that got the expected 2xx/3xx from an actor allowed to write (an actor
+    # whose expected answer is 403/404/405 or a sign-in redirect must leave it false).
+    changed: Callable | None = None
 
 
 def by_role(inside: dict[str, int], *, outside: dict[str, int] | None = None, anonymous: int = LOGIN) -> dict:
@@ -371,6 +375,7 @@ ROWS: dict[str, Row] = {
         post=in_scope(["hr"], ok=302),
         kwargs=_traineeship,
         data=lambda w: {"shared_with_partners": "on"},
+        changed=lambda w: type(w["traineeship"]).objects.get(pk=w["traineeship"].pk).shared_with_partners,
     ),
     "programmes:activity_remove": Row(
         get=POST_ONLY, post=managers_only(302), kwargs=lambda w: {"pk": w["development_activity"].pk}
@@ -382,6 +387,7 @@ ROWS: dict[str, Row] = {
         post=only("hr", ok=302, outsider_ok=403),
         kwargs=lambda w: {"pk": w["partner_invitation"].pk},
         data=lambda w: {"answer": "accept"},
+        changed=lambda w: type(w["partner_invitation"]).objects.get(pk=w["partner_invitation"].pk).accepted is True,
     ),
     "programmes:inventory": Row(get=everyone() | {"trainee": 403, "other_trainee": 403}),
     "programmes:inventory_create": Row(get=only("hr"), post=only("hr")),

@@ -6,11 +6,11 @@ e-mail). Production sets ``DJANGO_DEBUG=false``, ``DJANGO_SECRET_KEY``,
 ``DJANGO_SECURE_SSL_REDIRECT=false`` (plain-HTTP runs on loopback, such as benchmarks).
 """
 
-import os
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
@@ -18,20 +18,18 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+# django-environ reads and casts the environment; an unset variable takes the default given here.
+env = environ.Env()
 
 
 def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+    """A comma-separated list; spaces around items are ignored."""
+    return [item.strip() for item in env.list(name, default=default.split(",")) if item.strip()]
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+DEBUG = env.bool("DJANGO_DEBUG", default=True)
 
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
@@ -120,7 +118,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        conn_max_age=env.int("DJANGO_CONN_MAX_AGE", default=60),
         conn_health_checks=True,
     )
 }
@@ -181,7 +179,7 @@ MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 # combination for fifteen minutes, so someone elsewhere cannot lock a person out; the
 # lockout page says so in words. The account is the case-folded e-mail address (sign-in
 # ignores case, so case variants get no fresh attempts).
-AXES_ENABLED = env_bool("DJANGO_AXES_ENABLED", True)
+AXES_ENABLED = env.bool("DJANGO_AXES_ENABLED", default=True)
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -194,10 +192,10 @@ AXES_USERNAME_FORM_FIELD = "username"
 # (nginx: proxy_set_header X-Forwarded-For $remote_addr). A header with more entries
 # than DJANGO_PROXY_COUNT + 1 is not trusted: the proxy's own address counts instead.
 # Without a proxy the header is ignored, so nobody can pick the address they fail from.
-if env_bool("DJANGO_BEHIND_PROXY", False):
+if env.bool("DJANGO_BEHIND_PROXY", default=False):
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
     AXES_IPWARE_PROXY_ORDER = "right-most"
-    AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+    AXES_IPWARE_PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0)
 else:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 AXES_VERBOSE = False
@@ -212,7 +210,7 @@ LANGUAGE_COOKIE_NAME = "traineeship_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles"))
 NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
     BASE_DIR / "static",
@@ -223,15 +221,15 @@ STATICFILES_DIRS = [
 # Uploaded files go through Django's storage API; they are never served by URL,
 # only streamed by permission-checked views. Point MEDIA_ROOT at shared storage
 # (or swap the backend) when running several app servers.
-MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media"))
 # DJANGO_STORAGE=s3 keeps uploads in S3-compatible object storage (django-storages) instead,
 # configured by its AWS_* variables; files stay private and are still streamed by our views.
-if os.environ.get("DJANGO_STORAGE", "filesystem") == "s3":
+if env.str("DJANGO_STORAGE", default="filesystem") == "s3":
     DEFAULT_STORAGE = {"BACKEND": "storages.backends.s3.S3Storage"}
-    AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
-    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
-    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
-    AWS_LOCATION = os.environ.get("AWS_LOCATION", "")
+    AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+    AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default="") or None
+    AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default="") or None
+    AWS_LOCATION = env.str("AWS_LOCATION", default="")
     AWS_DEFAULT_ACL = "private"
     AWS_QUERYSTRING_AUTH = True
     AWS_S3_FILE_OVERWRITE = False
@@ -263,18 +261,18 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_PERMISSIONS = 0o640
 # Evidence files embedded in one portfolio PDF, in total; what does not fit is listed with a note.
-PORTFOLIO_PDF_ATTACHMENTS_MAX_BYTES = int(os.environ.get("PORTFOLIO_PDF_ATTACHMENTS_MAX_BYTES", 20 * 1024 * 1024))
+PORTFOLIO_PDF_ATTACHMENTS_MAX_BYTES = env.int("PORTFOLIO_PDF_ATTACHMENTS_MAX_BYTES", default=20 * 1024 * 1024)
 
 # One cache shared by every app server (Redis or Valkey at REDIS_URL / CACHE_URL): sessions,
 # throttling and rate limits must agree whichever server answers. Without it, a per-process
 # memory cache, which is only right for a single server.
-CACHE_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL", "")
+CACHE_URL = env.str("REDIS_URL", default="") or env.str("CACHE_URL", default="")
 if CACHE_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": CACHE_URL,
-            "KEY_PREFIX": os.environ.get("DJANGO_CACHE_KEY_PREFIX", "traineeship"),
+            "KEY_PREFIX": env.str("DJANGO_CACHE_KEY_PREFIX", default="traineeship"),
         }
     }
 else:
@@ -285,8 +283,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # The task worker (`manage.py task_worker`) beats this often; /health/ fails when no
 # worker has beaten for TASK_WORKER_HEARTBEAT_MAX_AGE seconds.
-TASK_WORKER_HEARTBEAT_SECONDS = int(os.environ.get("TASK_WORKER_HEARTBEAT_SECONDS", "15"))
-TASK_WORKER_HEARTBEAT_MAX_AGE = int(os.environ.get("TASK_WORKER_HEARTBEAT_MAX_AGE", "60"))
+TASK_WORKER_HEARTBEAT_SECONDS = env.int("TASK_WORKER_HEARTBEAT_SECONDS", default=15)
+TASK_WORKER_HEARTBEAT_MAX_AGE = env.int("TASK_WORKER_HEARTBEAT_MAX_AGE", default=60)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -297,7 +295,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 if not DEBUG:
-    https = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+    https = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
     SECURE_SSL_REDIRECT = https
     # The load balancer probes /health/ over plain HTTP on the private network.
     SECURE_REDIRECT_EXEMPT = [r"^health/$"]
@@ -307,7 +305,7 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = 31_536_000 if https else 0
     SECURE_HSTS_INCLUDE_SUBDOMAINS = https
     SECURE_HSTS_PRELOAD = https
-    if env_bool("DJANGO_BEHIND_PROXY", False):
+    if env.bool("DJANGO_BEHIND_PROXY", default=False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Content-Security-Policy: our own scripts only, each inline script with a nonce.
@@ -330,17 +328,17 @@ if not DEBUG:
         "default": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "OPTIONS": {
-                "host": os.environ.get("EMAIL_HOST", "localhost"),
-                "port": int(os.environ.get("EMAIL_PORT", "587")),
-                "username": os.environ.get("EMAIL_HOST_USER", ""),
-                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
-                "use_tls": env_bool("EMAIL_USE_TLS", True),
+                "host": env.str("EMAIL_HOST", default="localhost"),
+                "port": env.int("EMAIL_PORT", default=587),
+                "username": env.str("EMAIL_HOST_USER", default=""),
+                "password": env.str("EMAIL_HOST_PASSWORD", default=""),
+                "use_tls": env.bool("EMAIL_USE_TLS", default=True),
             },
         }
     }
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
-DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Traineeship <noreply@traineeship.example>")
+DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="Traineeship <noreply@traineeship.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Heavy work (bulk PDF exports, reminder e-mails) runs off the request path in the
@@ -355,7 +353,7 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 # How long an invitation link stays valid.
 INVITATION_VALID_DAYS = 14
 # The public address used in e-mails sent outside a request (reminders, tasks).
-SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000")
+SITE_URL = env.str("DJANGO_SITE_URL", default="http://127.0.0.1:8000")
 
 # Logging: a 403/404 is one line without traceback, a 500 keeps its traceback, and no
 # line carries e-mail addresses or link tokens (organisations.log_filters). The filters
@@ -374,5 +372,5 @@ LOGGING = {
         name: {"filters": _LOG_FILTERS, "propagate": True}
         for name in ["django.request", "django.security", "django.security.csrf"]
     },
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="WARNING")},
 }
