@@ -98,6 +98,12 @@ class Programme(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(180)],
     )
     # The programme's agreement (cao rules or the partners' own arrangement).
+    start_date = models.DateField(
+        _("start date"),
+        null=True,
+        blank=True,
+        help_text=_("When the programme started: the cao in force on this day is the default preset."),
+    )
     agreement_name = models.CharField(_("agreement"), max_length=200, blank=True)
     max_duration_months = models.PositiveSmallIntegerField(
         _("maximum duration (months)"), null=True, blank=True, validators=[MinValueValidator(1)]
