@@ -206,6 +206,8 @@ def _traineeship(programme, trainee, *, cohort, start, months=12, status=Trainee
             "graduation_date": add_months(start, -4),
             "scale": programme.scale_hbo or 6,
             "function_scale": None if programme.pay_rule == "fixed" else 8,
+            # Learning time is checked against these hours (mentors/learning_time.py).
+            "contract_hours_per_week": 36,
             "start_date": start,
             "end_date": add_months(start, months) - timedelta(days=1),
             "status": status,

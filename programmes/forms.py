@@ -317,6 +317,7 @@ class TraineeshipForm(SafeModelForm):
             "end_date",
             "function_scale",
             "scale",
+            "contract_hours_per_week",
             "status",
             "outcome",
             "outcome_note",
