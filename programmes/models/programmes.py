@@ -97,6 +97,15 @@ class Programme(models.Model):
         default=14,
         validators=[MinValueValidator(1), MaxValueValidator(180)],
     )
+    default_development_budget = models.DecimalField(
+        _("development budget per traineeship (euro)"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("What each traineeship may spend on learning activities, unless the traineeship says otherwise."),
+    )
     # The programme's agreement (cao rules or the partners' own arrangement).
     start_date = models.DateField(
         _("start date"),

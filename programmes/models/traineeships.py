@@ -77,6 +77,15 @@ class Traineeship(models.Model):
         help_text=_("The scale of the position after the traineeship; needed when pay is an offset from it."),
     )
     scale = models.PositiveSmallIntegerField(_("pay scale during the traineeship"))
+    development_budget = models.DecimalField(
+        _("development budget (euro)"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Leave empty for the programme's default budget."),
+    )
     # The learning time (a percentage of these hours) is checked against the hours of development activities.
     contract_hours_per_week = models.DecimalField(
         _("contract hours a week"),
