@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from goals.models import GoalProgress, LearningGoal
+from mentors.learning_time import annotate_learning_time, expected_hours
 from mentors.models import LOW_SIGNAL, Agreement, AgreementStatus, Meeting, MeetingKind
 from programmes.lifecycle import running_q
 from programmes.models import Placement
@@ -38,7 +39,15 @@ ENDING_WEEKS = 6
 MAX_RHYTHM_WEEKS = 26
 DEFAULT_RHYTHM_WEEKS = 4
 
-SIGNALS = ["no_mentor", "no_meeting", "overdue_agreements", "low_wellbeing", "stale_goals", "ending_without_final"]
+SIGNALS = [
+    "no_mentor",
+    "no_meeting",
+    "overdue_agreements",
+    "low_wellbeing",
+    "stale_goals",
+    "ending_without_final",
+    "learning_time",
+]
 
 
 def signal_labels() -> dict[str, str]:
@@ -49,6 +58,7 @@ def signal_labels() -> dict[str, str]:
         "low_wellbeing": _("Low wellbeing twice in a row"),
         "stale_goals": _("Learning goals without progress"),
         "ending_without_final": _("Ending without a final meeting"),
+        "learning_time": _("Too little learning time"),
     }
 
 
@@ -89,6 +99,7 @@ def annotate_risks(queryset, today=None):
     # Running by its dates: a traineeship still marked "planned" after its start counts too.
     active = running_q(today)
     current = Placement.objects.filter(traineeship=OuterRef("pk"), start_date__lte=today, end_date__gte=today)
+    queryset, learning_behind = annotate_learning_time(queryset, today, active)
     annotated = queryset.annotate(
         current_placement_at=Subquery(current.order_by("start_date").values("organisation__name")[:1]),
         risk_no_mentor=_boolean(active & ~Exists(current.filter(mentor__isnull=False))),
@@ -104,6 +115,7 @@ def annotate_risks(queryset, today=None):
             & ~Exists(Meeting.objects.filter(traineeship=OuterRef("pk"), kind=MeetingKind.FINAL))
         ),
     ).annotate(
+        risk_learning_time=_boolean(learning_behind),
         risk_no_meeting=_boolean(
             active & Q(start_date__lt=F("rhythm_cutoff")) & ~Exists(held.filter(date__gte=OuterRef("rhythm_cutoff")))
         ),
@@ -174,5 +186,21 @@ def reasons(traineeship) -> list[str]:
         found.append(
             _("The traineeship ends on %(date)s and no final meeting is planned.")
             % {"date": formats.date_format(t.end_date, "SHORT_DATE_FORMAT")}
+        )
+    if getattr(t, "risk_learning_time", False):
+        first = t.learning_month
+        found.append(
+            _(
+                "In %(month)s %(logged)s hours of development activities were logged, fewer than the "
+                "%(expected)s hours of learning time (%(percent)s%% of %(hours)s contract hours a week): "
+                "talk about it."
+            )
+            % {
+                "month": formats.date_format(first, "F Y"),
+                "logged": formats.number_format(t.learning_hours_logged, 1),
+                "expected": formats.number_format(expected_hours(t, first), 1),
+                "percent": t.programme.learning_time_percent,
+                "hours": formats.number_format(t.contract_hours_per_week, 1),
+            }
         )
     return found

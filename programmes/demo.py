@@ -11,7 +11,7 @@ from django.contrib.auth.hashers import make_password
 from competencies.models import Competency, CompetencyFramework, LearningActivity
 from organisations.demo import DEMO_PASSWORD, DemoContext
 from organisations.models import Membership, Role, User
-from programmes.cao_rules import preset_values
+from programmes.cao_rules import preset_in_force, preset_values
 from programmes.dates import add_months
 from programmes.models import (
     Cohort,
@@ -149,6 +149,8 @@ def _inventory(organisation, framework) -> None:
 
 def _social_work_programme(context: DemoContext, slug: str, framework) -> Programme:
     organisation = context.organisations[slug]
+    # Started with last year's cohort: the cao in force then is its agreement.
+    programme_start = add_months(context.today.replace(day=1), -14)
     programme, _ = Programme.objects.get_or_create(
         owner=organisation,
         name=f"Traineeship Sociaal Werk {organisation.name}",
@@ -159,7 +161,9 @@ def _social_work_programme(context: DemoContext, slug: str, framework) -> Progra
             "development_day_pattern": "Elke donderdag; één keer per maand met de hele lichting",
             "learning_time_percent": 20,
             "meeting_rhythm_weeks": 4,
-            **preset_values("cao_sociaal_werk_2021"),
+            "default_development_budget": 1500,
+            "start_date": programme_start,
+            **preset_values(preset_in_force(programme_start)),
         },
     )
     start = context.today.replace(day=1)
@@ -201,6 +205,8 @@ def _traineeship(programme, trainee, *, cohort, start, months=12, status=Trainee
             "graduation_date": add_months(start, -4),
             "scale": programme.scale_hbo or 6,
             "function_scale": None if programme.pay_rule == "fixed" else 8,
+            # Learning time is checked against these hours (mentors/learning_time.py).
+            "contract_hours_per_week": 36,
             "start_date": start,
             "end_date": add_months(start, months) - timedelta(days=1),
             "status": status,
@@ -337,6 +343,7 @@ def _regional_programme(context: DemoContext, framework) -> Programme:
             "development_day_pattern": "Eén ontwikkeldag per maand met de hele lichting",
             "learning_time_percent": 15,
             "meeting_rhythm_weeks": 6,
+            "default_development_budget": 2500,
             "agreement_name": "Afspraken Regionaal Traineeship Noord",
             "max_duration_months": 24,
             "pay_rule": "offset",
@@ -394,6 +401,11 @@ def _extra_traineeships(context: DemoContext, programmes: dict) -> None:
         start = today - timedelta(days=rng.randint(0, 330))
         level = rng.choice(["mbo", "hbo", "hbo"])
         end = add_months(start, 12) - timedelta(days=1)
+        # Under a cao with pay below the function scale (2023 onwards), the function scale sets the pay.
+        function_scale = None if programme.pay_rule == "fixed" else 8
+        scale = programme.fixed_scale_for(level) or 6
+        if function_scale is not None and programme.scale_offset is not None:
+            scale = function_scale - programme.scale_offset
         new.append(
             Traineeship(
                 programme=programme,
@@ -401,7 +413,8 @@ def _extra_traineeships(context: DemoContext, programmes: dict) -> None:
                 trainee=user,
                 education_level=level,
                 graduation_date=start - timedelta(days=rng.randint(20, 300)),
-                scale=programme.fixed_scale_for(level) or 6,
+                scale=scale,
+                function_scale=function_scale,
                 start_date=start,
                 end_date=end,
                 status=TraineeshipStatus.ACTIVE,

@@ -3,6 +3,7 @@
 from django import forms
 from django.db.models import Q
 from django.forms import inlineformset_factory
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from competencies.models import (
@@ -16,7 +17,7 @@ from competencies.models import (
 from organisations.models import Organisation, Role, User
 from organisations.safe_text import SafeForm, SafeModelForm
 from programmes import cao_defaults
-from programmes.cao_rules import CAO_RULE_FIELDS, PRESET_CHOICES, preset_values
+from programmes.cao_rules import CAO_RULE_FIELDS, PRESET_CHOICES, preset_in_force, preset_not_in_force, preset_values
 from programmes.models import (
     Cohort,
     DevelopmentDay,
@@ -140,13 +141,19 @@ class ProgrammeForm(SafeModelForm):
             "framework",
             "development_day_pattern",
             "learning_time_percent",
+            "default_development_budget",
             "meeting_rhythm_weeks",
             "escalate_person_days",
             "escalate_supervisor_days",
             "escalate_hr_days",
+            "start_date",
             *CAO_RULE_FIELDS,
         ]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "partners": forms.CheckboxSelectMultiple}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "partners": forms.CheckboxSelectMultiple,
+            "start_date": DATE,
+        }
 
     def __init__(self, *args, owner: Organisation, **kwargs):
         super().__init__(*args, **kwargs)
@@ -172,7 +179,10 @@ class ProgrammeForm(SafeModelForm):
             "Someone with the coordinator role in the owner organisation or a partner; needed for regional programmes."
         )
         self.fields["framework"].queryset = CompetencyFramework.objects.filter(organisation=owner)
-        self.order_fields(["name", "kind", "description", "preset"])
+        self.order_fields(["name", "kind", "description", "start_date", "preset"])
+        # Default: the social-work cao in force on the start date (today for a new programme).
+        if not self.instance.agreement_name and "preset" not in self.initial:
+            self.fields["preset"].initial = preset_in_force(self.instance.start_date or timezone.localdate())
         # With JavaScript, choosing a preset fills the agreement at once (the button does the same without).
         self.fields["preset"].widget.attrs.update(
             {
@@ -209,6 +219,15 @@ class ProgrammeForm(SafeModelForm):
     def clean(self):
         cleaned = super().clean()
         preset = cleaned.get("preset")
+        start_date = cleaned.get("start_date")
+        if preset and start_date:
+            in_force = preset_not_in_force(preset, start_date)
+            if in_force:
+                self.add_error(
+                    "preset",
+                    _("This cao was not in force on the programme's start date; choose %(preset)s.")
+                    % {"preset": in_force},
+                )
         if preset and not cleaned.get("agreement_name"):
             cleaned.update(preset_values(preset))
             for name, value in preset_values(preset).items():
@@ -304,6 +323,8 @@ class TraineeshipForm(SafeModelForm):
             "end_date",
             "function_scale",
             "scale",
+            "contract_hours_per_week",
+            "development_budget",
             "status",
             "outcome",
             "outcome_note",

@@ -29,6 +29,7 @@ urlpatterns = [
     path("", programmes.programme_list, name="programme_list"),
     path("new/", programmes.programme_create, name="programme_create"),
     path("<int:pk>/", programmes.programme_detail, name="programme_detail"),
+    path("<int:pk>/budget/", programmes.programme_budget, name="programme_budget"),
     path("<int:pk>/edit/", programmes.programme_edit, name="programme_edit"),
     path("<int:pk>/cohorts/new/", programmes.cohort_create, name="cohort_create"),
     path("<int:pk>/traineeships/new/", traineeships.traineeship_create, name="traineeship_create"),

@@ -13,6 +13,7 @@ from organisations.access import get_visible_or_404, require, role_required
 from organisations.models import Role
 from organisations.submissions import single_submission
 from programmes import services
+from programmes.budget import cohort_budgets
 from programmes.cao_rules import PRESETS
 from programmes.forms import BlueprintForm, CohortForm, DevelopmentDayFormSet, ProgrammeForm, programme_form_with_preset
 from programmes.models import Cohort, Programme, Traineeship
@@ -197,3 +198,13 @@ def cohort_blueprint(request, pk):
         messages.success(request, _("The new cohort has been set up from %(source)s.") % {"source": source})
         return redirect("programmes:cohort_detail", pk=cohort.pk)
     return render(request, "programmes/cohort_blueprint.html", {"form": form, "source": source})
+
+
+def programme_budget(request, pk):
+    """HR's and the coordinator's totals of the development budget per cohort."""
+    programme = _managed_programme(request, pk)
+    return render(
+        request,
+        "programmes/programme_budget.html",
+        {"programme": programme, "rows": cohort_budgets(programme)},
+    )

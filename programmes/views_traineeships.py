@@ -17,6 +17,7 @@ from organisations.access import get_visible_or_404, require, role_required
 from organisations.models import Role
 from organisations.submissions import single_submission
 from programmes import services
+from programmes.budget import budget_of
 from programmes.forms import (
     ChooseActivitiesForm,
     LearningActivityForm,
@@ -199,6 +200,7 @@ def activities(request, pk):
             "form": form,
             "suggestions": activity_suggestions(traineeship, available_activities(traineeship)),
             "can_manage": can_manage,
+            "budget": budget_of(traineeship),
         },
     )
 

@@ -335,6 +335,7 @@ ROWS: dict[str, Row] = {
     "programmes:programme_list": Row(get=only("hr", "coordinator")),
     "programmes:programme_create": Row(get=only("hr"), post=only("hr")),
     "programmes:programme_detail": Row(get=seen_inside(), kwargs=lambda w: {"pk": w["programme"].pk}),
+    "programmes:programme_budget": Row(get=managers_only(), kwargs=lambda w: {"pk": w["programme"].pk}),
     "programmes:programme_edit": Row(
         get=managers_only(), post=managers_only(), kwargs=lambda w: {"pk": w["programme"].pk}
     ),

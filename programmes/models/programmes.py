@@ -97,7 +97,22 @@ class Programme(models.Model):
         default=14,
         validators=[MinValueValidator(1), MaxValueValidator(180)],
     )
+    default_development_budget = models.DecimalField(
+        _("development budget per traineeship (euro)"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("What each traineeship may spend on learning activities, unless the traineeship says otherwise."),
+    )
     # The programme's agreement (cao rules or the partners' own arrangement).
+    start_date = models.DateField(
+        _("start date"),
+        null=True,
+        blank=True,
+        help_text=_("When the programme started: the cao in force on this day is the default preset."),
+    )
     agreement_name = models.CharField(_("agreement"), max_length=200, blank=True)
     max_duration_months = models.PositiveSmallIntegerField(
         _("maximum duration (months)"), null=True, blank=True, validators=[MinValueValidator(1)]

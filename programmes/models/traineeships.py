@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -76,6 +77,24 @@ class Traineeship(models.Model):
         help_text=_("The scale of the position after the traineeship; needed when pay is an offset from it."),
     )
     scale = models.PositiveSmallIntegerField(_("pay scale during the traineeship"))
+    development_budget = models.DecimalField(
+        _("development budget (euro)"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Leave empty for the programme's default budget."),
+    )
+    # The learning time (a percentage of these hours) is checked against the hours of development activities.
+    contract_hours_per_week = models.DecimalField(
+        _("contract hours a week"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
     status = models.CharField(
