@@ -13,3 +13,12 @@ class MentorsConfig(AppConfig):
 
         # The audit trail shows meeting kinds in the reader's language.
         audit.register_labels(meeting_kind=MeetingKind, reminder_kind=Reminder.Kind, step=Escalation.Step)
+
+        from mentors.models import Addendum, Agreement, Meeting, MeetingGoalProgress
+        from programmes import content_version as cv
+
+        # The portfolio PDF shows the recorded meetings (stored PDFs go stale on a change).
+        cv.track(Meeting, "traineeship")
+        cv.track(Agreement, "traineeship")
+        for model in (MeetingGoalProgress, Addendum):
+            cv.track(model, "meeting__traineeship")

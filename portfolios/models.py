@@ -392,3 +392,6 @@ class PortfolioExport(models.Model):
         return ngettext("About %(minutes)d minute left.", "About %(minutes)d minutes left.", minutes) % {
             "minutes": minutes
         }
+
+
+from portfolios.stored_pdfs import StoredPdf  # noqa: E402, F401  (its own module; a model of this app)

@@ -13,3 +13,36 @@ class ProgrammesConfig(AppConfig):
 
         # The audit trail shows these codes in the reader's language.
         audit.register_labels(scope=LearningGoal.Scope, status_from=LearningGoal.Status, status_to=LearningGoal.Status)
+        track_content()
+
+
+def track_content() -> None:
+    """What the traineeship's documents show of this app (see ``programmes.content_version``)."""
+    from organisations.models import Organisation, User
+    from programmes import content_version as cv
+    from programmes.models import (
+        Cohort,
+        Competency,
+        DevelopmentActivity,
+        GoalProgress,
+        LearningGoal,
+        Placement,
+        ProfileCompetency,
+        Programme,
+        Registration,
+        Traineeship,
+        WorkProfile,
+    )
+
+    cv.track(Traineeship, "id", deletes=False)
+    for model in (Placement, WorkProfile, ProfileCompetency, Registration):
+        cv.track(model, "traineeship")
+    cv.track(LearningGoal, "traineeship", m2m=("competencies",))
+    cv.track(DevelopmentActivity, "traineeship", m2m=("competencies",))
+    cv.track(GoalProgress, "goal__traineeship")
+    cv.track_wide(Organisation, "programme__owner", fields={"name", "logo", "accent_colour", "retention_years"})
+    cv.track_wide(Programme, "programme")
+    cv.track_wide(Cohort, "cohort", fields={"name"})
+    cv.track_wide(Competency, "profile_competencies__competency")
+    cv.track_wide(User, "trainee", fields={"name"})
+    cv.track_wide(User, "placements__mentor", fields={"name"})

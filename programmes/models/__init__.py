@@ -30,8 +30,10 @@ from programmes.models.traineeships import (
     TraineeshipStatus,
     WorkProfile,
 )
+from programmes.models.versions import TraineeshipVersion
 
 __all__ = [
+    "TraineeshipVersion",
     "ActivityCategory",
     "ActivityKind",
     "CategoryKind",
