@@ -17,7 +17,7 @@ help:
 	@echo "make run    install what is needed, migrate, load demo data, serve on http://127.0.0.1:8000"
 	@echo "make test   install what the tests need and run them all (SQLite, then PostgreSQL)"
 	@echo "make bench  benchmark pages and PDF exports at 100 and 10,000 traineeships, on SQLite and PostgreSQL"
-	@echo "make load   60-second load test with 50 simulated users (LOAD_TARGET=cluster: against make cluster's set-up)"
+	@echo "make load   60-second load test with 100 simulated users (USERS=n), PDFs rendered by two task workers (LOAD_TARGET=cluster: against make cluster's set-up)"
 	@echo "make cluster  nginx, two gunicorn instances, two task workers, PostgreSQL and Redis on loopback"
 
 $(VENV)/.installed: requirements.lock requirements-dev.lock
@@ -74,12 +74,14 @@ bench: install
 	@scripts/ensure-system-packages postgresql
 	scripts/with-postgres env BENCH_DATABASE=postgresql $(PY) benchmarks/bench.py
 
+USERS ?= 100
+
 load: install $(VENV)/.load-installed
 ifdef CLUSTER
 	@scripts/ensure-system-packages $(SYSTEM_CLUSTER)
-	scripts/cluster bash -c 'LOAD_TARGET=$$CLUSTER_URL $(PY) benchmarks/load.py'
+	scripts/cluster bash -c 'LOAD_USERS=$(USERS) LOAD_TARGET=$$CLUSTER_URL $(PY) benchmarks/load.py'
 else
-	$(PY) benchmarks/load.py
+	LOAD_USERS=$(USERS) $(PY) benchmarks/load.py
 endif
 
 cluster: install $(VENV)/.load-installed

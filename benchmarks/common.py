@@ -114,9 +114,20 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def gunicorn(scale: str, workers: int = 2):
-    """Serve the ``scale`` database on a free loopback port; always stopped afterwards."""
+def gunicorn(scale: str, workers: int = 2, task_workers: int = 0, **env):
+    """Serve the ``scale`` database on a free loopback port, with ``task_workers`` task workers
+    beside it (PDFs are rendered there); always stopped afterwards. ``env``: extra settings."""
     port = free_port()
+    helpers = [
+        subprocess.Popen(
+            [PYTHON, "manage.py", "task_worker", "--interval", "0.2", "--no-startup-delay"],
+            cwd=ROOT,
+            env=server_env(scale, **env),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(task_workers)
+    ]
     process = subprocess.Popen(
         [
             PYTHON,
@@ -132,7 +143,7 @@ def gunicorn(scale: str, workers: int = 2):
             "warning",
         ],
         cwd=ROOT,
-        env=server_env(scale),
+        env=server_env(scale, **env),
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -147,12 +158,13 @@ def gunicorn(scale: str, workers: int = 2):
             raise RuntimeError("gunicorn did not answer in time")
         yield base
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        for running in [process, *helpers]:
+            running.terminate()
+            try:
+                running.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                running.kill()
+                running.wait()
 
 
 def follow_local(url: str) -> bool:

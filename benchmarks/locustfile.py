@@ -3,14 +3,16 @@
 Each simulated person signs in, opens the home page, and then wanders through the
 pages their role can reach (lists and detail pages, discovered from the links on each
 page, GET only), coming back home now and then. HR advisers and managers also download
-portfolio and final-evaluation PDFs (``LOAD_PDFS``, found by ``load.py``), the heaviest
-thing they do: with their weights, about one request in fourteen.
+portfolio and final-evaluation PDFs (``LOAD_PDFS``, found and made once by ``load.py``), the
+heaviest thing they do: with their weights, about one request in fourteen. A PDF still being
+made answers with the progress page (202), which the person polls as the browser does.
 """
 
 import json
 import os
 import random
 import re
+import time
 
 from locust import FastHttpUser, between, events, task
 
@@ -95,9 +97,15 @@ class DownloadingPerson(Person):
             return self.home()
         url = random.choice(self.pdfs)
         name = re.sub(r"/\d+(?=/|$)", "/<id>", url)
-        with self.client.get(url, name=name, headers={"Cookie": self.cookies}, catch_response=True) as response:
-            if response.headers.get("Content-Type") != "application/pdf":
-                response.failure(f"{url} gave {response.status_code} {response.headers.get('Content-Type')}")
+        for _attempt in range(30):
+            with self.client.get(url, name=name, headers={"Cookie": self.cookies}, catch_response=True) as response:
+                if response.status_code == 202:  # the progress page: being made, come back in 2 s
+                    response.success()
+                    time.sleep(2)
+                    continue
+                if response.headers.get("Content-Type") != "application/pdf":
+                    response.failure(f"{url} gave {response.status_code} {response.headers.get('Content-Type')}")
+                return
 
 
 class HR(DownloadingPerson):

@@ -8,3 +8,11 @@ class GoalsConfig(AppConfig):
 
     name = "goals"
     verbose_name = _("Learning goals")
+
+    def ready(self):
+        from goals.models import GoalProgress, LearningGoal
+        from programmes import content_version as cv
+
+        # The portfolio PDF shows goals and their progress (stored PDFs go stale on a change).
+        cv.track(LearningGoal, "traineeship", m2m=("competencies",))
+        cv.track(GoalProgress, "goal__traineeship")

@@ -8,3 +8,11 @@ class MentorsConfig(AppConfig):
 
     def ready(self):
         from mentors import permissions  # noqa: F401  (the app's read rules register for the privacy page)
+        from mentors.models import Addendum, Agreement, Meeting, MeetingGoalProgress
+        from programmes import content_version as cv
+
+        # The portfolio PDF shows the recorded meetings (stored PDFs go stale on a change).
+        cv.track(Meeting, "traineeship")
+        cv.track(Agreement, "traineeship")
+        for model in (MeetingGoalProgress, Addendum):
+            cv.track(model, "meeting__traineeship")

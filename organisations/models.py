@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from organisations.branding import DEFAULT_ACCENT, logo_path
+from organisations.jobs import BackgroundJob
 
 
 class UserManager(BaseUserManager):
@@ -382,41 +383,18 @@ class DataCopyQuerySet(models.QuerySet):
         return self.filter(requested_by=user)
 
 
-class DataCopy(models.Model):
+class DataCopy(BackgroundJob):
     """A person's copy of their data (AVG), built as a ZIP by the task worker with progress."""
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Waiting")
-        RUNNING = "running", _("Being made")
-        DONE = "done", _("Ready")
-        FAILED = "failed", _("Failed")
-
     person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+", verbose_name=_("person"))
-    requested_by = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+", verbose_name=_("requested by"))
     organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    language = models.CharField(max_length=8, default="nl")
-    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.QUEUED)
-    done = models.PositiveIntegerField(default=0)
-    total = models.PositiveIntegerField(default=0)
-    stored_name = models.CharField(max_length=200, blank=True, editable=False)
     file_name = models.CharField(max_length=200, blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
     objects = DataCopyQuerySet.as_manager()
 
-    class Meta:
+    class Meta(BackgroundJob.Meta):
         verbose_name = _("copy of personal data")
         verbose_name_plural = _("copies of personal data")
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self):
         return f"data copy {self.pk} ({self.status})"
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.done / self.total) if self.total else 0
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in {self.Status.DONE, self.Status.FAILED}

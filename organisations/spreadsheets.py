@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.http import HttpResponse
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
+
+from organisations import encoding
 
 # A cell starting with one of these is taken for a formula by Excel, LibreOffice or Sheets.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -114,22 +115,17 @@ def csv_bytes(headers: list[str], rows) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
-def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def safe_filename(name: str, extension: str) -> str:
-    return f"{slugify(name) or 'export'}.{extension}"
+def _attachment(content: bytes, content_type: str, name: str) -> HttpResponse:
+    # The one way a download is named: ``encoding.attach`` (ASCII fallback plus UTF-8 ``filename*``).
+    return encoding.attach(HttpResponse(content, content_type=content_type), name or "export")
 
 
 def xlsx_response(name: str, headers: list[str], rows, *, title: str = "") -> HttpResponse:
-    return _attachment(xlsx_bytes(headers, rows, title=title), XLSX_TYPE, safe_filename(name, "xlsx"))
+    return _attachment(xlsx_bytes(headers, rows, title=title), XLSX_TYPE, name)
 
 
 def csv_response(name: str, headers: list[str], rows) -> HttpResponse:
-    return _attachment(csv_bytes(headers, rows), "text/csv; charset=utf-8", safe_filename(name, "csv"))
+    return _attachment(csv_bytes(headers, rows), "text/csv; charset=utf-8", name)
 
 
 def table_response(file_format: str, name: str, headers: list[str], rows, *, title: str = "") -> HttpResponse:

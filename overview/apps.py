@@ -12,3 +12,9 @@ class OverviewConfig(AppConfig):
         from overview import portfolio_sections
 
         portfolio_sections.register()
+
+        from overview.views_registers import REGISTER_PDF, render_register_pdf
+        from portfolios.stored_pdfs import register_kind
+
+        # A register's progress is counted to today: a stored register PDF is kept for one day at most.
+        register_kind(REGISTER_PDF, render_register_pdf, dated=True)

@@ -2,7 +2,7 @@
 for the register's portal (a workbook, a CSV for Dutch Excel and a PDF summary, always in Dutch)."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -10,15 +10,17 @@ from django.views.decorators.http import require_GET
 
 from organisations import audit
 from organisations.access import get_visible_or_404, require
-from organisations.spreadsheets import safe_filename, table_response
+from organisations.spreadsheets import table_response
 from overview import registers
 from portfolios.pdf.base import render_pdf
+from portfolios.views import stored
 from programmes.forms_registers import RegistrationForm
 from programmes.models import Registration, Traineeship
 from programmes.permissions import PORTFOLIO, Relation, portfolio_windows, relations_of
 
 # The register's portals (Mijn SKJ, PE-online) are Dutch, and so is what goes into them.
 EXPORT_LANGUAGE = "nl"
+REGISTER_PDF = "register"
 
 
 def _traineeship(request, pk) -> tuple[Traineeship, frozenset]:
@@ -57,30 +59,50 @@ def register_progress(request, pk):
 def register_export(request, pk, file_format):
     if file_format not in ("xlsx", "csv", "pdf"):
         raise Http404
-    traineeship, _relations = _traineeship(request, pk)
+    traineeship, relations = _traineeship(request, pk)
     registration = _registration(traineeship)
     if registration is None:
         raise Http404
     name = f"{registration.register.name} {traineeship.trainee.name}"
+    if file_format == "pdf":
+        # Rendered by the task worker and kept until the registrations or the day change.
+        return stored.deliver(
+            request,
+            traineeship=traineeship,
+            kind=REGISTER_PDF,
+            relations=relations,
+            filename=name,
+            language=EXPORT_LANGUAGE,
+            on_download=lambda: _record_export(request, traineeship, registration, file_format),
+        )
     with translation.override(EXPORT_LANGUAGE):
         report = registers.report(registration, timezone.localdate())
-        if file_format == "pdf":
-            content = render_pdf(
-                "traineeships/pdf/register.html",
-                {"traineeship": traineeship, "report": report, "generated_at": timezone.localtime()},
-                language=EXPORT_LANGUAGE,
-            )
-            response = HttpResponse(content, content_type="application/pdf")
-            response["Content-Disposition"] = f'attachment; filename="{safe_filename(name, "pdf")}"'
-        else:
-            headers, rows = registers.export_table(report)
-            response = table_response(file_format, name, headers, rows, title=registration.register.name)
+        headers, rows = registers.export_table(report)
+        response = table_response(file_format, name, headers, rows, title=registration.register.name)
+    _record_export(request, traineeship, registration, file_format, count=len(report.entries))
+    return response
+
+
+def render_register_pdf(*, traineeship, language, reader) -> bytes:
+    """The register PDF (always Dutch, see ``EXPORT_LANGUAGE``), for ``portfolios.stored_pdfs``."""
+    registration = _registration(traineeship)
+    with translation.override(EXPORT_LANGUAGE):
+        report = registers.report(registration, timezone.localdate())
+        return render_pdf(
+            "traineeships/pdf/register.html",
+            {"traineeship": traineeship, "report": report, "generated_at": timezone.localtime()},
+            language=EXPORT_LANGUAGE,
+        )
+
+
+def _record_export(request, traineeship, registration, file_format, count=None):
+    if count is None:
+        count = len(registers.report(registration, timezone.localdate()).entries)
     audit.record(
         organisation=traineeship.programme.owner,
         actor=request.user,
         action=audit.Action.EXPORT_CREATED,
         subject=traineeship.trainee,
         obj=registration,
-        params={"variant": "register", "count": len(report.entries), "format": file_format.upper()},
+        params={"variant": "register", "count": count, "format": file_format.upper()},
     )
-    return response

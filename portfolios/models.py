@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from competencies.models import Competency
 from goals.models import LearningGoal
+from organisations.jobs import BackgroundJob
 from organisations.models import Membership, Organisation, Role, User, hash_token
 from programmes.models import Cohort, DevelopmentActivity, Traineeship, TraineeshipScopedQuerySet
 
@@ -329,45 +330,22 @@ class PortfolioExportQuerySet(models.QuerySet):
         return self.filter(requested_by=user, organisation__in=organisations)
 
 
-class PortfolioExport(models.Model):
+class PortfolioExport(BackgroundJob):
     """A cohort's portfolios as one ZIP, built off the request path by a task."""
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Waiting")
-        RUNNING = "running", _("Being made")
-        DONE = "done", _("Ready")
-        FAILED = "failed", _("Failed")
-
-    requested_by = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+", verbose_name=_("requested by"))
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     cohort = models.ForeignKey(Cohort, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("cohort"))
-    language = models.CharField(max_length=8, default="nl")
-    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.QUEUED)
-    done = models.PositiveIntegerField(default=0)
-    total = models.PositiveIntegerField(default=0)
-    stored_name = models.CharField(max_length=200, blank=True, editable=False)
     error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
     objects = PortfolioExportQuerySet.as_manager()
 
-    class Meta:
+    class Meta(BackgroundJob.Meta):
         verbose_name = _("portfolio export")
         verbose_name_plural = _("portfolio exports")
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self):
         return f"{self.cohort} ({self.created_at:%d-%m-%Y %H:%M})"
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.done / self.total) if self.total else 0
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in {self.Status.DONE, self.Status.FAILED}
 
     def seconds_left(self, now=None) -> int | None:
         """Estimated from the pace so far; None until the first portfolio is done."""
@@ -387,3 +365,6 @@ class PortfolioExport(models.Model):
         return ngettext("About %(minutes)d minute left.", "About %(minutes)d minutes left.", minutes) % {
             "minutes": minutes
         }
+
+
+from portfolios.stored_pdfs import StoredPdf  # noqa: E402, F401  (its own module; a model of this app)

@@ -8,3 +8,34 @@ class ProgrammesConfig(AppConfig):
 
     def ready(self):
         from programmes import permissions  # noqa: F401  (the app's read rules register for the privacy page)
+
+        track_content()
+
+
+def track_content() -> None:
+    """What the traineeship's documents show of this app (see ``programmes.content_version``).
+    Goals track themselves in the goals app, which stands above this one."""
+    from competencies.models import Competency
+    from organisations.models import Organisation, User
+    from programmes import content_version as cv
+    from programmes.models import (
+        Cohort,
+        DevelopmentActivity,
+        Placement,
+        ProfileCompetency,
+        Programme,
+        Registration,
+        Traineeship,
+        WorkProfile,
+    )
+
+    cv.track(Traineeship, "id", deletes=False)
+    for model in (Placement, WorkProfile, ProfileCompetency, Registration):
+        cv.track(model, "traineeship")
+    cv.track(DevelopmentActivity, "traineeship", m2m=("competencies",))
+    cv.track_wide(Organisation, "programme__owner", fields={"name", "logo", "accent_colour", "retention_years"})
+    cv.track_wide(Programme, "programme")
+    cv.track_wide(Cohort, "cohort", fields={"name"})
+    cv.track_wide(Competency, "profile_competencies__competency")
+    cv.track_wide(User, "trainee", fields={"name"})
+    cv.track_wide(User, "placements__mentor", fields={"name"})

@@ -10,9 +10,10 @@ from django.views.decorators.http import require_POST
 
 from competencies import frameworks_io
 from competencies.models import Competency, CompetencyFramework
+from organisations import encoding
 from organisations.access import get_visible_or_404, require, role_required
 from organisations.models import Role
-from organisations.spreadsheets import safe_filename, table_response
+from organisations.spreadsheets import table_response
 from organisations.submissions import single_submission
 from programmes import services
 from programmes.forms import CompetencyForm, FrameworkForm, FrameworkImportForm
@@ -163,7 +164,6 @@ def framework_export(request, pk, file_format):
     services.framework_exported(framework=framework, by=request.user, file_format=file_format)
     if file_format == "json":
         response = HttpResponse(frameworks_io.export_json(framework), content_type="application/json; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{safe_filename(framework.name, "json")}"'
-        return response
+        return encoding.attach(response, framework.name)
     headers, rows = frameworks_io.export_rows(framework)
     return table_response(file_format, framework.name, headers, rows, title=framework.name)

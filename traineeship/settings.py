@@ -344,6 +344,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Heavy work (bulk PDF exports, reminder e-mails) runs off the request path in the
 # django-tasks-db worker (`python manage.py task_worker`, its db_worker with a heartbeat).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+if env.bool("DJANGO_TASKS_IMMEDIATE", default=False):
+    # Tasks run inside the request that queues them: for benchmarks that time a PDF's render.
+    TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

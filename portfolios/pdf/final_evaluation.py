@@ -6,10 +6,13 @@ from organisations.branding import DEFAULT_ACCENT
 from portfolios import selectors
 from portfolios.models import FinalEvaluation
 from portfolios.pdf.base import render_pdf
+from portfolios.pdf.portfolio import reader_role
 from programmes.models import Traineeship
+from programmes.permissions import relations_of
 
 
-def render_final_evaluation_pdf(*, traineeship: Traineeship, language: str, reader=None) -> bytes:
+def render_final_evaluation_pdf(*, traineeship: Traineeship, language: str, reader=None, named=True) -> bytes:
+    """Not ``named``: for everyone with the reader's view (a stored PDF), naming their role, not them."""
     traineeship = selectors.traineeship_for_portfolio().get(pk=traineeship.pk)
     evaluation = selectors.final_evaluation(traineeship)
     context = {
@@ -17,7 +20,8 @@ def render_final_evaluation_pdf(*, traineeship: Traineeship, language: str, read
         "organisation": traineeship.programme.owner,
         "mentors": selectors.mentors_of(traineeship),
         "data": {"evaluation": evaluation},
-        "reader": reader,
+        "reader": reader if named else None,
+        "reader_role": reader_role(relations_of(reader, traineeship)) if reader and not named else "",
         "generated_at": timezone.localtime(),
     }
     return render_pdf(

@@ -150,9 +150,10 @@ def _logo(organisation) -> dict[str, tuple[bytes, str]]:
     return {LOGO_NAME: (content, mime)}
 
 
-def render_portfolio_pdf(*, traineeship: Traineeship, language: str, reader, made_by=None) -> bytes:
+def render_portfolio_pdf(*, traineeship: Traineeship, language: str, reader, made_by=None, named=True) -> bytes:
     """The portfolio as far as ``reader`` may read it (each section by its read rule);
-    ``made_by`` is who asked for it when that is not the reader (an archive copy)."""
+    ``made_by`` is who asked for it when that is not the reader (an archive copy). Not ``named``:
+    a copy for everyone with the reader's view (a stored PDF), naming their role, not them."""
     traineeship = selectors.traineeship_for_portfolio().get(pk=traineeship.pk)
     organisation = traineeship.programme.owner
     relations = relations_of(reader, traineeship)
@@ -173,9 +174,9 @@ def render_portfolio_pdf(*, traineeship: Traineeship, language: str, reader, mad
         "mentors": selectors.mentors_of(traineeship),
         "sections": sections,
         "attachment_count": len(attachments),
-        "reader": reader,
+        "reader": reader if named else None,
         "reader_role": reader_role(relations),
-        "made_by": made_by or reader,
+        "made_by": (made_by or reader) if named else None,
         "generated_at": timezone.localtime(),
     }
     return render_pdf(

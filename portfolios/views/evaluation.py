@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -18,8 +18,7 @@ from portfolios.models import (
     PortfolioExport,
 )
 from portfolios.pdf import names
-from portfolios.pdf.final_evaluation import render_blank_final_evaluation_pdf, render_final_evaluation_pdf
-from portfolios.pdf.portfolio import render_portfolio_pdf
+from portfolios.views import stored
 from portfolios.views.common import _page, _traineeship, _whole_portfolio
 from programmes.models import (
     Cohort,
@@ -135,31 +134,39 @@ def final_evaluation_reopen(request, pk):
 # PDF downloads ------------------------------------------------------------------------------------
 
 
-def _pdf_response(content: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/pdf")
-    response["X-Content-Type-Options"] = "nosniff"
-    return encoding.attach(response, name)
-
-
 @require_GET
 def portfolio_pdf(request, pk):
-    traineeship, _relations = _traineeship(request, pk)
-    content = render_portfolio_pdf(traineeship=traineeship, language=translation.get_language(), reader=request.user)
-    services.record_download(traineeship=traineeship, actor=request.user)
-    return _pdf_response(content, names.pdf_filename(names.PORTFOLIO, traineeship.trainee.name))
+    traineeship, relations = _traineeship(request, pk)
+    return stored.deliver(
+        request,
+        traineeship=traineeship,
+        kind="portfolio",
+        relations=relations,
+        filename=names.pdf_filename(names.PORTFOLIO, traineeship.trainee.name),
+        on_download=lambda: services.record_download(traineeship=traineeship, actor=request.user),
+    )
 
 
 @require_GET
 def final_evaluation_pdf(request, pk):
     """The final evaluation once it exists; before that, the empty form to print (never a blank PDF)."""
-    traineeship, _relations = _whole_portfolio(request, pk)
-    language = translation.get_language()
+    traineeship, relations = _whole_portfolio(request, pk)
     if selectors.final_evaluation(traineeship) is None:
-        content = render_blank_final_evaluation_pdf(traineeship=traineeship, language=language)
-        return _pdf_response(content, names.pdf_filename(names.BLANK_FINAL_EVALUATION, traineeship.trainee.name))
-    content = render_final_evaluation_pdf(traineeship=traineeship, language=language, reader=request.user)
-    services.record_download(traineeship=traineeship, actor=request.user, final_evaluation=True)
-    return _pdf_response(content, names.pdf_filename(names.FINAL_EVALUATION, traineeship.trainee.name))
+        kind, filename, on_download = "final-evaluation-form", names.BLANK_FINAL_EVALUATION, None
+    else:
+        kind, filename = "final-evaluation", names.FINAL_EVALUATION
+
+        def on_download():
+            services.record_download(traineeship=traineeship, actor=request.user, final_evaluation=True)
+
+    return stored.deliver(
+        request,
+        traineeship=traineeship,
+        kind=kind,
+        relations=relations,
+        filename=names.pdf_filename(filename, traineeship.trainee.name),
+        on_download=on_download,
+    )
 
 
 # Bulk export --------------------------------------------------------------------------------------

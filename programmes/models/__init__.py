@@ -29,8 +29,10 @@ from programmes.models.traineeships import (
     TraineeshipStatus,
     WorkProfile,
 )
+from programmes.models.versions import TraineeshipVersion
 
 __all__ = [
+    "TraineeshipVersion",
     "CategoryKind",
     "ReflectionForm",
     "Register",
