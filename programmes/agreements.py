@@ -34,7 +34,7 @@ AGREEMENT_FIELDS = [
 PRESETS = [
     AgreementPreset(
         "cao_sociaal_werk_2021",
-        _("cao Sociaal Werk 2021-2023"),
+        _("Social work collective agreement (cao Sociaal Werk 2021-2023)"),
         _(
             "At most 12 months; scale 4 for mbo and scale 6 for hbo graduates; "
             "start within 12 months of graduation; supernumerary."
@@ -53,7 +53,7 @@ PRESETS = [
     ),
     AgreementPreset(
         "cao_gemeenten",
-        _("cao Gemeenten"),
+        _("Municipalities' collective agreement (cao Gemeenten)"),
         _("One scale below the function scale while requirements are not yet met; programmes of about 24 months."),
         {
             "agreement_name": "cao Gemeenten",
@@ -69,7 +69,7 @@ PRESETS = [
     ),
     AgreementPreset(
         "cao_jeugdzorg",
-        _("cao Jeugdzorg"),
+        _("Youth care collective agreement (cao Jeugdzorg)"),
         _(
             "No trainee article: pay in the function scale, about 24 months; the plan covers the training, "
             "intervision and supervision needed for SKJ re-registration."

@@ -15,6 +15,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from mentors import privacy as mentors_privacy
 from organisations import audit
@@ -64,7 +65,8 @@ def build_data_export(scope: Scope, *, progress=lambda: None) -> tuple[str, byte
             subject=user,
             params={"variant": "zip"},
         )
-    return f"traineeship-data-{user.pk}-{timezone.localdate():%Y%m%d}.zip", buffer.getvalue()
+    name = _("traineeship-data-%(number)s-%(date)s.zip") % {"number": user.pk, "date": f"{timezone.localdate():%Y%m%d}"}
+    return name, buffer.getvalue()
 
 
 def _organisations_acting(scope: Scope) -> list[Organisation]:

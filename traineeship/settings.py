@@ -346,6 +346,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+# django-filter's blank choices read "---------" in every language: in a filter, blank means "any".
+FILTERS_EMPTY_CHOICE_LABEL = _("All")
+FILTERS_NULL_CHOICE_LABEL = _("None")
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
