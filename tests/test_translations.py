@@ -101,3 +101,36 @@ def test_dutch_dates():
 
     with translation.override("nl"):
         assert date_format(date(2026, 3, 5), "SHORT_DATE_FORMAT") == "5-3-2026"
+
+
+def test_dutch_reads_as_written_by_a_person(tmp_path):
+    """One word per role (mentor, with werkbegeleider named once), "je" not "u", real plurals."""
+    mo = tmp_path / "django.mo"
+    subprocess.run(["msgfmt", "-o", str(mo), str(settings.BASE_DIR / "locale" / "nl" / "LC_MESSAGES" / "django.po")])
+    with mo.open("rb") as handle:
+        catalogue = gettext.GNUTranslations(handle)._catalog
+    problems = []
+    werkbegeleider = []
+    for key, msgstr in catalogue.items():
+        msgid = key[0] if isinstance(key, tuple) else key
+        if not msgid:
+            continue
+        if "werkbegeleider" in msgstr.lower():
+            werkbegeleider.append(msgstr)
+        if re.search(r"\b(u|uw|Uw)\b", PLACEHOLDER.sub(" ", msgstr)):
+            problems.append(f"formal 'u': {msgstr}")
+        pairs = re.findall(r"\b(\w{3})\w*/(\w{3})\w*en\b", msgstr)  # "schaal/schalen", "afspraak/afspraken"
+        if re.search(r"\w\((e|en|s)\)|\bis/zijn\b", msgstr) or any(a == b for a, b in pairs):
+            problems.append(f"'(en)' or 'a/b' instead of a plural form (ngettext): {msgstr}")
+    assert len(werkbegeleider) == 1, f"werkbegeleider is named once, in help text: {werkbegeleider}"
+    assert not problems, "\n".join(problems)
+
+
+def test_blank_choice_is_dutch(client, db):
+    from django import forms
+
+    from organisations.models import Organisation
+
+    with translation.override("nl"):
+        field = forms.ModelChoiceField(queryset=Organisation.objects.all())
+        assert str(field.empty_label) == "Kies …"
