@@ -13,10 +13,10 @@ from django.utils import translation
 
 IGNORED = [".venv", "node_modules", "staticfiles", "tests", "benchmarks", ".tmp", "media"]
 # Words written the same in Dutch and English (the glossary in ../shared/DOMAIN.md keeps
-# "trainee", "mentor", "cohort" and "stappenplan"). A Dutch msgstr equal to its msgid is
+# "trainee", "mentor" and "stappenplan"). A Dutch msgstr equal to its msgid is
 # left untranslated unless every word in it is here.
 SAME_IN_DUTCH = {
-    "agenda", "cao", "coaching", "code", "cohort", "details", "export", "hr", "link", "logo", "mentor",
+    "agenda", "cao", "coaching", "code", "details", "export", "hr", "link", "logo", "mentor",
     "moment", "partners", "portfolio", "privacy", "protocol", "register", "registers", "single", "sign-on",
     "stappenplan", "start", "status", "trainee", "traineeship", "traineeships", "training",
 }  # fmt: skip
