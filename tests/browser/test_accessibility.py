@@ -32,9 +32,6 @@ OVERFLOW = """() => {
   const deepest = wide.filter(e => ![...e.children].some(c => wide.includes(c)));
   return {scrollWidth: document.documentElement.scrollWidth, elements: deepest.slice(0, 4).map(name)};
 }"""
-# The menu's items all start on the same line (the account buttons may sit beside them).
-MENU_ROWS = """() => new Set([...document.querySelectorAll("#main-nav .navbar-nav > .nav-item")]
-  .map(e => Math.round(e.getBoundingClientRect().top))).size"""
 
 
 def crawl_in_browser(page, base_url, start, language, label, out_dir, saved, violations, errors):
@@ -70,8 +67,6 @@ def crawl_in_browser(page, base_url, start, language, label, out_dir, saved, vio
         width = page.viewport_size["width"]
         if width == PHONE["width"] and (overflow := page.evaluate(OVERFLOW)):
             errors.append(f"{label} {url}: {overflow['scrollWidth']} px wide at {width} px, by {overflow['elements']}")
-        if width == DESKTOP["width"] and (rows := page.evaluate(MENU_ROWS)) > 1:
-            errors.append(f"{label} {url}: the menu takes {rows} rows at {width} px")
         links, _forms = parse(html, url)
         # Links to other sites (evidence a trainee linked to) are not our pages: only paths are followed.
         queue.extend(link for link in links if link not in seen and link.startswith("/"))
