@@ -36,7 +36,12 @@ class MentorProfileForm(SafeModelForm):
 
 
 class MentorChoiceForm(SafeForm):
-    mentor = forms.ModelChoiceField(queryset=User.objects.none(), required=False, label=_("Mentor"))
+    mentor = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        required=False,
+        label=_("Mentor"),
+        help_text=_("The colleague who guides the trainee at work. Some organisations call this role werkbegeleider."),
+    )
 
     def __init__(self, *args, placement, **kwargs):
         super().__init__(*args, prefix=f"placement-{placement.pk}", **kwargs)

@@ -9,6 +9,7 @@ label instead of the name.
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from mentors.models import (
     Addendum,
@@ -109,12 +110,18 @@ def erasure_summary(scope: Scope) -> list[str]:
     meetings = Meeting.objects.filter(scope.traineeship_filter("traineeship__")).count()
     if meetings:
         summary.append(
-            _("%(count)s progress meeting(s) of this person's traineeships, with their agreements and addenda")
+            ngettext(
+                "%(count)s progress meeting of this person's traineeships, with its agreements and addenda",
+                "%(count)s progress meetings of this person's traineeships, with their agreements and addenda",
+                meetings,
+            )
             % {"count": meetings}
         )
     profiles = _profiles(scope).count()
     if profiles:
-        summary.append(_("%(count)s mentor profile(s)") % {"count": profiles})
+        summary.append(
+            ngettext("%(count)s mentor profile", "%(count)s mentor profiles", profiles) % {"count": profiles}
+        )
     took_part = Meeting.objects.filter(participants=user).exclude(traineeship__trainee=user)
     owned = Agreement.objects.filter(owner=user).exclude(traineeship__trainee=user)
     if scope.organisation is not None:
@@ -122,12 +129,11 @@ def erasure_summary(scope: Scope) -> list[str]:
         owned = owned.filter(traineeship__programme__owner=scope.organisation)
     took_part, owned = took_part.count(), owned.count()
     if took_part or owned:
+        meetings_text = ngettext("%(count)s meeting", "%(count)s meetings", took_part) % {"count": took_part}
+        agreements_text = ngettext("%(count)s agreement", "%(count)s agreements", owned) % {"count": owned}
         summary.append(
-            _(
-                "the name on %(meetings)s meeting(s) and %(agreements)s agreement(s) of other trainees "
-                "(the records stay, with a neutral label)"
-            )
-            % {"meetings": took_part, "agreements": owned}
+            _("the name on %(meetings)s and %(agreements)s of other trainees (the records stay, with a neutral label)")
+            % {"meetings": meetings_text, "agreements": agreements_text}
         )
     return summary
 

@@ -3,6 +3,7 @@
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from mentors.models import Agreement, Meeting, MentorProfile
 from mentors.risks import annotate_risks
@@ -61,7 +62,11 @@ def mentor_warnings(row: dict) -> list[str]:
     else:
         if row["at_capacity"]:
             warnings.append(
-                _("%(name)s already has %(mentees)s mentee(s) for a capacity of %(capacity)s.")
+                ngettext(
+                    "%(name)s already has %(mentees)s mentee for a capacity of %(capacity)s.",
+                    "%(name)s already has %(mentees)s mentees for a capacity of %(capacity)s.",
+                    row["mentees"],
+                )
                 % {"name": row["user"], "mentees": row["mentees"], "capacity": row["capacity"]}
             )
         if not row["profile"].is_trained:

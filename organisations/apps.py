@@ -14,3 +14,7 @@ class OrganisationsConfig(AppConfig):
         from organisations import audit
 
         audit.autodiscover()
+        # Django 6.1's "- Select an option -" has no Dutch translation yet: our own words, in our catalogue.
+        from django.db.models import fields
+
+        fields.BLANK_CHOICE_LABEL = _("Choose …")

@@ -6,6 +6,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.files.storage import default_storage
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from organisations import audit
 from organisations.models import AuditEntry, DataCopy, Invitation, Membership, Organisation, OutgoingMail, User
@@ -75,8 +76,12 @@ def personal_data(scope: Scope) -> dict:
     }
 
 
+def _roles_text(count: int) -> str:
+    return ngettext("%(count)s role in organisations", "%(count)s roles in organisations", count) % {"count": count}
+
+
 def erasure_summary(scope: Scope) -> list[str]:
-    summary = [_("%(count)s role(s) in organisations") % {"count": scope.memberships().count()}]
+    summary = [_roles_text(scope.memberships().count())]
     if scope.organisation is None or not _roles_elsewhere(scope):
         summary.insert(0, _("the account (name and e-mail address), replaced by a neutral label"))
     else:

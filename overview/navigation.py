@@ -20,6 +20,8 @@ class NavItem:
     label: str
     url_name: str
     roles: frozenset
+    # Rarely used pages sit in a "More" menu, so the main menu stays on one row at 1280 px.
+    more: bool = False
 
 
 NAV_ITEMS = [
@@ -32,16 +34,16 @@ NAV_ITEMS = [
     NavItem(_("Meetings"), "mentors:meetings", frozenset({Role.MENTOR, Role.TRAINEE})),
     NavItem(_("Agreements"), "mentors:agreements", frozenset({Role.MENTOR, Role.TRAINEE})),
     NavItem(_("Programmes"), "programmes:programme_list", frozenset({Role.HR, Role.COORDINATOR})),
-    NavItem(_("Partnerships"), "programmes:partner_invitations", frozenset({Role.HR})),
+    NavItem(_("Partnerships"), "programmes:partner_invitations", frozenset({Role.HR}), more=True),
     NavItem(_("Mentors"), "mentors:profiles", frozenset({Role.HR})),
-    NavItem(_("Learning activities"), "programmes:inventory", frozenset({Role.HR})),
-    NavItem(_("Frameworks"), "programmes:framework_list", frozenset({Role.HR})),
-    NavItem(_("Registers"), "programmes:register_list", frozenset({Role.HR})),
-    NavItem(_("Portfolio exports"), "portfolios:exports", frozenset({Role.MANAGER, Role.HR})),
+    NavItem(_("Learning activities"), "programmes:inventory", frozenset({Role.HR}), more=True),
+    NavItem(_("Frameworks"), "programmes:framework_list", frozenset({Role.HR}), more=True),
+    NavItem(_("Registers"), "programmes:register_list", frozenset({Role.HR}), more=True),
+    NavItem(_("Portfolio exports"), "portfolios:exports", frozenset({Role.MANAGER, Role.HR}), more=True),
     NavItem(_("People"), "organisations:people", frozenset({Role.HR})),
-    NavItem(_("Audit trail"), "organisations:audit_trail", frozenset({Role.HR, Role.MANAGER})),
-    NavItem(_("Failed e-mails"), "organisations:failed_mail", frozenset({Role.HR})),
-    NavItem(_("Settings"), "organisations:settings", frozenset({Role.HR})),
+    NavItem(_("Audit trail"), "organisations:audit_trail", frozenset({Role.HR, Role.MANAGER}), more=True),
+    NavItem(_("Failed e-mails"), "organisations:failed_mail", frozenset({Role.HR}), more=True),
+    NavItem(_("Settings"), "organisations:settings", frozenset({Role.HR}), more=True),
 ]
 
 
@@ -63,7 +65,7 @@ def navigation(request):
     for item in items_for(membership.role):
         url = reverse(item.url_name)
         current = path == url if url == home else path.startswith(url)
-        entries.append({"label": item.label, "url": url, "current": current, "name": item.url_name})
+        entries.append({"label": item.label, "url": url, "current": current, "name": item.url_name, "more": item.more})
     listing = next((entry for entry in entries if entry["name"] == "traineeship_list"), None)
     if listing is not None and path.startswith(TRAINEESHIP_PAGES):
         for entry in entries:
@@ -75,7 +77,12 @@ def navigation(request):
         closest = max(matches, key=lambda entry: len(entry["url"]))
         for entry in matches:
             entry["current"] = entry is closest
-    return {"nav_items": entries, "notification_count": SimpleLazyObject(lambda: _unread(request))}
+    return {
+        "nav_items": [entry for entry in entries if not entry["more"]],
+        "nav_more": [entry for entry in entries if entry["more"]],
+        "nav_more_current": any(entry["current"] for entry in entries if entry["more"]),
+        "notification_count": SimpleLazyObject(lambda: _unread(request)),
+    }
 
 
 def _unread(request) -> int:

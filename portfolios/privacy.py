@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from organisations.privacy import Scope
 from portfolios.models import Evidence, FeedbackRequest, FinalEvaluation, PortfolioExport, Reflection, SelfEvaluation
@@ -182,23 +183,45 @@ def erasure_blockers(scope: Scope) -> list[str]:
 def erasure_summary(scope: Scope) -> list[str]:
     traineeships = _traineeships(scope)
     files_count = Evidence.objects.filter(traineeship__in=traineeships, kind=Evidence.Kind.FILE).count()
+    counts = {
+        "self_evaluations": SelfEvaluation.objects.filter(traineeship__in=traineeships).count(),
+        "reflections": Reflection.objects.filter(traineeship__in=traineeships).count(),
+        "feedback": FeedbackRequest.objects.filter(traineeship__in=traineeships).count(),
+        "evaluations": FinalEvaluation.objects.filter(traineeship__in=traineeships).count(),
+    }
+    parts = {
+        "self_evaluations": ngettext(
+            "%(count)s self-evaluation", "%(count)s self-evaluations", counts["self_evaluations"]
+        ),
+        "reflections": ngettext("%(count)s reflection", "%(count)s reflections", counts["reflections"]),
+        "feedback": ngettext(
+            "%(count)s colleague feedback request", "%(count)s colleague feedback requests", counts["feedback"]
+        ),
+        "evaluations": ngettext("%(count)s final evaluation", "%(count)s final evaluations", counts["evaluations"]),
+    }
     summary = [
-        _(
-            "%(self_evaluations)s self-evaluation(s), %(reflections)s reflection(s), %(feedback)s colleague "
-            "feedback request(s) and %(evaluations)s final evaluation(s)"
-        )
-        % {
-            "self_evaluations": SelfEvaluation.objects.filter(traineeship__in=traineeships).count(),
-            "reflections": Reflection.objects.filter(traineeship__in=traineeships).count(),
-            "feedback": FeedbackRequest.objects.filter(traineeship__in=traineeships).count(),
-            "evaluations": FinalEvaluation.objects.filter(traineeship__in=traineeships).count(),
-        }
+        _("%(self_evaluations)s, %(reflections)s, %(feedback)s and %(evaluations)s")
+        % {key: text % {"count": counts[key]} for key, text in parts.items()}
     ]
     if files_count:
-        summary.append(_("%(count)s uploaded evidence file(s), deleted from storage") % {"count": files_count})
+        summary.append(
+            ngettext(
+                "%(count)s uploaded evidence file, deleted from storage",
+                "%(count)s uploaded evidence files, deleted from storage",
+                files_count,
+            )
+            % {"count": files_count}
+        )
     exports = _exports_containing(traineeships).count()
     if exports:
-        summary.append(_("%(count)s cohort export file(s) that include this person's portfolio") % {"count": exports})
+        summary.append(
+            ngettext(
+                "%(count)s cohort export file that includes this person's portfolio",
+                "%(count)s cohort export files that include this person's portfolio",
+                exports,
+            )
+            % {"count": exports}
+        )
     return summary
 
 

@@ -14,6 +14,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from organisations import audit
 from organisations import privacy as organisations_privacy
@@ -58,7 +59,8 @@ def build_data_export(scope: Scope, *, progress=lambda: None) -> tuple[str, byte
             subject=user,
             params={"variant": "zip"},
         )
-    return f"traineeship-data-{user.pk}-{timezone.localdate():%Y%m%d}.zip", buffer.getvalue()
+    name = _("traineeship-data-%(number)s-%(date)s.zip") % {"number": user.pk, "date": f"{timezone.localdate():%Y%m%d}"}
+    return name, buffer.getvalue()
 
 
 def _organisations_acting(scope: Scope) -> list[Organisation]:

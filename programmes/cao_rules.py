@@ -39,7 +39,7 @@ CAO_RULE_FIELDS = [
 PRESETS = [
     CaoPreset(
         "cao_sociaal_werk_2021",
-        _("cao Sociaal Werk 2021-2023"),
+        _("Social work collective agreement (cao Sociaal Werk 2021-2023)"),
         _(
             "For programmes that started under this cao. At most 12 months; scale 4 for mbo and scale 6 for hbo "
             "graduates; start within 12 months of graduation; supernumerary."
@@ -59,7 +59,7 @@ PRESETS = [
     ),
     CaoPreset(
         "cao_sociaal_werk_2023",
-        _("cao Sociaal Werk 2023-2025"),
+        _("Social work collective agreement (cao Sociaal Werk 2023-2025)"),
         _(
             "Art. 2.3 B: a trainee for at most 12 months; pay two scales below the function scale, step Start "
             "up to 13 (art. 6.3 G); after the traineeship, the function scale."
@@ -80,7 +80,7 @@ PRESETS = [
     ),
     CaoPreset(
         "cao_sociaal_werk_2025",
-        _("cao Sociaal Werk 2025-2027"),
+        _("Social work collective agreement (cao Sociaal Werk 2025-2027)"),
         _(
             "Art. 2.3 B: a trainee for at most 12 months; pay two scales below the function scale, step Start "
             "up to 13 (art. 6.3 B); after the traineeship, the function scale."
@@ -100,7 +100,7 @@ PRESETS = [
     ),
     CaoPreset(
         "cao_gemeenten",
-        _("cao Gemeenten"),
+        _("Municipalities' collective agreement (cao Gemeenten)"),
         _(
             "No trainee article: trainees are full employees; the employer may agree one scale below the function "
             "scale while requirements are not yet met; programmes of about 24 months, started as a cohort."
@@ -119,7 +119,7 @@ PRESETS = [
     ),
     CaoPreset(
         "cao_jeugdzorg",
-        _("cao Jeugdzorg"),
+        _("Youth care collective agreement (cao Jeugdzorg)"),
         _(
             "No trainee article: pay in the function scale, about 24 months; at least 1.5 percent of the payroll "
             "goes to training, and the plan covers the training, intervision and supervision needed for SKJ "

@@ -1,6 +1,6 @@
 """This app's part of a person's data export, erasure and the retention term."""
 
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from organisations.privacy import Scope
 from programmes.models import Placement, Traineeship, TraineeshipStatus
@@ -113,7 +113,11 @@ def erasure_blockers(scope: Scope) -> list[str]:
     running = traineeships_in(scope).filter(status__in=[TraineeshipStatus.PLANNED, TraineeshipStatus.ACTIVE]).count()
     if running:
         blockers.append(
-            _("%(count)s traineeship(s) of this person are planned or running; finish or stop them first.")
+            ngettext(
+                "%(count)s traineeship of this person is planned or running; finish or stop it first.",
+                "%(count)s traineeships of this person are planned or running; finish or stop them first.",
+                running,
+            )
             % {"count": running}
         )
     return blockers
@@ -126,12 +130,20 @@ def erasure_summary(scope: Scope) -> list[str]:
         mentored = mentored.filter(organisation=scope.organisation)
     mentored = mentored.count()
     summary = [
-        _("%(count)s traineeship(s) of this person, with their placements, profile, activities and learning goals")
+        ngettext(
+            "%(count)s traineeship of this person, with its placements, profile, activities and learning goals",
+            "%(count)s traineeships of this person, with their placements, profile, activities and learning goals",
+            count,
+        )
         % {"count": count}
     ]
     if mentored:
         summary.append(
-            _("the name as mentor on %(count)s placement(s) (the placements stay, without the name)")
+            ngettext(
+                "the name as mentor on %(count)s placement (the placement stays, without the name)",
+                "the name as mentor on %(count)s placements (the placements stay, without the name)",
+                mentored,
+            )
             % {"count": mentored}
         )
     return summary

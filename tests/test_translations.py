@@ -1,6 +1,8 @@
 """Dutch first: every string in the code has a Dutch translation, and nothing is fuzzy."""
 
+import gettext
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -10,6 +12,15 @@ from django.conf import settings
 from django.utils import translation
 
 IGNORED = [".venv", "node_modules", "staticfiles", "tests", "benchmarks", ".tmp", "media"]
+# Words written the same in Dutch and English (the glossary in ../shared/DOMAIN.md keeps
+# "trainee", "mentor" and "stappenplan"). A Dutch msgstr equal to its msgid is
+# left untranslated unless every word in it is here.
+SAME_IN_DUTCH = {
+    "agenda", "cao", "coaching", "code", "details", "export", "hr", "link", "logo", "mentor",
+    "moment", "partners", "portfolio", "privacy", "protocol", "register", "registers", "single", "sign-on",
+    "stappenplan", "start", "status", "trainee", "traineeship", "traineeships", "training",
+}  # fmt: skip
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{[^}]*\}|<[^>]+>")
 
 
 def test_dutch_catalogue_is_complete(tmp_path):
@@ -37,6 +48,21 @@ def test_dutch_catalogue_is_complete(tmp_path):
     ).stdout
     assert not untranslated.strip(), f"Strings without a Dutch translation (run `make messages`):\n{untranslated}"
     assert not fuzzy.strip(), f"Fuzzy Dutch translations to check:\n{fuzzy}"
+    mo = tmp_path / "django.mo"
+    subprocess.run(["msgfmt", "-o", str(mo), str(po)], check=True)
+    with mo.open("rb") as handle:
+        catalogue = gettext.GNUTranslations(handle)._catalog
+    english = sorted(
+        msgid
+        for key, msgstr in catalogue.items()
+        if (msgid := key[0] if isinstance(key, tuple) else key) and msgstr == msgid and _has_english_words(msgid)
+    )
+    assert not english, "Dutch translations equal to the English (translate them):\n" + "\n".join(english)
+
+
+def _has_english_words(text: str) -> bool:
+    words = re.findall(r"[^\W\d_][\w-]*", PLACEHOLDER.sub(" ", text))
+    return any(word.lower() not in SAME_IN_DUTCH for word in words)
 
 
 @pytest.mark.parametrize(("language", "word"), [("nl", "Inloggen"), ("en", "Sign in")])
@@ -75,3 +101,36 @@ def test_dutch_dates():
 
     with translation.override("nl"):
         assert date_format(date(2026, 3, 5), "SHORT_DATE_FORMAT") == "5-3-2026"
+
+
+def test_dutch_reads_as_written_by_a_person(tmp_path):
+    """One word per role (mentor, with werkbegeleider named once), "je" not "u", real plurals."""
+    mo = tmp_path / "django.mo"
+    subprocess.run(["msgfmt", "-o", str(mo), str(settings.BASE_DIR / "locale" / "nl" / "LC_MESSAGES" / "django.po")])
+    with mo.open("rb") as handle:
+        catalogue = gettext.GNUTranslations(handle)._catalog
+    problems = []
+    werkbegeleider = []
+    for key, msgstr in catalogue.items():
+        msgid = key[0] if isinstance(key, tuple) else key
+        if not msgid:
+            continue
+        if "werkbegeleider" in msgstr.lower():
+            werkbegeleider.append(msgstr)
+        if re.search(r"\b(u|uw|Uw)\b", PLACEHOLDER.sub(" ", msgstr)):
+            problems.append(f"formal 'u': {msgstr}")
+        pairs = re.findall(r"\b(\w{3})\w*/(\w{3})\w*en\b", msgstr)  # "schaal/schalen", "afspraak/afspraken"
+        if re.search(r"\w\((e|en|s)\)|\bis/zijn\b", msgstr) or any(a == b for a, b in pairs):
+            problems.append(f"'(en)' or 'a/b' instead of a plural form (ngettext): {msgstr}")
+    assert len(werkbegeleider) == 1, f"werkbegeleider is named once, in help text: {werkbegeleider}"
+    assert not problems, "\n".join(problems)
+
+
+def test_blank_choice_is_dutch(client, db):
+    from django import forms
+
+    from organisations.models import Organisation
+
+    with translation.override("nl"):
+        field = forms.ModelChoiceField(queryset=Organisation.objects.all())
+        assert str(field.empty_label) == "Kies …"

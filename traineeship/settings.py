@@ -350,6 +350,9 @@ if env.bool("DJANGO_TASKS_IMMEDIATE", default=False):
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+# django-filter's blank choices read "---------" in every language: in a filter, blank means "any".
+FILTERS_EMPTY_CHOICE_LABEL = _("All")
+FILTERS_NULL_CHOICE_LABEL = _("None")
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 

@@ -231,4 +231,4 @@ def meeting_ics(request, pk):
         calendar.meeting_ics(meeting, summary=summary, description=description, url=url),
         content_type="text/calendar; charset=utf-8",
     )
-    return encoding.attach(response, f"meeting-{meeting.pk}")
+    return encoding.attach(response, _("meeting-%(number)s") % {"number": meeting.pk})

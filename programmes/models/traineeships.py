@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from competencies.models import Competency, CompetencyLevel
 from organisations.models import Organisation, User
@@ -210,9 +211,12 @@ def agreement_errors(traineeship: Traineeship) -> dict[str, list[str]]:
                 )
             elif t.scale != t.function_scale - programme.scale_offset:
                 errors.setdefault("scale", []).append(
-                    _(
-                        "Under %(agreement)s the trainee is paid %(offset)s scale(s) below the function scale: "
-                        "scale %(scale)s."
+                    ngettext(
+                        "Under %(agreement)s the trainee is paid %(offset)s scale below the function scale: "
+                        "scale %(scale)s.",
+                        "Under %(agreement)s the trainee is paid %(offset)s scales below the function scale: "
+                        "scale %(scale)s.",
+                        programme.scale_offset,
                     )
                     % {
                         "agreement": agreement,

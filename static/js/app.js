@@ -3,6 +3,10 @@ document.addEventListener("DOMContentLoaded", () => {
   // A failed submission: move the focus to the error summary, so it is read out and seen first.
   const summary = document.querySelector("[data-error-summary]");
   if (summary) summary.focus();
+  // On phones, tables become stacked cards (app.css): each cell gets its column's name.
+  labelTableCells(document);
+  document.body.addEventListener("htmx:afterSwap", (event) => labelTableCells(event.target));
+
   // Ask for confirmation before destructive acts (forms marked data-confirm).
   document.querySelectorAll("form[data-confirm]").forEach((form) => {
     form.addEventListener("submit", (event) => {
@@ -10,3 +14,27 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
 });
+
+function labelTableCells(root) {
+  const tables = [...root.querySelectorAll("table.table")];
+  if (root.matches && root.matches("table.table")) tables.push(root);
+  tables.forEach((table) => {
+    const headRow = table.tHead && table.tHead.rows[table.tHead.rows.length - 1];
+    if (!headRow) return;
+    const names = [];
+    for (const cell of headRow.cells) {
+      for (let i = 0; i < cell.colSpan; i += 1) names.push(cell.textContent.trim());
+    }
+    for (const body of [...table.tBodies, table.tFoot].filter(Boolean)) {
+      for (const row of body.rows) {
+        let column = 0;
+        for (const cell of row.cells) {
+          const name = names[column];
+          if (name && cell.colSpan === 1 && !cell.hasAttribute("data-label")) cell.dataset.label = name;
+          column += cell.colSpan;
+        }
+      }
+    }
+    table.classList.add("table-stack");
+  });
+}

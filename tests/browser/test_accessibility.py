@@ -20,6 +20,18 @@ from tests.quality.conftest import ANONYMOUS_START
 AXE_RUN = """() => axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
   .then(r => r.violations.map(v => ({id: v.id, help: v.help, targets: v.nodes.map(n => n.target.join(" "))})))"""
 PAGES_PER_ROLE = 80
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 800}
+# What sticks out beyond the screen: the outermost elements wider than the page, to name in a failure.
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth <= width) return null;
+  const wide = [...document.body.querySelectorAll("*")].filter(e => e.getBoundingClientRect().right > width + 1);
+  const name = e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "")
+    + (typeof e.className === "string" && e.className.trim() ? "." + e.className.trim().split(/\\s+/).join(".") : "");
+  const deepest = wide.filter(e => ![...e.children].some(c => wide.includes(c)));
+  return {scrollWidth: document.documentElement.scrollWidth, elements: deepest.slice(0, 4).map(name)};
+}"""
 
 
 def crawl_in_browser(page, base_url, start, language, label, out_dir, saved, violations, errors):
@@ -52,6 +64,9 @@ def crawl_in_browser(page, base_url, start, language, label, out_dir, saved, vio
         page.add_script_tag(path=str(AXE))
         for violation in page.evaluate(AXE_RUN):
             violations.append(f"{label} {url}: {violation['id']} ({violation['help']}) at {violation['targets']}")
+        width = page.viewport_size["width"]
+        if width == PHONE["width"] and (overflow := page.evaluate(OVERFLOW)):
+            errors.append(f"{label} {url}: {overflow['scrollWidth']} px wide at {width} px, by {overflow['elements']}")
         links, _forms = parse(html, url)
         # Links to other sites (evidence a trainee linked to) are not our pages: only paths are followed.
         queue.extend(link for link in links if link not in seen and link.startswith("/"))
@@ -78,7 +93,8 @@ def validate_html(saved: dict[str, str]) -> list[str]:
 def test_every_page_is_accessible_and_valid_html(demo_site, browser, browser_context_args, tmp_path, language):
     saved, violations, errors = {}, [], []
     for role in [None, *ROLES]:
-        context = browser.new_context(**browser_context_args)
+        viewport = PHONE if language == "nl" else DESKTOP
+        context = browser.new_context(**browser_context_args | {"viewport": viewport})
         page = context.new_page()
         label = f"{language}-{role or 'anonymous'}"
         if role:

@@ -54,7 +54,7 @@ def test_calendar_file_with_hostile_names_parses_to_one_event(traineeship, perso
     assert "\n" not in str(event["LOCATION"]) and "\n" not in str(event["SUMMARY"])
     assert 'Zoë, "de" Vries;' in str(event["SUMMARY"])
     assert all(len(line) <= 75 for line in response.content.split(b"\r\n"))
-    assert disposition_filename(response["Content-Disposition"]) == f"meeting-{meeting.pk}.ics"
+    assert disposition_filename(response["Content-Disposition"]) == f"gesprek-{meeting.pk}.ics"
 
 
 def test_evidence_accepted_as_pdf_always_downloads_as_pdf(traineeship, personas, client_for):
