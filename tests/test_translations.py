@@ -18,7 +18,7 @@ IGNORED = [".venv", "node_modules", "staticfiles", "tests", "benchmarks", ".tmp"
 SAME_IN_DUTCH = {
     "agenda", "cao", "coaching", "code", "details", "export", "hr", "link", "logo", "mentor",
     "moment", "partners", "portfolio", "privacy", "protocol", "register", "registers", "single", "sign-on",
-    "stappenplan", "start", "status", "trainee", "traineeship", "traineeships", "training",
+    "stappenplan", "start", "status", "budget", "trainee", "trainees", "traineeship", "traineeships", "training",
 }  # fmt: skip
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{[^}]*\}|<[^>]+>")
 

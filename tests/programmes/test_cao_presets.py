@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.urls import reverse
+from django.utils import translation
 
 from programmes.cao_rules import PRESETS_BY_KEY, preset_in_force
 from programmes.models import Programme
@@ -90,4 +91,5 @@ def test_municipal_and_youth_care_presets_match_the_domain_facts():
     assert (municipal["pay_rule"], municipal["scale_offset"]) == ("offset", 1)
     youth = PRESETS_BY_KEY["cao_jeugdzorg"]
     assert youth.values["scale_offset"] == 0
-    assert "1.5 percent" in str(youth.explanation) and "SKJ" in str(youth.explanation)
+    with translation.override("en"):
+        assert "1.5 percent" in str(youth.explanation) and "SKJ" in str(youth.explanation)
