@@ -248,13 +248,29 @@ class AgreementRows(BaseInlineFormSet):
             form.removed = forms.BooleanField().to_python(form["DELETE"].data if self.is_bound else False)
         return self.forms
 
+    def cleaned_rows(self) -> list[dict]:
+        """What a valid formset asks to keep: each changed row's values, with ``agreement`` the
+        row it edits (None for a new one); services take these, never the formset."""
+        return [
+            {"agreement": form.instance if form.instance.pk else None}
+            | {name: form.cleaned_data[name] for name in AGREEMENT_ROW_FIELDS}
+            for form in self.forms
+            if form.has_changed() and not self._should_delete_form(form)
+        ]
+
+    def removed_agreements(self) -> list:
+        return [form.instance for form in self.forms if form.instance.pk and self._should_delete_form(form)]
+
+
+AGREEMENT_ROW_FIELDS = ["description", "owner", "due_date", "status"]
+
 
 AgreementFormSet = inlineformset_factory(
     Meeting,
     Agreement,
     form=AgreementForm,
     formset=AgreementRows,
-    fields=["description", "owner", "due_date", "status"],
+    fields=AGREEMENT_ROW_FIELDS,
     extra=0,
 )
 

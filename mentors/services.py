@@ -102,10 +102,13 @@ def meeting_record(
     by: User,
     values: dict,
     goal_progress: dict[LearningGoal, tuple[int, str]],
-    agreements_formset,
+    agreements: list[dict],
+    removed_agreements: list[Agreement],
     version: int,
 ) -> Meeting:
     """Save the record: notes and signals, progress per goal, agreements; plan the next meeting.
+
+    ``agreements`` holds each kept row's values, ``agreement`` the row it edits (None: a new one).
 
     Saving again asks both to confirm again (the content they confirmed changed)."""
     with transaction.atomic():
@@ -143,13 +146,17 @@ def meeting_record(
                 recorded_by=by,
             )
             MeetingGoalProgress.objects.create(meeting=meeting, progress=row)
-        agreements = agreements_formset.save(commit=False)
-        for agreement in agreements:
+        for row in agreements:
+            row_values = dict(row)
+            agreement = row_values.pop("agreement", None) or Agreement()
+            for field, value in row_values.items():
+                setattr(agreement, field, value)
             agreement.meeting = meeting
             agreement.traineeship = meeting.traineeship
             agreement.save()
-        for agreement in agreements_formset.deleted_objects:
-            agreement.delete()
+        for agreement in removed_agreements:
+            if agreement.meeting_id == meeting.pk:  # only this record's rows
+                agreement.delete()
         audit.record(
             organisation=meeting.traineeship.programme.owner,
             actor=by,

@@ -356,6 +356,10 @@ class TraineeshipForm(SafeModelForm):
                 del self.fields[name]
         self._fill_from_agreement(programme)
 
+    def traineeship_values(self) -> dict:
+        """The cleaned values of the traineeship's own fields, for ``services.traineeship_create``."""
+        return {name: self.cleaned_data[name] for name in self._meta.fields if name in self.fields}
+
     def _fill_from_agreement(self, programme):
         """End date and scale may stay empty when the programme's agreement fixes them."""
         self.programme = programme

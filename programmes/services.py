@@ -10,7 +10,15 @@ from organisations.audit import Action, record
 from organisations.models import User
 from programmes.audit import ProgrammeAction
 from programmes.dates import add_months
-from programmes.models import Cohort, DevelopmentActivity, Placement, ProfileCompetency, Traineeship, WorkProfile
+from programmes.models import (
+    Cohort,
+    DevelopmentActivity,
+    Placement,
+    ProfileCompetency,
+    Programme,
+    Traineeship,
+    WorkProfile,
+)
 
 
 @transaction.atomic
@@ -130,8 +138,8 @@ def cohort_from_blueprint(
 
 
 @transaction.atomic
-def traineeship_create(*, form, copy_setup: bool, by: User) -> Traineeship:
-    traineeship = form.save()
+def traineeship_create(*, programme: Programme, values: dict, copy_setup: bool, by: User) -> Traineeship:
+    traineeship = Traineeship.objects.create(programme=programme, **values)
     cohort = traineeship.cohort
     if copy_setup and cohort is not None and cohort.model_traineeship_id:
         traineeship_copy_setup(source=cohort.model_traineeship, target=traineeship, by=by)

@@ -54,7 +54,10 @@ def traineeship_create(request, pk):
     form = TraineeshipForm(request.POST or None, programme=programme, initial=initial)
     if request.method == "POST" and form.is_valid():
         traineeship = services.traineeship_create(
-            form=form, copy_setup=form.cleaned_data.get("copy_setup", False), by=request.user
+            programme=programme,
+            values=form.traineeship_values(),
+            copy_setup=form.cleaned_data.get("copy_setup", False),
+            by=request.user,
         )
         messages.success(request, _("The traineeship has been created. Next: the work and profile of step 1."))
         return redirect("programmes:work_profile", pk=traineeship.pk)

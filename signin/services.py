@@ -49,10 +49,17 @@ def saml_settings(entity_id: str, metadata_url: str) -> dict:
 
 
 @transaction.atomic
-def sign_in_settings_save(*, form, changed_by) -> OrganisationSignIn:
-    """Save the organisation's sign-in settings and its provider (allauth's SocialApp)."""
-    sign_in = form.save(commit=False)
-    data = form.cleaned_data
+def sign_in_settings_save(
+    *, sign_in: OrganisationSignIn, values: dict, changed_fields: list[str], changed_by
+) -> OrganisationSignIn:
+    """Save the organisation's sign-in settings and its provider (allauth's SocialApp).
+
+    ``values`` are the cleaned settings; those named like the model's fields are its own."""
+    data = values
+    own = {field.name for field in OrganisationSignIn._meta.get_fields() if field.concrete}
+    for name, value in values.items():
+        if name in own:
+            setattr(sign_in, name, value)
     if sign_in.protocol:
         app = sign_in.social_app or SocialApp(provider=sign_in.protocol)
         app.provider = sign_in.protocol
@@ -70,7 +77,7 @@ def sign_in_settings_save(*, form, changed_by) -> OrganisationSignIn:
         app.save()
         sign_in.social_app = app
     sign_in.save()
-    changed = [name for name in form.changed_data if name != "client_secret"]
+    changed = [name for name in changed_fields if name != "client_secret"]
     if data.get("client_secret"):
         changed.append("client_secret")
     if changed:

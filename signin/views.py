@@ -115,7 +115,9 @@ def sign_in_settings(request):
     sign_in, _created = OrganisationSignIn.objects.get_or_create(organisation=organisation)
     form = SignInSettingsForm(request.POST or None, instance=sign_in)
     if request.method == "POST" and form.is_valid():
-        services.sign_in_settings_save(form=form, changed_by=request.user)
+        services.sign_in_settings_save(
+            sign_in=sign_in, values=form.cleaned_data, changed_fields=form.changed_data, changed_by=request.user
+        )
         messages.success(request, _("The sign-in settings have been saved."))
         return redirect("signin:settings")
     callback = request.build_absolute_uri(

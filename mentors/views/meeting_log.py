@@ -57,7 +57,8 @@ def meeting_log(request, pk):
             by=request.user,
             values=record.record_values(),
             goal_progress=record.goal_progress(),
-            agreements_formset=formset,
+            agreements=formset.cleaned_rows(),
+            removed_agreements=formset.removed_agreements(),
         )
         messages.success(request, _("The meeting is logged. The trainee is asked to read and confirm the record."))
         return redirect(meeting)

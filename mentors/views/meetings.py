@@ -156,7 +156,8 @@ def meeting_record(request, pk):
                 by=request.user,
                 values=form.record_values(),
                 goal_progress=form.goal_progress(),
-                agreements_formset=formset,
+                agreements=formset.cleaned_rows(),
+                removed_agreements=formset.removed_agreements(),
                 version=form.cleaned_data["version"],
             )
         except services.StaleRecord:
