@@ -68,13 +68,16 @@ class VersionedForm(SafeModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["version"].initial = self.instance.version
+        if self.instance.pk is None:  # a meeting logged afterwards: nothing to be stale against
+            del self.fields["version"]
+        else:
+            self.fields["version"].initial = self.instance.version
 
     def clean(self):
         # A form-wide error: an error on the hidden field itself would not be shown.
         cleaned = super().clean()
         version = cleaned.get("version")
-        if self.instance.pk is None:  # a meeting logged afterwards: nothing to be stale against
+        if self.instance.pk is None:
             return cleaned
         current = Meeting.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
         if version is not None and version != current:

@@ -40,6 +40,12 @@ def invitation_create(
     invitation.save()
     existing = User.objects.filter(email__iexact=email).first()
     language = existing.language if existing else translation.get_language() or settings.LANGUAGE_CODE
+    if existing is None and role == Role.TRAINEE:
+        # A trainee can be given a traineeship before answering: the account waits, without a
+        # password and unable to sign in, until the invitation is accepted.
+        existing = User.objects.create_user(
+            email=email, password=None, name=invitation.name, is_active=False, language=language[:2]
+        )
     with translation.override(language):
         context = {
             "invitation": invitation,
@@ -82,9 +88,11 @@ def invitation_accept(
         if user is None:
             user = User.objects.create_user(email=invitation.email, password=password, name=name or invitation.name)
         else:
+            if not user.has_usable_password() and name:  # an account that waited for this invitation
+                user.name = name
             user.set_password(password)
             user.is_active = True  # an account disabled when its last role went comes back with a new one
-            user.save(update_fields=["password", "is_active"])
+            user.save(update_fields=["name", "password", "is_active"])
     membership, created = Membership.objects.get_or_create(
         user=user, organisation=invitation.organisation, role=invitation.role
     )

@@ -14,7 +14,7 @@ from competencies.models import (
     CompetencyFramework,
     LearningActivity,
 )
-from organisations.models import Organisation, Role, User
+from organisations.models import Invitation, Organisation, Role, User
 from organisations.safe_text import SafeForm, SafeModelForm
 from programmes import cao_defaults
 from programmes.cao_rules import CAO_RULE_FIELDS, PRESET_CHOICES, preset_in_force, preset_not_in_force, preset_values
@@ -305,6 +305,12 @@ class BlueprintForm(SafeModelForm):
         self.fields["model_traineeship"].label_from_instance = lambda t: t.trainee.name
 
 
+def _trainee_label(user: User) -> str:
+    if user.has_usable_password() or user.is_active:
+        return f"{user.name} ({user.email})"
+    return _("%(name)s (%(email)s, invited)") % {"name": user.name, "email": user.email}
+
+
 class TraineeshipForm(SafeModelForm):
     copy_setup = forms.BooleanField(
         label=_("Start with the cohort's set-up (work profile, competencies and activities)"),
@@ -336,18 +342,37 @@ class TraineeshipForm(SafeModelForm):
             "outcome_note": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, programme: Programme, **kwargs):
+    new_trainee_name = forms.CharField(label=_("Name of the new trainee"), max_length=150, required=False)
+    new_trainee_email = forms.EmailField(
+        label=_("E-mail address of the new trainee"),
+        required=False,
+        help_text=_("They get an invitation; the traineeship waits for them and you can go on with the steps."),
+    )
+
+    def __init__(self, *args, programme: Programme, can_invite: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.programme = programme
         # Choose among trainees who are not already in a planned or running traineeship (the list stays
-        # short at any size of organisation); an existing traineeship keeps its trainee.
+        # short at any size of organisation), invitees who have not answered yet included; an existing
+        # traineeship keeps its trainee.
         if self.instance.pk:
             trainees = User.objects.filter(pk=self.instance.trainee_id)
         else:
             busy = Traineeship.objects.filter(status__in=[TraineeshipStatus.PLANNED, TraineeshipStatus.ACTIVE])
-            trainees = people_with_role([programme.owner], Role.TRAINEE).exclude(pk__in=busy.values("trainee_id"))
+            invited = Invitation.objects.open().filter(organisation=programme.owner, role=Role.TRAINEE)
+            trainees = User.objects.filter(
+                Q(pk__in=people_with_role([programme.owner], Role.TRAINEE).values("pk"))
+                | Q(email__in=invited.values("email"))
+            ).exclude(pk__in=busy.values("trainee_id"))
         self.fields["trainee"].queryset = trainees.order_by("name")
-        self.fields["trainee"].label_from_instance = lambda user: f"{user.name} ({user.email})"
+        self.fields["trainee"].label_from_instance = _trainee_label
+        if self.instance.pk or not can_invite:
+            del self.fields["new_trainee_name"], self.fields["new_trainee_email"]
+        else:
+            # Choose someone from the list, or invite a new trainee right here.
+            self.fields["trainee"].required = False
+            self.fields["trainee"].help_text = _("Or fill in the name and e-mail address of a new trainee below.")
+            self.order_fields(["trainee", "new_trainee_name", "new_trainee_email"])
         self.fields["cohort"].queryset = programme.cohorts.all()
         if self.instance.pk or not programme.cohorts.filter(model_traineeship__isnull=False).exists():
             del self.fields["copy_setup"]
@@ -368,6 +393,27 @@ class TraineeshipForm(SafeModelForm):
             if text:
                 self.fields[name].required = False
                 self.fields[name].help_text = text
+
+    def clean(self):
+        cleaned = super().clean()
+        if "new_trainee_email" not in self.fields:
+            return cleaned
+        name, email = cleaned.get("new_trainee_name"), cleaned.get("new_trainee_email")
+        if cleaned.get("trainee") is not None:
+            if name or email:
+                self.add_error("new_trainee_email", _("Choose a trainee from the list or invite a new one, not both."))
+        elif not (name and email) and "new_trainee_email" not in self.errors:
+            missing = "new_trainee_email" if name else "new_trainee_name" if email else "trainee"
+            self.add_error(
+                missing, _("Choose a trainee from the list, or give the name and e-mail address of a new one.")
+            )
+        return cleaned
+
+    def new_trainee(self) -> dict | None:
+        """The person to invite as trainee, when HR did not choose one from the list."""
+        if self.cleaned_data.get("trainee") is None and self.cleaned_data.get("new_trainee_email"):
+            return {"name": self.cleaned_data["new_trainee_name"], "email": self.cleaned_data["new_trainee_email"]}
+        return None
 
     def _post_clean(self):
         data = self.cleaned_data

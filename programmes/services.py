@@ -7,7 +7,8 @@ from django.db.models import Max
 
 from competencies.models import Competency, CompetencyFramework, LearningActivity
 from organisations.audit import Action, record
-from organisations.models import User
+from organisations.models import Role, User
+from organisations.services import invitation_create
 from programmes.audit import ProgrammeAction
 from programmes.dates import add_months
 from programmes.models import (
@@ -138,7 +139,27 @@ def cohort_from_blueprint(
 
 
 @transaction.atomic
-def traineeship_create(*, programme: Programme, values: dict, copy_setup: bool, by: User) -> Traineeship:
+def traineeship_create(
+    *,
+    programme: Programme,
+    values: dict,
+    copy_setup: bool,
+    by: User,
+    new_trainee: dict | None = None,
+    base_url: str = "",
+) -> Traineeship:
+    """Create the traineeship; ``new_trainee`` (name, email) is invited as trainee first, and the
+    traineeship waits for the answer without holding HR up."""
+    if new_trainee is not None:
+        invitation_create(
+            organisation=programme.owner,
+            email=new_trainee["email"],
+            name=new_trainee["name"],
+            role=Role.TRAINEE,
+            invited_by=by,
+            base_url=base_url,
+        )
+        values = values | {"trainee": User.objects.get(email__iexact=new_trainee["email"].strip())}
     traineeship = Traineeship.objects.create(programme=programme, **values)
     cohort = traineeship.cohort
     if copy_setup and cohort is not None and cohort.model_traineeship_id:

@@ -51,13 +51,16 @@ def traineeship_create(request, pk):
     programme = get_visible_or_404(Programme.objects.select_related("owner"), request.user, pk=pk)
     require(Programme.objects.managed_by(request.user).filter(pk=programme.pk).exists())
     initial = {"cohort": request.GET.get("cohort")}
-    form = TraineeshipForm(request.POST or None, programme=programme, initial=initial)
+    can_invite = request.membership.role == Role.HR and request.membership.organisation_id == programme.owner_id
+    form = TraineeshipForm(request.POST or None, programme=programme, initial=initial, can_invite=can_invite)
     if request.method == "POST" and form.is_valid():
         traineeship = services.traineeship_create(
             programme=programme,
             values=form.traineeship_values(),
             copy_setup=form.cleaned_data.get("copy_setup", False),
             by=request.user,
+            new_trainee=form.new_trainee(),
+            base_url=request.build_absolute_uri("/"),
         )
         messages.success(request, _("The traineeship has been created. Next: the work and profile of step 1."))
         return redirect("programmes:work_profile", pk=traineeship.pk)

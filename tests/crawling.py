@@ -14,7 +14,8 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 # Never followed: leaving the session, changing language, admin, static files, downloads.
 SKIPPED_PATH_PARTS = ("/logout", "/i18n/", "/admin/", "/static/", "/media/")
 SKIPPED_SUFFIXES = (".csv", ".pdf", ".ics", ".zip", ".xlsx", ".docx", ".png", ".jpg", ".svg", ".json", ".txt")
-SKIPPED_WORDS = re.compile(r"(^|/)(download|export|logout|delete)(/|$|[-_.])", re.IGNORECASE)
+# PDFs are rendered by the worker: their links may answer with a progress page or a file.
+SKIPPED_WORDS = re.compile(r"(^|/)(download|export|logout|delete|pdf)(/|$|[-_.])", re.IGNORECASE)
 
 
 def should_follow(url: str, origin: str = "") -> bool:

@@ -54,4 +54,8 @@ def traineeship_mentors(request, pk):
                 "candidates": loads[placement.organisation_id] if allowed else [],
             }
         )
-    return render(request, "mentors/traineeship_mentors.html", {"traineeship": traineeship, "entries": entries})
+    return render(
+        request,
+        "mentors/traineeship_mentors.html",
+        {"traineeship": traineeship, "entries": entries, "choosing_mentor": True},
+    )

@@ -102,7 +102,8 @@ class TestAccept:
             link, {"name": "Nina", "password1": "lang-en-veilig-42", "password2": "anders-42!"}
         )
         assert response.context["form"].errors["password2"]
-        assert not User.objects.filter(email="nina@example.org").exists()
+        # The account that waits for the invitee stays unable to sign in.
+        assert not User.objects.filter(email="nina@example.org", is_active=True).exists()
 
     def test_existing_user_signed_in_accepts_a_second_role(self, personas, client_for):
         link = self.invited(personas, client_for, email=personas.mentor.email, role="hr")

@@ -142,3 +142,77 @@ def test_new_traineeship_action(personas, client_for):
     page = client.get(reverse("traineeship_new")).content.decode()
     assert "Tweede" in page and only.name in page and "Niet van ons" not in page
     assert client_for(personas.trainee).get(reverse("traineeship_new")).status_code == 403
+
+
+def invite_in_form(client, programme, **overrides):
+    data = {
+        "new_trainee_name": "Nina Nieuw",
+        "new_trainee_email": "Nina@Example.org",
+        "education_level": "hbo",
+        "graduation_date": "2025-06-30",
+        "start_date": "2025-09-01",
+        "status": "planned",
+    } | overrides
+    return client.post(reverse("programmes:traineeship_create", kwargs={"pk": programme.pk}), data)
+
+
+def test_hr_invites_the_trainee_in_the_same_form_and_goes_on(personas, client_for):
+    from organisations.models import Invitation, OutgoingMail
+
+    programme = ProgrammeFactory(owner=personas.organisation)
+    response = invite_in_form(client_for(personas.hr, "en"), programme)
+    traineeship = Traineeship.objects.get(programme=programme)
+    assert response["Location"] == reverse("programmes:work_profile", kwargs={"pk": traineeship.pk})
+    # The traineeship waits for a person who cannot sign in until they accept.
+    assert traineeship.trainee.email == "nina@example.org" and traineeship.trainee.name == "Nina Nieuw"
+    assert not traineeship.trainee.is_active and not traineeship.trainee.has_usable_password()
+    invitation = Invitation.objects.get(email="nina@example.org", role="trainee", organisation=personas.organisation)
+    assert invitation.is_open
+    assert OutgoingMail.objects.filter(recipient="nina@example.org").exists()
+
+
+def test_the_invited_trainee_accepts_and_finds_the_traineeship(personas, client, client_for):
+    from django.core import mail
+
+    programme = ProgrammeFactory(owner=personas.organisation)
+    invite_in_form(client_for(personas.hr, "en"), programme)
+    link = next(line.strip() for message in mail.outbox for line in message.body.splitlines() if "/invitation/" in line)
+    path = link[link.index("/organisation/") :]
+    response = client.post(
+        path, {"name": "Nina de Vries", "password1": "een-lang-wachtwoord-7", "password2": "een-lang-wachtwoord-7"}
+    )
+    assert response.status_code == 302
+    traineeship = Traineeship.objects.get(programme=programme)
+    traineeship.trainee.refresh_from_db()
+    assert traineeship.trainee.is_active and traineeship.trainee.name == "Nina de Vries"
+    assert client.get(reverse("stappenplan", kwargs={"pk": traineeship.pk})).status_code == 200
+
+
+def test_a_pending_invitee_can_be_chosen(personas, client_for):
+    programme = ProgrammeFactory(owner=personas.organisation)
+    client = client_for(personas.hr, "en")
+    client.post(reverse("organisations:invite"), {"name": "Omar Open", "email": "omar@example.org", "role": "trainee"})
+    page = client.get(reverse("programmes:traineeship_create", kwargs={"pk": programme.pk})).content.decode()
+    assert "Omar Open (omar@example.org, invited)" in page
+
+
+def test_choose_or_invite_not_both_and_input_is_kept(personas, client_for):
+    programme = ProgrammeFactory(owner=personas.organisation)
+    client = client_for(personas.hr, "en")
+    both = invite_in_form(client, programme, trainee=personas.trainee.pk)
+    assert "not both" in both.context["form"].errors["new_trainee_email"][0]
+    assert 'value="Nina Nieuw"' in both.content.decode()
+    neither = invite_in_form(client, programme, new_trainee_name="", new_trainee_email="")
+    assert "Choose a trainee from the list" in neither.context["form"].errors["trainee"][0]
+    half = invite_in_form(client, programme, new_trainee_email="")
+    assert half.context["form"].errors["new_trainee_email"]
+    assert not Traineeship.objects.filter(programme=programme).exists()
+
+
+def test_only_hr_of_the_owner_invites_from_the_form(personas, client_for):
+    programme = ProgrammeFactory(owner=personas.organisation)
+    page = client_for(personas.coordinator, "en").get(
+        reverse("programmes:traineeship_create", kwargs={"pk": programme.pk})
+    )
+    if page.status_code == 200:
+        assert "new_trainee_email" not in page.content.decode()

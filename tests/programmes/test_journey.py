@@ -9,8 +9,9 @@ from playwright.sync_api import expect
 
 from organisations.models import Role
 from programmes.dates import add_months
+from programmes.models import Traineeship
 from tests.organisations.factories import PASSWORD, OrganisationFactory, member
-from tests.programmes.factories import CompetencyFactory, FrameworkFactory, LearningActivityFactory
+from tests.programmes.factories import CompetencyFactory, FrameworkFactory, LearningActivityFactory, ProgrammeFactory
 
 
 def field(label: str) -> re.Pattern:
@@ -91,3 +92,55 @@ def test_hr_sets_up_a_traineeship(live_server, page, transactional_db):
     assert "not described" not in step1 and "No competencies" not in step1
     assert "Done" in steps.nth(1).inner_text()
     assert "Add a placement" not in steps.nth(2).inner_text()
+
+
+@pytest.mark.browser
+def test_hr_invites_and_finishes_steps_one_to_three_in_few_submissions(live_server, page, transactional_db):
+    """From an organisation with only its programme: invite a new trainee, create the traineeship,
+    finish steps 1-3 (work, competencies, an activity, the mentor) without typing an address."""
+    organisation = OrganisationFactory(name="Welzijn Telgen", slug="telgen")
+    hr = member(organisation, Role.HR, email="hr@telgen.example", name="Hanna HR")
+    member(organisation, Role.MENTOR, email="mo@telgen.example", name="Mo Mentor")
+    framework = FrameworkFactory(organisation=organisation, name="Competentieprofiel sociaal werk")
+    CompetencyFactory(framework=framework, code="A1", name="Contact en werkrelatie")
+    a6 = CompetencyFactory(framework=framework, code="A6", name="Signaleren en veiligheid")
+    LearningActivityFactory(organisation=organisation, title="Training meldcode").competencies.add(a6)
+    ProgrammeFactory(owner=organisation, name="Traineeship Telgen", framework=framework)
+
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", hr.email)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_load_state()
+    submissions = []
+    page.on("request", lambda request: submissions.append(request.url) if request.method == "POST" else None)
+
+    page.get_by_role("link", name="New traineeship").first.click()
+    start = timezone.localdate().replace(day=1)
+    page.get_by_label(field("Name of the new trainee")).fill("Nina Nieuw")
+    page.get_by_label(field("E-mail address of the new trainee")).fill("nina@telgen.example")
+    page.get_by_label(field("Education level")).select_option("hbo")
+    page.get_by_label(field("Graduation date")).fill(add_months(start, -3).isoformat())
+    page.get_by_label(field("Start date")).fill(start.isoformat())
+    page.get_by_role("button", name="Save traineeship").click()
+    page.get_by_role("heading", name="Step 1: the work").wait_for()
+
+    page.get_by_label(field("Tasks")).fill("Spreekuur in het buurtteam en huisbezoeken.")
+    page.get_by_role("button", name="Save and choose competencies").click()
+    page.get_by_label("Purpose of A1 Contact en werkrelatie").select_option("required")
+    page.get_by_label("Purpose of A6 Signaleren en veiligheid").select_option("develop")
+    page.get_by_role("button", name="Save the competencies and go to step 2").click()
+    page.get_by_role("button", name="choose Training meldcode").click()
+    page.get_by_role("row", name=re.compile("Training meldcode")).wait_for()
+
+    page.get_by_role("link", name=re.compile("^Next step")).click()
+    page.get_by_label(field("Mentor")).first.select_option(label=re.compile("Mo Mentor"))
+    page.get_by_role("button", name=re.compile("^Save mentor")).first.click()
+    page.get_by_text("Mo Mentor").first.wait_for()
+
+    traineeship = Traineeship.objects.get(programme__owner=organisation)
+    assert traineeship.trainee.email == "nina@telgen.example"
+    assert traineeship.placements.get().mentor.name == "Mo Mentor"
+    assert traineeship.profile_competencies.count() == 2 and traineeship.development_activities.count() == 1
+    print(f"\nHR: invitation to mentor in {len(submissions)} form submissions")
+    assert len(submissions) <= 8
