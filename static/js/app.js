@@ -1,5 +1,15 @@
 // Progressive enhancement only: every page works without this script.
 document.addEventListener("DOMContentLoaded", () => {
+  // Menus are <details>: close an open one on a click elsewhere or on Escape.
+  const openMenus = () => document.querySelectorAll("details.menu-disclosure[open]");
+  document.addEventListener("click", (event) => {
+    openMenus().forEach((menu) => { if (!menu.contains(event.target)) menu.open = false; });
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    openMenus().forEach((menu) => { menu.open = false; menu.querySelector("summary").focus(); });
+  });
+
   // A failed submission: move the focus to the error summary, so it is read out and seen first.
   const summary = document.querySelector("[data-error-summary]");
   if (summary) summary.focus();

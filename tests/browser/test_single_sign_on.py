@@ -73,6 +73,7 @@ def test_invited_person_signs_in_and_is_linked(page, live_server, testdal):
     assert {"signin.identity_linked", "signin.signed_in", "invitation.accepted"} <= actions
 
     # Sign out here; the provider's sign-out is offered.
+    page.click("header details.menu-end summary")  # the account menu
     page.click("header form[action='/accounts/logout/'] button")
     page.wait_for_load_state()
     assert page.locator("a[href*='/session/end']").count() == 1
@@ -144,6 +145,7 @@ def test_replayed_callback_is_refused(page, live_server, testdal):
     page.on("request", lambda request: callbacks.append(request.url) if "/login/callback/" in request.url else None)
     sign_in_at_provider(page, live_server.url, "mentor@testdal.example")
     assert callbacks
+    page.click("header details.menu-end summary")  # the account menu
     page.click("header form[action='/accounts/logout/'] button")
     page.goto(callbacks[0])
     assert page.locator("[data-reason=state]").count() == 1
