@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mentors.forms import MeetingPlanForm
+from programmes.permissions import Relation, relations_for_act
 
 AGREEMENTS = "agreements"  # the formset prefix
 
@@ -14,15 +15,30 @@ AGREEMENTS = "agreements"  # the formset prefix
 class MeetingLogForm(MeetingPlanForm):
     """Kind, date and who took part of a meeting that already happened."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, mentor, **kwargs):
         super().__init__(*args, **kwargs)
+        self.mentor = mentor
         self.fields["date"].help_text = _("The day the meeting took place: today or earlier.")
 
     def clean_date(self):
         value = self.cleaned_data.get("date")
         if value and value > timezone.localdate():
             raise forms.ValidationError(_("This meeting has not taken place yet: plan it instead."))
+        # Recording belongs to the mentor of the placement of that day (as for planned meetings).
+        if value and Relation.MENTOR not in relations_for_act(self.mentor, self.instance.traineeship, value):
+            raise forms.ValidationError(_("On this day you were not the trainee's mentor: their mentor then logs it."))
         return value
+
+
+MAX_ROWS = 50
+
+
+def row_number(value) -> int:
+    """A row number from the request, kept within the formset's bounds (bad input counts as 0)."""
+    try:
+        return max(0, min(int(value or 0), MAX_ROWS - 1))
+    except (TypeError, ValueError):
+        return 0
 
 
 def rows_changed(data) -> object | None:
@@ -30,12 +46,11 @@ def rows_changed(data) -> object | None:
     form with one row more or one marked removed, nothing saved. ``None`` when the post is a save."""
     if "add_agreement" in data:
         data = data.copy()
-        total = int(data.get(f"{AGREEMENTS}-TOTAL_FORMS") or 0)
-        data[f"{AGREEMENTS}-TOTAL_FORMS"] = str(min(total + 1, 50))
+        data[f"{AGREEMENTS}-TOTAL_FORMS"] = str(row_number(data.get(f"{AGREEMENTS}-TOTAL_FORMS")) + 1)
         return data
     if "remove_agreement" in data:
         data = data.copy()
-        data[f"{AGREEMENTS}-{data['remove_agreement']}-DELETE"] = "on"
+        data[f"{AGREEMENTS}-{row_number(data['remove_agreement'])}-DELETE"] = "on"
         return data
     return None
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from mentors import services
 from mentors.forms import AgreementFormSet, MeetingRecordForm, approved_goals, traineeship_people
-from mentors.meeting_log import AGREEMENTS, MeetingLogForm, quiet, rows_changed
+from mentors.meeting_log import AGREEMENTS, MeetingLogForm, quiet, row_number, rows_changed
 from mentors.models import Agreement, Meeting, MeetingKind
 from organisations.access import get_visible_or_404, require
 from organisations.submissions import single_submission
@@ -41,7 +41,9 @@ def meeting_log(request, pk):
         "kind": MeetingKind.REGULAR if traineeship.meetings.exists() else MeetingKind.KICK_OFF,
         "participants": [traineeship.trainee_id, request.user.pk],
     }
-    plan = MeetingLogForm(changed or data, traineeship=traineeship, initial=initial, instance=meeting)
+    plan = MeetingLogForm(
+        changed or data, traineeship=traineeship, initial=initial, instance=meeting, mentor=request.user
+    )
     record = MeetingRecordForm(
         changed or data, instance=meeting, goals=approved_goals(traineeship), previous={}, show_private=True
     )
@@ -69,17 +71,10 @@ def meeting_log(request, pk):
     )
 
 
-def _row_index(request) -> int:
-    try:
-        return max(0, min(int(request.GET.get(f"{AGREEMENTS}-TOTAL_FORMS", "0")), 49))
-    except ValueError:
-        return 0
-
-
 def agreement_row(request, pk):
     """htmx: one new empty agreement row, and the formset's row count one higher."""
     traineeship = _mentored(request, pk)
-    index = _row_index(request)
+    index = row_number(request.GET.get(f"{AGREEMENTS}-TOTAL_FORMS"))
     form = agreement_formset(traineeship, None, Meeting(traineeship=traineeship)).empty_form
     form.prefix = f"{AGREEMENTS}-{index}"
     form.removed = False
@@ -94,10 +89,7 @@ def agreement_row(request, pk):
 def agreement_row_removed(request, pk):
     """htmx: the row gives way to a hidden marker, so the server deletes (or never creates) it."""
     _mentored(request, pk)
-    try:
-        index = max(0, min(int(request.GET.get("index", "0")), 49))
-    except ValueError:
-        index = 0
+    index = row_number(request.GET.get("index"))
     agreement_id = request.GET.get(f"{AGREEMENTS}-{index}-id", "")
     return render(
         request,

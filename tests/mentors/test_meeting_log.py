@@ -7,7 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentors.models import Addendum, Agreement, Meeting
+from organisations.models import Role
 from tests.mentors.factories import LearningGoalFactory, mentored_traineeship
+from tests.organisations.factories import member
+from tests.programmes.factories import PlacementFactory
 
 
 @pytest.fixture
@@ -123,3 +126,34 @@ def test_the_trainee_comments_when_confirming(traineeship, personas, client_for)
     meeting.refresh_from_db()
     assert meeting.is_locked
     assert Addendum.objects.get(meeting=meeting).author == personas.trainee
+
+
+def test_a_day_outside_the_mentors_placement_is_refused_at_the_date(traineeship, personas, client_for):
+    # Another employer's period: recording it belongs to that period's mentor.
+    placement = traineeship.placements.get()
+    placement.start_date = timezone.localdate() - timedelta(days=5)
+    placement.save(update_fields=["start_date"])
+    PlacementFactory(
+        traineeship=traineeship,
+        start_date=traineeship.start_date,
+        end_date=placement.start_date - timedelta(days=1),
+        mentor=member(personas.organisation, Role.MENTOR),
+    )
+    url = reverse("mentors:meeting_log", kwargs={"pk": traineeship.pk})
+    earlier = (timezone.localdate() - timedelta(days=30)).isoformat()
+    response = client_for(personas.mentor, "en").post(url, log_data(personas, date=earlier))
+    assert response.status_code == 200
+    assert "you were not the trainee's mentor" in response.context["plan"].errors["date"][0]
+    assert not Meeting.objects.filter(traineeship=traineeship).exists()
+
+
+def test_row_numbers_from_the_request_never_break_the_page(traineeship, personas, client_for):
+    mentor = client_for(personas.mentor)
+    url = reverse("mentors:meeting_log", kwargs={"pk": traineeship.pk})
+    assert (
+        mentor.post(url, log_data(personas, **{"agreements-TOTAL_FORMS": "x", "add_agreement": "1"})).status_code == 200
+    )
+    row = reverse("mentors:agreement_row", kwargs={"pk": traineeship.pk})
+    assert mentor.get(row, {"agreements-TOTAL_FORMS": "many"}).status_code == 200
+    removed = reverse("mentors:agreement_row_removed", kwargs={"pk": traineeship.pk})
+    assert mentor.get(removed, {"index": "-"}).status_code == 200
