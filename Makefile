@@ -15,7 +15,7 @@ SYSTEM_CLUSTER := $(SYSTEM_RUN) postgresql nginx-light redis-server curl
 
 help:
 	@echo "make run    install what is needed, migrate, load demo data, serve on http://127.0.0.1:8000"
-	@echo "make test   install what the tests need and run them all (SQLite, then PostgreSQL)"
+	@echo "make test   install what the tests need and run them all (browser suites on SQLite, the rest on PostgreSQL)"
 	@echo "make bench  benchmark pages and PDF exports at 100 and 10,000 traineeships, on SQLite and PostgreSQL"
 	@echo "make load   60-second load test with 100 simulated users (USERS=n), PDFs rendered by two task workers (LOAD_TARGET=cluster: against make cluster's set-up)"
 	@echo "make cluster  nginx, two gunicorn instances, two task workers, PostgreSQL and Redis on loopback"
@@ -63,8 +63,10 @@ check-deploy:
 	DJANGO_DEBUG=false DJANGO_SECRET_KEY=check-deploy-$$(head -c 48 /dev/urandom | base64 | tr -dc a-zA-Z0-9) \
 		DJANGO_ALLOWED_HOSTS=example.org $(MANAGE) check --deploy --fail-level WARNING
 
+# Every test runs once: the browser suites on SQLite (the database of make run), every other
+# test on PostgreSQL (the production database).
 test-sqlite:
-	$(PY) -m pytest -n 2 -q
+	$(PY) -m pytest -n 2 -q -m browser
 
 test-postgres:
 	scripts/with-postgres $(PY) -m pytest -n 2 -q -m "not browser"

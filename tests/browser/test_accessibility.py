@@ -3,7 +3,7 @@ WCAG 2.1 A/AA in Chromium, and no errors from the Nu Html Checker.
 
 Pages are found by following links as each role (``tests/crawling.py``), so new pages
 are covered as soon as they are linked. URLs that differ only by ids are checked twice
-at most. One Nu Html Checker run per language validates every page saved.
+at most. One Nu Html Checker run per role and language validates every page saved.
 """
 
 import json
@@ -90,22 +90,23 @@ def validate_html(saved: dict[str, str]) -> list[str]:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_every_page_is_accessible_and_valid_html(demo_site, browser, browser_context_args, tmp_path, language):
+@pytest.mark.parametrize("role", [None, *ROLES], ids=["anonymous", *ROLES])
+def test_every_page_is_accessible_and_valid_html(demo_site, browser, browser_context_args, tmp_path, language, role):
+    # One test per role and language, so the parallel workers share the crawls evenly.
     saved, violations, errors = {}, [], []
-    for role in [None, *ROLES]:
-        viewport = PHONE if language == "nl" else DESKTOP
-        context = browser.new_context(**browser_context_args | {"viewport": viewport})
-        page = context.new_page()
-        label = f"{language}-{role or 'anonymous'}"
-        if role:
-            login_as(page, demo_email(role, "zonnedal"), demo_site)
-        else:
-            page.goto(demo_site + ANONYMOUS_START[0])
-        if language == "en":
-            switch_to_english(page)
-        start = ("/",) if role else ANONYMOUS_START
-        crawl_in_browser(page, demo_site, start, language, label, tmp_path, saved, violations, errors)
-        context.close()
+    viewport = PHONE if language == "nl" else DESKTOP
+    context = browser.new_context(**browser_context_args | {"viewport": viewport})
+    page = context.new_page()
+    label = f"{language}-{role or 'anonymous'}"
+    if role:
+        login_as(page, demo_email(role, "zonnedal"), demo_site)
+    else:
+        page.goto(demo_site + ANONYMOUS_START[0])
+    if language == "en":
+        switch_to_english(page)
+    start = ("/",) if role else ANONYMOUS_START
+    crawl_in_browser(page, demo_site, start, language, label, tmp_path, saved, violations, errors)
+    context.close()
     html_errors = validate_html(saved) if saved else []
     report = []
     if violations:
@@ -113,4 +114,5 @@ def test_every_page_is_accessible_and_valid_html(demo_site, browser, browser_con
     if html_errors:
         report += ["Nu Html Checker errors:", *html_errors]
     report += errors
-    assert not report, f"{len(saved)} pages checked in {language}:\n" + "\n".join(report)
+    assert saved, f"no page reachable as {label}"
+    assert not report, f"{len(saved)} pages checked as {label}:\n" + "\n".join(report)
