@@ -98,6 +98,37 @@ def _worker_beats():
     return {}
 
 
+def shown_form(url_name: str, kwargs: Callable, role: str, **changes) -> Callable:
+    """Valid POST data for a write view: what ``role`` sees in the page's own form (hidden
+    version included), with ``changes``. The matrix posts it as every actor."""
+
+    def data(world) -> dict:
+        from django.test import Client
+        from django.urls import reverse
+
+        from tests.crawling import parse
+        from tests.quality.forms import current_values
+
+        url = reverse(url_name, kwargs=kwargs(world))
+        client = Client()
+        client.force_login(world.personas.users[role])
+        _links, forms = parse(client.get(url).content.decode(), url)
+        form = next(form for form in forms if form.method == "post" and form.action.split("?")[0] == url)
+        return current_values(form) | {name: [value] for name, value in changes.items()}
+
+    return data
+
+
+def fresh(obj):
+    """``obj`` as the database holds it now."""
+    return type(obj).objects.filter(pk=obj.pk).first()
+
+
+def gone(name: str) -> Callable:
+    """``changed`` for a delete: the world's object ``name`` no longer exists."""
+    return lambda world: fresh(world[name]) is None
+
+
 # URL names that are not product pages (Django's admin has its own checks) or
 # are tested elsewhere, with the reason.
 SKIPPED_PREFIXES = ("admin:",)
@@ -308,7 +339,11 @@ ROWS: dict[str, Row] = {
         get=seen_inside() | {"trainee": 403, "other_trainee": 403}, kwargs=lambda world: {"pk": world["framework"].pk}
     ),
     "programmes:framework_edit": Row(
-        get=only("hr", outsider_ok=404), post=only("hr", outsider_ok=404), kwargs=lambda w: {"pk": w["framework"].pk}
+        get=only("hr", outsider_ok=404),
+        post=only("hr", ok=302, outsider_ok=404),
+        kwargs=_pk("framework"),
+        data=shown_form("programmes:framework_edit", _pk("framework"), "hr", name="Gewijzigd kader"),
+        changed=lambda w: fresh(w["framework"]).name == "Gewijzigd kader",
     ),
     "programmes:competency_create": Row(
         get=only("hr", outsider_ok=404), post=only("hr", outsider_ok=404), kwargs=lambda w: {"pk": w["framework"].pk}
@@ -321,24 +356,30 @@ ROWS: dict[str, Row] = {
         kwargs=lambda w: {"pk": w["framework"].pk, "file_format": "csv"},
     ),
     "programmes:competency_edit": Row(
-        get=only("hr", outsider_ok=404), post=only("hr", outsider_ok=404), kwargs=lambda w: {"pk": w["competency"].pk}
+        get=only("hr", outsider_ok=404),
+        post=only("hr", ok=302, outsider_ok=404),
+        kwargs=_pk("competency"),
+        data=shown_form("programmes:competency_edit", _pk("competency"), "hr", name="Gewijzigde competentie"),
+        changed=lambda w: fresh(w["competency"]).name == "Gewijzigde competentie",
     ),
     "programmes:competency_delete": Row(
-        get=POST_ONLY, post=only("hr", ok=302, outsider_ok=404), kwargs=lambda w: {"pk": w["competency"].pk}
+        get=POST_ONLY, post=only("hr", ok=302, outsider_ok=404), kwargs=_pk("competency")
     ),
     # programmes: professional registers
     "programmes:register_list": Row(get=only("hr"), post=only("hr")),
     "programmes:register_edit": Row(
-        get=only("hr", outsider_ok=404), post=only("hr", outsider_ok=404), kwargs=lambda w: {"pk": w["register"].pk}
+        get=only("hr", outsider_ok=404),
+        post=only("hr", ok=302, outsider_ok=404),
+        kwargs=_pk("register"),
+        data=shown_form("programmes:register_edit", _pk("register"), "hr", name="Gewijzigd register"),
+        changed=lambda w: fresh(w["register"]).name == "Gewijzigd register",
     ),
     # programmes: programmes and cohorts
     "programmes:programme_list": Row(get=only("hr", "coordinator")),
     "programmes:programme_create": Row(get=only("hr"), post=only("hr")),
     "programmes:programme_detail": Row(get=seen_inside(), kwargs=lambda w: {"pk": w["programme"].pk}),
     "programmes:programme_budget": Row(get=managers_only(), kwargs=lambda w: {"pk": w["programme"].pk}),
-    "programmes:programme_edit": Row(
-        get=managers_only(), post=managers_only(), kwargs=lambda w: {"pk": w["programme"].pk}
-    ),
+    "programmes:programme_edit": Row(get=managers_only(), post=managers_only(), kwargs=_pk("programme")),
     "programmes:cohort_create": Row(
         get=managers_only(), post=managers_only(), kwargs=lambda w: {"pk": w["programme"].pk}
     ),
@@ -346,7 +387,13 @@ ROWS: dict[str, Row] = {
         get=managers_only(), post=managers_only(), kwargs=lambda w: {"pk": w["programme"].pk}
     ),
     "programmes:cohort_detail": Row(get=seen_inside(), kwargs=lambda w: {"pk": w["cohort"].pk}),
-    "programmes:cohort_edit": Row(get=managers_only(), post=managers_only(), kwargs=lambda w: {"pk": w["cohort"].pk}),
+    "programmes:cohort_edit": Row(
+        get=managers_only(),
+        post=managers_only(302),
+        kwargs=_pk("cohort"),
+        data=shown_form("programmes:cohort_edit", _pk("cohort"), "hr", name="Gewijzigde lichting"),
+        changed=lambda w: fresh(w["cohort"]).name == "Gewijzigde lichting",
+    ),
     "programmes:cohort_blueprint": Row(
         get=managers_only(), post=managers_only(), kwargs=lambda w: {"pk": w["cohort"].pk}
     ),
@@ -394,11 +441,16 @@ ROWS: dict[str, Row] = {
     "programmes:inventory_create": Row(get=only("hr"), post=only("hr")),
     "programmes:inventory_edit": Row(
         get=only("hr", outsider_ok=404),
-        post=only("hr", outsider_ok=404),
-        kwargs=lambda w: {"pk": w["learning_activity"].pk},
+        post=only("hr", ok=302, outsider_ok=404),
+        kwargs=_pk("learning_activity"),
+        data=shown_form("programmes:inventory_edit", _pk("learning_activity"), "hr", title="Gewijzigde activiteit"),
+        changed=lambda w: fresh(w["learning_activity"]).title == "Gewijzigde activiteit",
     ),
     "programmes:inventory_delete": Row(
-        get=POST_ONLY, post=only("hr", ok=302, outsider_ok=404), kwargs=lambda w: {"pk": w["learning_activity"].pk}
+        get=POST_ONLY,
+        post=only("hr", ok=302, outsider_ok=404),
+        kwargs=_pk("learning_activity"),
+        changed=gone("learning_activity"),
     ),
     # the stappenplan and HR's overview
     "traineeship_list": Row(get=only("hr", "coordinator", "manager")),
@@ -438,12 +490,20 @@ ROWS: dict[str, Row] = {
     ),
     "portfolios:activities": Row(get=in_scope("all"), kwargs=_traineeship),
     "portfolios:activity_create": Row(get=in_scope(["trainee"]), post=in_scope(["trainee"]), kwargs=_traineeship),
-    "portfolios:activity_edit": Row(get=in_scope(["trainee"]), post=in_scope(["trainee"]), kwargs=_pk("activity")),
+    "portfolios:activity_edit": Row(
+        get=in_scope(["trainee"]),
+        post=in_scope(["trainee"], ok=302),
+        kwargs=_pk("activity"),
+        data=shown_form("portfolios:activity_edit", _pk("activity"), "trainee", title="Gewijzigde activiteit"),
+        changed=lambda w: fresh(w["activity"]).title == "Gewijzigde activiteit",
+    ),
     "portfolios:evidence": Row(get=in_scope("all"), kwargs=_traineeship),
     "portfolios:evidence_create": Row(get=in_scope(["trainee"]), post=in_scope(["trainee"]), kwargs=_traineeship),
     "portfolios:evidence_download": Row(get=in_scope("all"), post=everyone(405), kwargs=_pk("evidence")),
     "portfolios:evidence_edit": Row(get=in_scope(["trainee"]), post=in_scope(["trainee"]), kwargs=_pk("evidence")),
-    "portfolios:evidence_delete": Row(get=everyone(405), post=in_scope(["trainee"], ok=302), kwargs=_pk("evidence")),
+    "portfolios:evidence_delete": Row(
+        get=everyone(405), post=in_scope(["trainee"], ok=302), kwargs=_pk("evidence"), changed=gone("evidence")
+    ),
     "portfolios:reflection_edit": Row(get=in_scope(["trainee"]), post=in_scope(["trainee"]), kwargs=_reflection),
     "portfolios:reflection_delete": Row(get=everyone(405), post=in_scope(["trainee"], ok=302), kwargs=_reflection),
     "portfolios:reflections": Row(get=in_scope(["trainee", "mentor"]), post=in_scope(["trainee"]), kwargs=_traineeship),
