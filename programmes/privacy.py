@@ -23,6 +23,7 @@ def personal_data(scope: Scope) -> dict:
             "profile_competencies__competency",
             "development_activities__competencies",
             "development_activities__register_category__register",
+            "group_attendances__session",
             "learning_goals__competencies",
             "learning_goals__progress",
         )
@@ -72,6 +73,16 @@ def personal_data(scope: Scope) -> dict:
                         "accreditation_number": a.accreditation_number,
                     }
                     for a in t.development_activities.all()
+                ],
+                "group_activity_attendance": [
+                    {
+                        "group_activity": a.session.topic,
+                        "kind": a.session.kind,
+                        "date": _date(a.session.date),
+                        "hours": str(a.session.hours) if a.session.hours is not None else None,
+                        "attendance": a.status,
+                    }
+                    for a in sorted(t.group_attendances.all(), key=lambda a: a.session.date)
                 ],
                 "learning_goals": [
                     {
