@@ -56,7 +56,8 @@ def test_a_placement_longer_than_the_employers_contract_is_refused_at_the_field(
     html = response.content.decode()
     assert 'value="2026-12-31"' in html and 'name="contract_months" value="8"' in html
     assert not Placement.objects.exists()
-    fits = add(client_for(personas.hr), traineeship, organisation=partner.pk, contract_months="8", end_date="2026-08-31")
+    hr = client_for(personas.hr)
+    fits = add(hr, traineeship, organisation=partner.pk, contract_months="8", end_date="2026-08-31")
     assert fits.status_code == 302
     assert Placement.objects.get().contract_months == 8
 
