@@ -47,6 +47,13 @@ def personal_data(scope: Scope) -> dict:
                         "start_date": _date(p.start_date),
                         "end_date": _date(p.end_date),
                         "assignment": p.assignment,
+                        # The employer's own contract rules, when the placement carries them.
+                        "employer_cao": p.cao_preset or None,
+                        "contract_months": p.contract_months,
+                        "contract_hours_per_week": (
+                            str(p.contract_hours_per_week) if p.contract_hours_per_week is not None else None
+                        ),
+                        "pay_scale": p.pay_scale,
                     }
                     for p in t.placements.all()
                 ],
