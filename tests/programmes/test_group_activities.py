@@ -171,3 +171,30 @@ def test_the_cohort_page_lists_and_links_its_group_activities(personas, client_f
     assert reverse("programmes:group_activity_create", kwargs={"pk": cohort.pk}) in html.decode()
     assert client_for(personas.hr).post(reverse("programmes:group_activity_delete", kwargs={"pk": session.pk}))
     assert not DevelopmentDay.objects.exists()
+
+
+def test_a_new_cohort_from_a_blueprint_gets_the_group_activities_without_attendance(personas, client_for):
+    cohort, (mine, _other) = cohort_with_trainees(personas)
+    competency = CompetencyFactory(framework=cohort.programme.framework)
+    session = DevelopmentDay.objects.create(
+        cohort=cohort, date=cohort.start_date, topic="Intervisie", kind="intervision", place="Zaal 1", hours=2
+    )
+    session.competencies.add(competency)
+    GroupAttendance.objects.create(session=session, traineeship=mine, status="present")
+    response = client_for(personas.hr).post(
+        reverse("programmes:cohort_blueprint", kwargs={"pk": cohort.pk}),
+        {
+            "name": "Lichting najaar",
+            "start_date": (cohort.start_date + timedelta(days=180)).isoformat(),
+            "shift_days": "on",
+        },
+    )
+    assert response.status_code == 302
+    copy = cohort.copies.get().development_days.get()
+    assert (copy.kind, copy.place, copy.hours, list(copy.competencies.all())) == (
+        "intervision",
+        "Zaal 1",
+        2,
+        [competency],
+    )
+    assert not copy.attendances.exists()
