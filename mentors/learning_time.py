@@ -2,7 +2,8 @@
 
 The learning time is a percentage of the contract hours. Each calendar month the trainee should log
 at least ``contract hours a week × percentage × days in the month / 7`` hours of development
-activities (counted on the day they were done). The last whole month is judged:
+activities (counted on the day they were done), and of the cohort's group activities the trainee was
+present at (counted on their date; absent with notice does not count). The last whole month is judged:
 - a first month the traineeship only partly covers is not judged (the trainee had no fair chance);
 - without contract hours there is nothing to compare, so no signal;
 - exactly the expected hours is on track (falling behind means fewer).
@@ -15,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import DateField, DecimalField, F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from programmes.models import DevelopmentActivity
+from programmes.models import Attendance, DevelopmentActivity, GroupAttendance
 
 HOURS = DecimalField(max_digits=8, decimal_places=1)
 ZERO = Value(Decimal(0), output_field=HOURS)
@@ -43,9 +44,23 @@ def annotate_learning_time(queryset, today: date, active: Q):
         .annotate(total=Sum("hours"))
         .values("total")
     )
+    attended = (
+        GroupAttendance.objects.filter(
+            traineeship=OuterRef("pk"),
+            status=Attendance.PRESENT,
+            session__date__gte=first,
+            session__date__lte=last,
+            session__hours__isnull=False,
+        )
+        .order_by()
+        .values("traineeship")
+        .annotate(total=Sum("session__hours"))
+        .values("total")
+    )
     annotated = queryset.annotate(
         learning_month=Value(first, output_field=DateField()),
-        learning_hours_logged=Coalesce(Subquery(logged, output_field=HOURS), ZERO),
+        learning_hours_logged=Coalesce(Subquery(logged, output_field=HOURS), ZERO)
+        + Coalesce(Subquery(attended, output_field=HOURS), ZERO),
         # Compare in whole numbers: logged × 700 against hours a week × percent × days (no rounding in SQL).
         learning_hours_scaled=F("learning_hours_logged") * Value(700),
         learning_hours_due_scaled=F("contract_hours_per_week") * F("programme__learning_time_percent") * Value(days),

@@ -15,6 +15,7 @@ from organisations.models import Invitation, Membership, Role
 from overview import waiting
 from overview.at_risk import at_risk_context
 from portfolios import selectors as portfolio_selectors
+from programmes.group_activities import sessions_for
 from programmes.models import PartnerInvitation, Traineeship
 
 
@@ -77,8 +78,11 @@ def mentor_home(request) -> dict:
 
 def trainee_home(request) -> dict:
     today = timezone.localdate()
+    traineeship = portfolio_selectors.current_traineeship_of(request.user)
     return {
-        "traineeship": portfolio_selectors.current_traineeship_of(request.user),
+        "traineeship": traineeship,
+        # The cohort's group activities are on every trainee's plan: the next ones, with the place and time.
+        "group_sessions": sessions_for(traineeship).filter(date__gte=today)[:HOME_LIST] if traineeship else [],
         "next_meeting": next_meeting_for_trainee(request.user, today),
         "agreements": open_agreements_for(request.user, today).filter(owner=request.user)[:HOME_LIST],
         "records_to_confirm": records_to_confirm(request.user)[:HOME_LIST],

@@ -21,6 +21,8 @@ def track_content() -> None:
     from programmes.models import (
         Cohort,
         DevelopmentActivity,
+        DevelopmentDay,
+        GroupAttendance,
         Placement,
         ProfileCompetency,
         Programme,
@@ -33,6 +35,9 @@ def track_content() -> None:
     for model in (Placement, WorkProfile, ProfileCompetency, Registration):
         cv.track(model, "traineeship")
     cv.track(DevelopmentActivity, "traineeship", m2m=("competencies",))
+    # A group activity is on the plan of every trainee of its cohort; attendance is one trainee's.
+    cv.track(GroupAttendance, "traineeship")
+    cv.track_wide(DevelopmentDay, "cohort__development_days")
     cv.track_wide(Organisation, "programme__owner", fields={"name", "logo", "accent_colour", "retention_years"})
     cv.track_wide(Programme, "programme")
     cv.track_wide(Cohort, "cohort", fields={"name"})

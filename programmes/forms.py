@@ -430,15 +430,32 @@ class TraineeshipForm(SafeModelForm):
 
 
 class PlacementForm(SafeModelForm):
+    EMPLOYER_FIELDS = ["cao_preset", "contract_months", "contract_hours_per_week", "pay_scale"]
+
+    cao_preset = forms.ChoiceField(label=_("Employer's cao"), required=False)
+
     class Meta:
         model = Placement
-        fields = ["organisation", "start_date", "end_date", "assignment", "manager"]
+        fields = [
+            "organisation",
+            "start_date",
+            "end_date",
+            "assignment",
+            "manager",
+            "cao_preset",
+            "contract_months",
+            "contract_hours_per_week",
+            "pay_scale",
+        ]
         widgets = {"start_date": DATE, "end_date": DATE, "assignment": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, traineeship: Traineeship, **kwargs):
+        from programmes.employer_rules import has_employer_rules
+
         super().__init__(*args, **kwargs)
         self.instance.traineeship = traineeship
-        organisations = Organisation.objects.filter(pk__in=traineeship.programme.organisation_ids())
+        programme = traineeship.programme
+        organisations = Organisation.objects.filter(pk__in=programme.organisation_ids())
         self.fields["organisation"].queryset = organisations
         managers = people_with_role(organisations, Role.MANAGER).order_by("name")
         self.fields["manager"].queryset = managers
@@ -446,6 +463,24 @@ class PlacementForm(SafeModelForm):
         if not self.instance.pk:
             self.initial.setdefault("start_date", traineeship.start_date)
             self.initial.setdefault("end_date", traineeship.end_date)
+        self.employer_rules = has_employer_rules(programme)
+        if not self.employer_rules:
+            for name in self.EMPLOYER_FIELDS:
+                del self.fields[name]
+            return
+        programme_cao = programme.agreement_name or _("the programme's agreement")
+        self.fields["cao_preset"].choices = [("", _("As the programme: %(cao)s") % {"cao": programme_cao})] + [
+            (key, label) for key, label in PRESET_CHOICES
+        ]
+        self.fields["cao_preset"].help_text = _(
+            "Only when this employer's contract follows another cao than the programme's."
+        )
+        self.fields["contract_months"].help_text = _(
+            "The length of the contract with this employer; the placement may not last longer. "
+            "Left empty: the employer's cao, else the programme's maximum."
+        )
+        self.fields["contract_hours_per_week"].help_text = _("Left empty: the traineeship's contract hours.")
+        self.fields["pay_scale"].help_text = _("Left empty: the traineeship's pay scale.")
 
     def clean(self):
         cleaned = super().clean()
@@ -456,6 +491,19 @@ class PlacementForm(SafeModelForm):
                 _("%(person)s is not a manager at %(organisation)s.")
                 % {"person": manager, "organisation": organisation},
             )
+        if (
+            self.employer_rules
+            and not self.instance.pk
+            and organisation
+            and not any(cleaned.get(n) for n in self.EMPLOYER_FIELDS)
+        ):
+            # A new placement with nothing typed: the rules an earlier placement at this employer carried
+            # are the employer's.
+            from programmes.employer_rules import earlier_rules_at
+
+            self.instance.organisation = organisation
+            for name, value in earlier_rules_at(self.instance).items():
+                cleaned[name] = value
         return cleaned
 
 

@@ -23,6 +23,7 @@ def personal_data(scope: Scope) -> dict:
             "profile_competencies__competency",
             "development_activities__competencies",
             "development_activities__register_category__register",
+            "group_attendances__session",
             "learning_goals__competencies",
             "learning_goals__progress",
         )
@@ -46,6 +47,13 @@ def personal_data(scope: Scope) -> dict:
                         "start_date": _date(p.start_date),
                         "end_date": _date(p.end_date),
                         "assignment": p.assignment,
+                        # The employer's own contract rules, when the placement carries them.
+                        "employer_cao": p.cao_preset or None,
+                        "contract_months": p.contract_months,
+                        "contract_hours_per_week": (
+                            str(p.contract_hours_per_week) if p.contract_hours_per_week is not None else None
+                        ),
+                        "pay_scale": p.pay_scale,
                     }
                     for p in t.placements.all()
                 ],
@@ -72,6 +80,16 @@ def personal_data(scope: Scope) -> dict:
                         "accreditation_number": a.accreditation_number,
                     }
                     for a in t.development_activities.all()
+                ],
+                "group_activity_attendance": [
+                    {
+                        "group_activity": a.session.topic,
+                        "kind": a.session.kind,
+                        "date": _date(a.session.date),
+                        "hours": str(a.session.hours) if a.session.hours is not None else None,
+                        "attendance": a.status,
+                    }
+                    for a in sorted(t.group_attendances.all(), key=lambda a: a.session.date)
                 ],
                 "learning_goals": [
                     {

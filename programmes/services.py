@@ -127,12 +127,27 @@ def cohort_from_blueprint(
     )
     if copy_days:
         shift = start_date - source.start_date
-        cohort.development_days.bulk_create(
+        days = list(source.development_days.prefetch_related("competencies"))
+        copies = cohort.development_days.bulk_create(
             [
-                cohort.development_days.model(cohort=cohort, date=day.date + shift, topic=day.topic)
-                for day in source.development_days.all()
+                cohort.development_days.model(
+                    cohort=cohort,
+                    date=day.date + shift,
+                    topic=day.topic,
+                    kind=day.kind,
+                    start_time=day.start_time,
+                    end_time=day.end_time,
+                    place=day.place,
+                    hours=day.hours,
+                    learning_activity_id=day.learning_activity_id,
+                    organiser_id=day.organiser_id,
+                )
+                for day in days
             ]
         )
+        # A group activity's competencies come along; its attendance belongs to the old cohort.
+        for day, copy in zip(days, copies, strict=True):
+            copy.competencies.set(day.competencies.all())
     mentors = User.objects.filter(mentored_placements__traineeship__cohort=source).distinct()
     cohort.mentor_pool.set([*mentors, *source.mentor_pool.all()])
     return cohort

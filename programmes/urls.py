@@ -1,6 +1,7 @@
 from django.urls import path
 
 from programmes import views_frameworks as frameworks
+from programmes import views_group as group
 from programmes import views_partners as partners
 from programmes import views_programmes as programmes
 from programmes import views_registers as registers
@@ -36,6 +37,11 @@ urlpatterns = [
     path("cohorts/<int:pk>/", programmes.cohort_detail, name="cohort_detail"),
     path("cohorts/<int:pk>/edit/", programmes.cohort_edit, name="cohort_edit"),
     path("cohorts/<int:pk>/blueprint/", programmes.cohort_blueprint, name="cohort_blueprint"),
+    path("cohorts/<int:pk>/group-activities/new/", group.group_activity_create, name="group_activity_create"),
+    path("group-activities/<int:pk>/", group.group_activity_detail, name="group_activity_detail"),
+    path("group-activities/<int:pk>/edit/", group.group_activity_edit, name="group_activity_edit"),
+    path("group-activities/<int:pk>/delete/", group.group_activity_delete, name="group_activity_delete"),
+    path("group-activities/<int:pk>/attendance/", group.group_attendance, name="group_attendance"),
     path("traineeships/<int:pk>/edit/", traineeships.traineeship_edit, name="traineeship_edit"),
     path("traineeships/<int:pk>/sharing/", partners.portfolio_sharing, name="portfolio_sharing"),
     path("traineeships/<int:pk>/work/", traineeships.work_profile, name="work_profile"),

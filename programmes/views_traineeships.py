@@ -18,6 +18,7 @@ from organisations.models import Role
 from organisations.submissions import single_submission
 from programmes import services
 from programmes.budget import budget_of
+from programmes.employer_rules import employer_rules_in
 from programmes.forms import (
     ChooseActivitiesForm,
     LearningActivityForm,
@@ -114,20 +115,37 @@ def placements(request, pk):
     return render(
         request,
         "programmes/placement_list.html",
-        {"traineeship": traineeship, "placements": rows, "form": form, "rotation": rotation, "can_manage": can_manage},
+        {
+            "traineeship": traineeship,
+            "placements": rows,
+            "form": form,
+            "rotation": rotation,
+            "can_manage": can_manage,
+            "employer_rules": employer_rules_in(traineeship.programme) if form.employer_rules else [],
+        },
     )
 
 
 def placement_edit(request, pk):
     placement = get_visible_or_404(Placement.objects.select_related("traineeship"), request.user, pk=pk)
     traineeship, _can = _traineeship(request, placement.traineeship_id, manage=True)
+    placement.traineeship = traineeship
+    rules_now = placement.rules  # as saved, before the form takes what was typed
     form = PlacementForm(request.POST or None, instance=placement, traineeship=traineeship)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The placement has been saved."))
         return redirect("programmes:placements", pk=traineeship.pk)
     return render(
-        request, "programmes/placement_form.html", {"form": form, "traineeship": traineeship, "placement": placement}
+        request,
+        "programmes/placement_form.html",
+        {
+            "form": form,
+            "traineeship": traineeship,
+            "placement": placement,
+            "rules_now": rules_now,
+            "employer_rules": employer_rules_in(traineeship.programme) if form.employer_rules else [],
+        },
     )
 
 

@@ -397,6 +397,27 @@ ROWS: dict[str, Row] = {
     "programmes:cohort_blueprint": Row(
         get=managers_only(), post=managers_only(), kwargs=lambda w: {"pk": w["cohort"].pk}
     ),
+    "programmes:group_activity_create": Row(
+        get=managers_only(),
+        post=managers_only(302),
+        kwargs=lambda w: {"pk": w["cohort"].pk},
+        data=lambda w: {"topic": "Themadag", "kind": "development_day", "date": "2026-03-05"},
+        changed=lambda w: w["cohort"].development_days.filter(topic="Themadag").exists(),
+    ),
+    "programmes:group_activity_detail": Row(get=seen_inside(), kwargs=lambda w: {"pk": w["group_activity"].pk}),
+    "programmes:group_activity_edit": Row(
+        get=managers_only(), post=managers_only(), kwargs=lambda w: {"pk": w["group_activity"].pk}
+    ),
+    "programmes:group_activity_delete": Row(
+        get=POST_ONLY, post=managers_only(302), kwargs=lambda w: {"pk": w["group_activity"].pk}
+    ),
+    "programmes:group_attendance": Row(
+        get=managers_only(),
+        post=managers_only(302),
+        kwargs=lambda w: {"pk": w["group_activity"].pk},
+        data=lambda w: {f"t{w['traineeship'].pk}": "excused"},
+        changed=lambda w: w["traineeship"].group_attendances.filter(status="excused").exists(),
+    ),
     # programmes: traineeships, placements, steps 1 and 2
     "programmes:traineeship_edit": Row(
         get=managers_only(), post=managers_only(), kwargs=lambda w: {"pk": w["traineeship"].pk}

@@ -281,4 +281,25 @@ def build_relations(world: World) -> None:
     world.objects["formerly_mentored"] = formerly_mentored
 
 
-BUILDERS = [build_organisations, build_programmes, build_registers, build_mentors, build_portfolios, build_relations]
+def build_group_activities(world: World) -> None:
+    """A group activity of each cohort, with the persona trainee's attendance."""
+    from programmes.models import DevelopmentDay, GroupAttendance
+
+    for prefix in ("", "other:"):
+        traineeship = world.objects[prefix + "traineeship"]
+        session = DevelopmentDay.objects.create(
+            cohort=world.objects[prefix + "cohort"], date=traineeship.start_date, topic="Intervisie", hours=3
+        )
+        GroupAttendance.objects.create(session=session, traineeship=traineeship, status="present")
+        world.objects[prefix + "group_activity"] = session
+
+
+BUILDERS = [
+    build_organisations,
+    build_programmes,
+    build_registers,
+    build_mentors,
+    build_portfolios,
+    build_relations,
+    build_group_activities,
+]

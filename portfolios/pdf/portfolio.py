@@ -22,6 +22,7 @@ from portfolios.models import Moment, Reflection
 from portfolios.pdf.base import render_pdf
 from portfolios.pdf.evidence import embed_evidence, limit_bytes
 from portfolios.permissions import FEEDBACK, PORTFOLIO, REFLECTIONS, SELF_EVALUATIONS, readable_reflections
+from programmes.group_activities import sessions_for
 from programmes.models import Traineeship
 from programmes.permissions import Relation, portfolio_windows, relations_of
 
@@ -61,6 +62,7 @@ def _activities(traineeship, relations, windows):
     return {
         "activities": selectors.activities(traineeship, windows),
         "hours": selectors.hours_per_competency(traineeship, windows),
+        "group_sessions": sessions_for(traineeship, windows),
     }
 
 

@@ -16,6 +16,7 @@ from portfolios.models import (
 )
 from portfolios.permissions import FEEDBACK, REFLECTIONS, SELF_EVALUATIONS
 from portfolios.views.common import _page, _trainee_only, _traineeship, _windows
+from programmes.group_activities import sessions_for
 from programmes.models import DevelopmentActivity, Registration
 from programmes.permissions import Relation, relations_of
 
@@ -284,6 +285,7 @@ def activities(request, pk):
             "page": _page(request, selectors.activities(traineeship, windows)),
             "hours": selectors.hours_per_competency(traineeship, windows),
             "is_trainee": Relation.TRAINEE in relations,
+            "group_sessions": sessions_for(traineeship, windows),
         },
     )
 

@@ -1,6 +1,7 @@
 """Programmes, cohorts, traineeships and placements, and the data of steps 1 and 2
 (competencies and the learning-activity inventory: ``competencies``; learning goals: ``goals``)."""
 
+from programmes.models.attendance import Attendance, GroupAttendance
 from programmes.models.development import DevelopmentActivity
 from programmes.models.programmes import (
     Cohort,
@@ -32,6 +33,8 @@ from programmes.models.traineeships import (
 from programmes.models.versions import TraineeshipVersion
 
 __all__ = [
+    "Attendance",
+    "GroupAttendance",
     "TraineeshipVersion",
     "CategoryKind",
     "ReflectionForm",

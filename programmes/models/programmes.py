@@ -251,19 +251,77 @@ class Cohort(models.Model):
         return self.name
 
 
+class DevelopmentDayQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(cohort__in=Cohort.objects.visible_to(user))
+
+
 class DevelopmentDay(models.Model):
-    """A day the cohort learns together (training day, intervision, theme day)."""
+    """A group activity: planned once for the cohort (development day, intervision, training day).
+
+    Every trainee of the cohort has it on their development plan without a copy of their own;
+    only their attendance (``programmes.GroupAttendance``) is per trainee.
+    """
+
+    class Kind(models.TextChoices):
+        DEVELOPMENT_DAY = "development_day", _("Development day")
+        INTERVISION = "intervision", _("Intervision session")
+        TRAINING_DAY = "training_day", _("Training day")
 
     cohort = models.ForeignKey(
         Cohort, on_delete=models.CASCADE, related_name="development_days", verbose_name=_("cohort")
     )
     date = models.DateField(_("date"))
-    topic = models.CharField(_("topic"), max_length=200)
+    topic = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.DEVELOPMENT_DAY)
+    start_time = models.TimeField(_("from"), null=True, blank=True)
+    end_time = models.TimeField(_("until"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    hours = models.DecimalField(
+        _("learning hours"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(24)],
+        help_text=_("What a trainee who was present counts as learning time."),
+    )
+    learning_activity = models.ForeignKey(
+        "competencies.LearningActivity",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="group_sessions",
+        verbose_name=_("activity of the inventory"),
+    )
+    competencies = models.ManyToManyField(
+        "competencies.Competency", blank=True, related_name="group_sessions", verbose_name=_("competencies")
+    )
+    organiser = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organised_group_sessions",
+        verbose_name=_("organiser"),
+        help_text=_("Besides HR and the coordinator, the organiser registers who was there."),
+    )
+
+    objects = DevelopmentDayQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("development day")
-        verbose_name_plural = _("development days")
-        ordering = ["date"]
+        verbose_name = _("group activity")
+        verbose_name_plural = _("group activities")
+        ordering = ["date", "start_time", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_time__isnull=True)
+                | Q(start_time__isnull=True)
+                | Q(end_time__gt=models.F("start_time")),
+                name="group_activity_ends_after_start",
+                violation_error_message=_("The end time must be after the start time."),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.date}: {self.topic}"

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -265,6 +266,26 @@ class Placement(models.Model):
         related_name="mentored_placements",
         verbose_name=_("mentor"),
     )
+    # The employer's own contract rules inside a regional programme (seed 002: a contract per employer,
+    # sometimes another cao); empty means the programme's. What applies: ``programmes.employer_rules``.
+    cao_preset = models.CharField(_("employer's cao"), max_length=40, blank=True)
+    contract_months = models.PositiveSmallIntegerField(
+        _("contract with this employer (months)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
+    contract_hours_per_week = models.DecimalField(
+        _("contract hours a week at this employer"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
+    pay_scale = models.PositiveSmallIntegerField(
+        _("pay scale at this employer"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(30)]
+    )
 
     objects = TraineeshipScopedQuerySet.as_manager()
 
@@ -305,12 +326,23 @@ class Placement(models.Model):
                 }
             if self.organisation_id and self.organisation_id not in t.programme.organisation_ids():
                 errors["organisation"] = _("Choose the programme's own organisation or one of its partners.")
+            from programmes.employer_rules import placement_rule_errors
+
+            for name, messages in placement_rule_errors(self).items():
+                errors.setdefault(name, messages)
         if errors:
             raise ValidationError(errors)
 
     def is_current(self, today=None) -> bool:
         today = today or timezone.localdate()
         return self.start_date <= today <= self.end_date
+
+    @cached_property
+    def rules(self):
+        """The employer's contract rules that apply (``programmes.employer_rules``)."""
+        from programmes.employer_rules import rules_for
+
+        return rules_for(self)
 
 
 class WorkProfile(models.Model):

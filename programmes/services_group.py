@@ -1,0 +1,41 @@
+"""Writes of group activities: the session with its competencies, and attendance per trainee."""
+
+from django.db import transaction
+
+from programmes import content_version
+from programmes.models import DevelopmentDay, GroupAttendance, Traineeship
+
+
+@transaction.atomic
+def group_activity_save(*, session: DevelopmentDay, competencies) -> DevelopmentDay:
+    session.save()
+    session.competencies.set(competencies)
+    content_version.touch(Traineeship.objects.filter(cohort_id=session.cohort_id))
+    return session
+
+
+@transaction.atomic
+def group_activity_delete(*, session: DevelopmentDay) -> None:
+    cohort_id = session.cohort_id
+    session.delete()
+    content_version.touch(Traineeship.objects.filter(cohort_id=cohort_id))
+
+
+@transaction.atomic
+def attendance_save(*, session: DevelopmentDay, statuses: dict[Traineeship, str], by) -> int:
+    """Store each trainee's attendance (an empty status removes a registration); returns how many are registered."""
+    cleared = [t.pk for t, status in statuses.items() if not status]
+    GroupAttendance.objects.filter(session=session, traineeship_id__in=cleared).delete()
+    rows = [
+        GroupAttendance(session=session, traineeship=t, status=status, recorded_by=by)
+        for t, status in statuses.items()
+        if status
+    ]
+    GroupAttendance.objects.bulk_create(
+        rows,
+        update_conflicts=True,
+        unique_fields=["session", "traineeship"],
+        update_fields=["status", "recorded_by", "recorded_at"],
+    )
+    content_version.touch([t.pk for t in statuses])
+    return len(rows)
