@@ -2,6 +2,7 @@
 (competencies and the learning-activity inventory: ``competencies``; learning goals: ``goals``)."""
 
 from programmes.models.development import DevelopmentActivity
+from programmes.models.position_profiles import PositionProfile, PositionProfileCompetency
 from programmes.models.programmes import (
     Cohort,
     DevelopmentDay,
@@ -32,6 +33,8 @@ from programmes.models.traineeships import (
 from programmes.models.versions import TraineeshipVersion
 
 __all__ = [
+    "PositionProfile",
+    "PositionProfileCompetency",
     "TraineeshipVersion",
     "CategoryKind",
     "ReflectionForm",
