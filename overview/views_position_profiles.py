@@ -9,7 +9,6 @@ from django.core.files.storage import default_storage
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from organisations import encoding
@@ -19,8 +18,9 @@ from programmes.views_position_profiles import position_profile_of
 
 
 def _filename(profile) -> str:
-    # A Dutch name in Dutch ("Functieprofiel Trainee sociaal werk.pdf"), encoded by organisations.encoding.
-    return _("Position profile %(title)s") % {"title": profile.title}
+    # Always Dutch, like the portfolio's file names (the vacancy is Dutch); diacritics kept by
+    # organisations.encoding.attach in filename*, with an ASCII fallback.
+    return f"Functieprofiel {profile.title}"
 
 
 def _queue(pdf: PositionProfilePdf, version: int) -> None:

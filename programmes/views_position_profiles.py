@@ -48,6 +48,7 @@ def position_profile_list(request):
         .filter(status=PositionProfile.Status.ARCHIVED if archived else PositionProfile.Status.OPEN)
         .select_related("programme", "cohort")
         .annotate(filled_count=Count("filled"))
+        .order_by("title", "pk")
     )
     page = Paginator(profiles, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
