@@ -236,3 +236,24 @@ def test_scoping_404_outside_403_inside(personas, client_for):
     assert client_for(personas.hr).get(nonsense).status_code == 404
     # Another organisation's profiles are not in HR's list.
     assert other.title not in client_for(personas.hr).get(reverse("programmes:position_profile_list")).content.decode()
+
+
+def test_demo_has_an_open_profile_and_one_that_filled_the_demo_traineeship(db, client_for):
+    from django.core.management import call_command
+
+    call_command("demo", stdout=None)
+    call_command("demo", stdout=None)  # idempotent
+    for slug in ("zonnedal", "buurtkracht"):
+        profiles = PositionProfile.objects.filter(organisation__slug=slug)
+        assert profiles.count() == 2
+        open_profile = profiles.get(title="Trainee jongerenwerk")
+        assert not open_profile.filled.exists() and open_profile.competencies.count() == 5
+        filled = profiles.get(title="Trainee sociaal werk in het buurtteam")
+        traineeship = filled.filled.get()
+        assert traineeship.trainee.email == f"trainee@{slug}.example"
+        assert sorted(filled.competencies.values_list("competency", "purpose")) == sorted(
+            traineeship.profile_competencies.values_list("competency", "purpose")
+        )
+    hr = PositionProfile.objects.filter(organisation__slug="zonnedal").first().created_by
+    listing = client_for(hr).get(reverse("programmes:position_profile_list")).content.decode()
+    assert "Trainee jongerenwerk" in listing and "Trainee sociaal werk in het buurtteam" in listing
