@@ -54,7 +54,7 @@ def position_profile_list(request):
     return render(
         request,
         "programmes/position_profile_list.html",
-        {"page": page, "archived": archived, "programmes": _programmes(request)},
+        {"page": page, "archived": archived, "programmes": list(_programmes(request))},
     )
 
 
