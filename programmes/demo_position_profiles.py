@@ -71,4 +71,4 @@ def _filled_profile(programme, traineeship, hr) -> None:
         ],
         by=hr,
     )
-    profile.filled.add(traineeship)
+    profile.traineeships.add(traineeship)

@@ -82,5 +82,5 @@ def position_profile_carry_over(*, profile: PositionProfile, traineeship: Traine
             end_date=traineeship.end_date,
             assignment=profile.assignment,
         )
-    profile.filled.add(traineeship)
+    profile.traineeships.add(traineeship)
     content_version.touch([traineeship])  # bulk_create is not seen by the signals

@@ -47,7 +47,7 @@ def position_profile_list(request):
         PositionProfile.objects.filter(organisation=request.membership.organisation)
         .filter(status=PositionProfile.Status.ARCHIVED if archived else PositionProfile.Status.OPEN)
         .select_related("programme", "cohort")
-        .annotate(filled_count=Count("filled"))
+        .annotate(filled_count=Count("traineeships"))
         .order_by("title", "pk")
     )
     page = Paginator(profiles, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -102,7 +102,7 @@ def position_profile_detail(request, pk):
         {
             "profile": profile,
             "competencies": profile.competencies.select_related("competency"),
-            "filled": profile.filled.select_related("trainee").order_by("start_date"),
+            "filled": profile.traineeships.select_related("trainee").order_by("start_date"),
         },
     )
 

@@ -63,7 +63,7 @@ class PositionProfile(models.Model):
     work_needed = models.TextField(_("Which work is needed to reach the end result?"), blank=True)
     independence = models.TextField(_("Can this trainee carry out the assignment independently?"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
-    filled = models.ManyToManyField(
+    traineeships = models.ManyToManyField(
         Traineeship, blank=True, related_name="position_profiles", verbose_name=_("traineeships filled")
     )
     created_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")

@@ -67,4 +67,4 @@ def test_hr_writes_a_profile_prints_it_and_hires_on_it(live_server, page, transa
         ("A1", "required"),
         ("A6", "develop"),
     ]
-    assert list(PositionProfile.objects.get().filled.all()) == [traineeship]
+    assert list(PositionProfile.objects.get().traineeships.all()) == [traineeship]

@@ -176,7 +176,7 @@ def test_traineeship_from_a_profile_carries_it_over_exactly(personas, client_for
     assert sorted(
         ProfileCompetency.objects.filter(traineeship=traineeship).values_list("competency", "purpose", "target_level")
     ) == sorted([(required.pk, "required", "startbekwaam"), (develop.pk, "develop", "vakbekwaam")])
-    assert list(profile.filled.all()) == [traineeship]
+    assert list(profile.traineeships.all()) == [traineeship]
     detail = client.get(profile.get_absolute_url()).content.decode()
     assert personas.trainee.name in detail
     # The profile stays open for reuse; the same vacancy filled twice is two traineeships.
@@ -196,7 +196,7 @@ def test_a_bad_hire_keeps_the_profile_unfilled(personas, client_for):
     profile = PositionProfileFactory(programme__owner=personas.organisation)
     response = _hire(client_for(personas.hr), profile, personas.trainee, scale="9")
     assert response.status_code == 200 and response.context["profile"] == profile
-    assert not Traineeship.objects.exists() and not profile.filled.exists()
+    assert not Traineeship.objects.exists() and not profile.traineeships.exists()
 
 
 def test_archive_and_reopen(personas, client_for):
@@ -247,9 +247,9 @@ def test_demo_has_an_open_profile_and_one_that_filled_the_demo_traineeship(db, c
         profiles = PositionProfile.objects.filter(organisation__slug=slug)
         assert profiles.count() == 2
         open_profile = profiles.get(title="Trainee jongerenwerk")
-        assert not open_profile.filled.exists() and open_profile.competencies.count() == 5
+        assert not open_profile.traineeships.exists() and open_profile.competencies.count() == 5
         filled = profiles.get(title="Trainee sociaal werk in het buurtteam")
-        traineeship = filled.filled.get()
+        traineeship = filled.traineeships.get()
         assert traineeship.trainee.email == f"trainee@{slug}.example"
         assert sorted(filled.competencies.values_list("competency", "purpose")) == sorted(
             traineeship.profile_competencies.values_list("competency", "purpose")
