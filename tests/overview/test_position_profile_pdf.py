@@ -46,3 +46,36 @@ def test_pdf_scoping(personas, client_for):
     assert client_for(personas.other_hr).get(url).status_code == 404
     assert client_for(personas.manager).get(url).status_code == 403
     assert client_for(personas.trainee).get(url).status_code == 403
+
+
+DUMMY_TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+
+
+def test_progress_page_until_the_worker_has_made_the_file_then_served_without_rendering(personas, client_for):
+    from unittest import mock
+
+    from django.test import override_settings
+
+    from portfolios.position_profile_pdfs import PositionProfilePdf
+    from portfolios.tasks_position_profiles import render_position_profile
+
+    profile = PositionProfileFactory(programme__owner=personas.organisation)
+    client = client_for(personas.hr, "en")
+    target = reverse("position_profile_pdf", kwargs={"pk": profile.pk})
+    with override_settings(TASKS=DUMMY_TASKS):
+        page = client.get(target)
+        assert page.status_code == 202
+        html = page.content.decode()
+        assert 'data-hx-trigger="every 2s"' in html and 'aria-live="polite"' in html and profile.title in html
+        poll = client.get(target, headers={"HX-Request": "true"})
+        assert poll.status_code == 202 and "<h1" not in poll.content.decode()
+        assert PositionProfilePdf.objects.get().status == PositionProfilePdf.Status.QUEUED
+        render_position_profile.call(pdf_id=PositionProfilePdf.objects.get().pk)  # the worker
+        assert client.get(target, headers={"HX-Request": "true"})["HX-Redirect"] == target
+
+        def no_render(**kwargs):
+            raise AssertionError("rendered again though the profile is unchanged")
+
+        with mock.patch("portfolios.tasks_position_profiles.render_position_profile_pdf", no_render):
+            download = client.get(target)
+    assert download.status_code == 200 and download.content.startswith(b"%PDF")
