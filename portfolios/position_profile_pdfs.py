@@ -2,6 +2,8 @@
 profile is unchanged (the stored-PDF pattern of ``portfolios.stored_pdfs``, keyed by profile and
 language instead of traineeship and reader: a profile has no trainee and only its HR reads it)."""
 
+import hashlib
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,8 +13,21 @@ from programmes.models import PositionProfile
 
 
 def profile_version(profile: PositionProfile) -> int:
-    """Moves whenever the profile or its competencies are saved (``services_position_profiles``)."""
-    return int(profile.updated_at.timestamp() * 1_000_000)
+    """What the PDF shows, as a number: it moves when the profile or its competencies are saved
+    (``updated_at``, see ``services_position_profiles``) and when a name printed from elsewhere
+    changes (programme, cohort, employer, organisation and its accent colour, the competencies)."""
+    organisation = profile.organisation
+    printed = [
+        profile.updated_at.isoformat(),
+        profile.programme.name,
+        profile.cohort.name if profile.cohort_id else "",
+        profile.employer.name if profile.employer_id else "",
+        organisation.name,
+        organisation.accent_colour or "",
+        *(str(row.competency) for row in profile.competencies.select_related("competency")),
+    ]
+    digest = hashlib.sha256("\x1f".join(printed).encode()).digest()
+    return int.from_bytes(digest[:8], "big") >> 1  # fits a signed 64-bit column
 
 
 class PositionProfilePdf(models.Model):

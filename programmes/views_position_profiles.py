@@ -27,7 +27,7 @@ PAGE_SIZE = 25
 def position_profile_of(request, pk) -> PositionProfile:
     """The profile (404 outside the user's organisations, 403 for anyone but its HR)."""
     profile = get_visible_or_404(
-        PositionProfile.objects.select_related("programme", "programme__owner", "cohort", "employer"),
+        PositionProfile.objects.select_related("programme", "programme__owner", "cohort", "employer", "organisation"),
         request.user,
         pk=pk,
     )

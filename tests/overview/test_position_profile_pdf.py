@@ -79,3 +79,13 @@ def test_progress_page_until_the_worker_has_made_the_file_then_served_without_re
         with mock.patch("portfolios.tasks_position_profiles.render_position_profile_pdf", no_render):
             download = client.get(target)
     assert download.status_code == 200 and download.content.startswith(b"%PDF")
+
+
+def test_pdf_is_made_again_when_a_printed_name_changes(personas, client_for):
+    profile = PositionProfileFactory(programme__owner=personas.organisation)
+    client = client_for(personas.hr)
+    url = reverse("position_profile_pdf", kwargs={"pk": profile.pk})
+    client.get(url)
+    profile.programme.name = "Traineeship Jeugd en Gezin"
+    profile.programme.save()
+    assert "Traineeship Jeugd en Gezin" in flat_text(client.get(url).content)

@@ -257,3 +257,26 @@ def test_demo_has_an_open_profile_and_one_that_filled_the_demo_traineeship(db, c
     hr = PositionProfile.objects.filter(organisation__slug="zonnedal").first().created_by
     listing = client_for(hr).get(reverse("programmes:position_profile_list")).content.decode()
     assert "Trainee jongerenwerk" in listing and "Trainee sociaal werk in het buurtteam" in listing
+
+
+def test_the_profile_wins_over_the_cohorts_set_up_and_activities_still_come_along(personas, client_for):
+    from tests.programmes.factories import LearningActivityFactory, TraineeshipFactory
+
+    cohort = CohortFactory(programme__owner=personas.organisation)
+    model = TraineeshipFactory(programme=cohort.programme, cohort=cohort)
+    WorkProfile.objects.create(traineeship=model, tasks="Taken van het voorbeeld")
+    old, new = (CompetencyFactory(framework=cohort.programme.framework) for _ in range(2))
+    ProfileCompetency.objects.create(traineeship=model, competency=old, purpose="required")
+    activity = LearningActivityFactory(organisation=personas.organisation, title="Intervisie trainees")
+    model.development_activities.create(
+        learning_activity=activity, title=activity.title, kind="formal", category="training"
+    )
+    cohort.model_traineeship = model
+    cohort.save()
+    profile = PositionProfileFactory(programme=cohort.programme, cohort=cohort, tasks="Taken van het profiel")
+    PositionProfileCompetency.objects.create(profile=profile, competency=new, purpose="develop")
+    _hire(client_for(personas.hr), profile, personas.trainee, cohort=cohort.pk, copy_setup="on")
+    traineeship = Traineeship.objects.get(trainee=personas.trainee)
+    assert traineeship.work_profile.tasks == "Taken van het profiel"
+    assert list(traineeship.profile_competencies.values_list("competency", "purpose")) == [(new.pk, "develop")]
+    assert list(traineeship.development_activities.values_list("title", flat=True)) == ["Intervisie trainees"]
