@@ -280,3 +280,15 @@ def test_the_profile_wins_over_the_cohorts_set_up_and_activities_still_come_alon
     assert traineeship.work_profile.tasks == "Taken van het profiel"
     assert list(traineeship.profile_competencies.values_list("competency", "purpose")) == [(new.pk, "develop")]
     assert list(traineeship.development_activities.values_list("title", flat=True)) == ["Intervisie trainees"]
+
+
+def test_a_competency_in_a_position_profile_is_not_deleted(personas, client_for):
+    profile = PositionProfileFactory(programme__owner=personas.organisation)
+    competency = CompetencyFactory(framework=profile.programme.framework)
+    PositionProfileCompetency.objects.create(profile=profile, competency=competency, purpose="required")
+    response = client_for(personas.hr, "en").post(
+        reverse("programmes:competency_delete", kwargs={"pk": competency.pk}), follow=True
+    )
+    assert response.status_code == 200
+    assert "part of a position profile and cannot be deleted" in response.content.decode()
+    assert profile.competencies.filter(competency=competency).exists()
