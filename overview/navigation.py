@@ -44,6 +44,7 @@ NAV_ITEMS = [
     NavItem(_("Audit trail"), "organisations:audit_trail", frozenset({Role.HR, Role.MANAGER}), more=True),
     NavItem(_("Failed e-mails"), "organisations:failed_mail", frozenset({Role.HR}), more=True),
     NavItem(_("Settings"), "organisations:settings", frozenset({Role.HR}), more=True),
+    NavItem(_("Position profiles"), "programmes:position_profile_list", frozenset({Role.HR}), more=True),
 ]
 
 

@@ -367,4 +367,5 @@ class PortfolioExport(BackgroundJob):
         }
 
 
+from portfolios.position_profile_pdfs import PositionProfilePdf  # noqa: E402, F401  (a model of this app)
 from portfolios.stored_pdfs import StoredPdf  # noqa: E402, F401  (its own module; a model of this app)

@@ -573,7 +573,10 @@ class WorkProfileForm(SafeModelForm):
 
 def competencies_for(traineeship: Traineeship):
     """The competencies of the programme's framework, or of the owner's frameworks when it has none."""
-    programme = traineeship.programme
+    return competencies_of_programme(traineeship.programme)
+
+
+def competencies_of_programme(programme: Programme):
     if programme.framework_id:
         return Competency.objects.filter(framework=programme.framework_id)
     return Competency.objects.filter(framework__organisation=programme.owner_id)

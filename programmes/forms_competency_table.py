@@ -13,9 +13,14 @@ class CompetencyTableForm(forms.Form):
     def __init__(self, *args, traineeship: Traineeship, **kwargs):
         super().__init__(*args, **kwargs)
         self.traineeship = traineeship
-        chosen = {row.competency_id: row for row in traineeship.profile_competencies.all()}
+        self._add_rows(competencies_for(traineeship), traineeship.profile_competencies.all())
+
+    def _add_rows(self, competencies, chosen_rows) -> None:
+        """One purpose and one level per competency; ``chosen_rows`` (with ``competency_id``, ``purpose``,
+        ``target_level``) give the initial values. Shared with the position profile's table."""
+        chosen = {row.competency_id: row for row in chosen_rows}
         self.rows = []
-        for competency in competencies_for(traineeship).order_by("position", "code"):
+        for competency in competencies.order_by("position", "code"):
             row = chosen.get(competency.pk)
             purpose = forms.ChoiceField(
                 label=_("Purpose of %(competency)s") % {"competency": competency},
@@ -38,6 +43,18 @@ class CompetencyTableForm(forms.Form):
                     "level": self[f"level_{competency.pk}"],
                 }
             )
+
+    def chosen(self) -> list[tuple]:
+        """The cleaned rows in the profile: ``(competency, purpose, level)``."""
+        return [
+            (
+                row["competency"],
+                self.cleaned_data[f"purpose_{row['competency'].pk}"],
+                self.cleaned_data[f"level_{row['competency'].pk}"] or CompetencyLevel.STARTBEKWAAM,
+            )
+            for row in self.rows
+            if self.cleaned_data[f"purpose_{row['competency'].pk}"]
+        ]
 
     @transaction.atomic
     def save(self) -> int:

@@ -276,3 +276,20 @@ def portfolio_scope(user):
     if not user.is_authenticated:
         return Q(pk__in=[])
     return traineeship_scope(user)
+
+
+# Position profiles (step 1 before hiring) ------------------------------------------------------------
+# A profile belongs to one organisation: outside it, it does not exist (404); inside, only its HR
+# writes, reads and prints it (403 for the other roles), since it is the vacancy in the making.
+
+
+def position_profile_scope(user) -> Q:
+    """The position profiles ``user`` can reach at all: those of organisations they belong to."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    return Q(organisation__in=Membership.objects.filter(user=user).values("organisation"))
+
+
+def can_manage_position_profile(user, profile) -> bool:
+    """Write, print, archive and hire from a position profile: HR of its organisation."""
+    return Membership.objects.filter(user=user, organisation=profile.organisation_id, role=Role.HR).exists()

@@ -3,6 +3,7 @@ from django.urls import path
 from programmes import views_frameworks as frameworks
 from programmes import views_group as group
 from programmes import views_partners as partners
+from programmes import views_position_profiles as position_profiles
 from programmes import views_programmes as programmes
 from programmes import views_registers as registers
 from programmes import views_traineeships as traineeships
@@ -57,6 +58,13 @@ urlpatterns = [
     path("placements/<int:pk>/edit/", traineeships.placement_edit, name="placement_edit"),
     path("placements/<int:pk>/delete/", traineeships.placement_delete, name="placement_delete"),
     path("inventory/", traineeships.inventory, name="inventory"),
+    path("position-profiles/", position_profiles.position_profile_list, name="position_profile_list"),
+    path("<int:pk>/position-profiles/new/", position_profiles.position_profile_create, name="position_profile_create"),
+    path("position-profiles/<int:pk>/", position_profiles.position_profile_detail, name="position_profile_detail"),
+    path("position-profiles/<int:pk>/edit/", position_profiles.position_profile_edit, name="position_profile_edit"),
+    path(
+        "position-profiles/<int:pk>/status/", position_profiles.position_profile_status, name="position_profile_status"
+    ),
     path("inventory/new/", traineeships.inventory_create, name="inventory_create"),
     path("inventory/<int:pk>/edit/", traineeships.inventory_edit, name="inventory_edit"),
     path("inventory/<int:pk>/delete/", traineeships.inventory_delete, name="inventory_delete"),

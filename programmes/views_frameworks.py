@@ -17,7 +17,7 @@ from organisations.spreadsheets import table_response
 from organisations.submissions import single_submission
 from programmes import services
 from programmes.forms import CompetencyForm, FrameworkForm, FrameworkImportForm
-from programmes.models import ProfileCompetency
+from programmes.models import PositionProfileCompetency, ProfileCompetency
 from programmes.permissions import REFERENCE_READERS
 
 PAGE_SIZE = 25
@@ -121,6 +121,8 @@ def competency_delete(request, pk):
         messages.error(request, _("This competency is used in learning goals or activities and cannot be deleted."))
     elif ProfileCompetency.objects.filter(competency=competency).exists():
         messages.error(request, _("This competency is part of a traineeship's profile and cannot be deleted."))
+    elif PositionProfileCompetency.objects.filter(competency=competency).exists():
+        messages.error(request, _("This competency is part of a position profile and cannot be deleted."))
     else:
         competency.delete()
         messages.success(request, _("The competency has been deleted."))

@@ -7,6 +7,7 @@ Everyone who may see a traineeship may read these pages; only those who manage i
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -32,6 +33,8 @@ from programmes.forms_competency_table import CompetencyTableForm
 from programmes.models import DevelopmentActivity, Placement, ProfileCompetency, Programme, Traineeship, WorkProfile
 from programmes.permissions import REFERENCE_READERS, can_manage
 from programmes.selectors import activity_suggestions
+from programmes.services_position_profiles import position_profile_carry_over
+from programmes.views_position_profiles import position_profile_for_hiring
 
 PAGE_SIZE = 25
 
@@ -52,20 +55,36 @@ def traineeship_create(request, pk):
     programme = get_visible_or_404(Programme.objects.select_related("owner"), request.user, pk=pk)
     require(Programme.objects.managed_by(request.user).filter(pk=programme.pk).exists())
     initial = {"cohort": request.GET.get("cohort")}
+    # "Create traineeship from this profile": the position profile written before hiring.
+    profile = position_profile_for_hiring(request, programme)
+    if profile is not None:
+        initial["cohort"] = profile.cohort_id
+        if profile.cohort is not None:
+            initial["start_date"] = profile.cohort.start_date
     can_invite = request.membership.role == Role.HR and request.membership.organisation_id == programme.owner_id
     form = TraineeshipForm(request.POST or None, programme=programme, initial=initial, can_invite=can_invite)
     if request.method == "POST" and form.is_valid():
-        traineeship = services.traineeship_create(
-            programme=programme,
-            values=form.traineeship_values(),
-            copy_setup=form.cleaned_data.get("copy_setup", False),
-            by=request.user,
-            new_trainee=form.new_trainee(),
-            base_url=request.build_absolute_uri("/"),
-        )
-        messages.success(request, _("The traineeship has been created. Next: the work and profile of step 1."))
+        with transaction.atomic():
+            traineeship = services.traineeship_create(
+                programme=programme,
+                values=form.traineeship_values(),
+                copy_setup=form.cleaned_data.get("copy_setup", False),
+                by=request.user,
+                new_trainee=form.new_trainee(),
+                base_url=request.build_absolute_uri("/"),
+            )
+            if profile is not None:
+                position_profile_carry_over(profile=profile, traineeship=traineeship)
+        if profile is not None:
+            messages.success(
+                request, _("The traineeship has been created with the work and competencies of the position profile.")
+            )
+        else:
+            messages.success(request, _("The traineeship has been created. Next: the work and profile of step 1."))
         return redirect("programmes:work_profile", pk=traineeship.pk)
-    return render(request, "programmes/traineeship_form.html", {"form": form, "programme": programme})
+    return render(
+        request, "programmes/traineeship_form.html", {"form": form, "programme": programme, "profile": profile}
+    )
 
 
 def traineeship_edit(request, pk):

@@ -473,6 +473,33 @@ ROWS: dict[str, Row] = {
         kwargs=_pk("learning_activity"),
         changed=gone("learning_activity"),
     ),
+    # position profiles (step 1 before hiring): HR of the organisation only, 404 outside it
+    "programmes:position_profile_list": Row(get=only("hr")),
+    "programmes:position_profile_create": Row(
+        get=only("hr", outsider_ok=404),
+        post=only("hr", ok=302, outsider_ok=404),
+        kwargs=lambda w: {"pk": w["programme"].pk},
+        data=lambda w: {"title": "Matrixprofiel", "kind": "tasks", "tasks": "Taken"},
+        changed=lambda w: type(w["position_profile"]).objects.filter(title="Matrixprofiel").exists(),
+    ),
+    "programmes:position_profile_detail": Row(get=in_scope(["hr"]), kwargs=_pk("position_profile")),
+    "programmes:position_profile_edit": Row(
+        get=in_scope(["hr"]),
+        post=in_scope(["hr"], ok=302),
+        kwargs=_pk("position_profile"),
+        data=lambda w: {"title": "Gewijzigd profiel", "kind": "tasks", "tasks": "Taken"},
+        changed=lambda w: (
+            type(w["position_profile"]).objects.get(pk=w["position_profile"].pk).title == "Gewijzigd profiel"
+        ),
+    ),
+    "programmes:position_profile_status": Row(
+        get=POST_ONLY,
+        post=in_scope(["hr"], ok=302),
+        kwargs=_pk("position_profile"),
+        data=lambda w: {"status": "archived"},
+        changed=lambda w: type(w["position_profile"]).objects.get(pk=w["position_profile"].pk).status == "archived",
+    ),
+    "position_profile_pdf": Row(get=in_scope(["hr"]), post=everyone(405), kwargs=_pk("position_profile")),
     # the stappenplan and HR's overview
     "traineeship_list": Row(get=only("hr", "coordinator", "manager")),
     # One programme leads straight to its form (302), several to a choice (200).

@@ -102,6 +102,7 @@ def build_programmes(world: World) -> None:
         CompetencyFactory,
         LearningActivityFactory,
         PlacementFactory,
+        PositionProfileFactory,
         ProgrammeFactory,
         TraineeshipFactory,
     )
@@ -135,6 +136,7 @@ def build_programmes(world: World) -> None:
                 prefix + "learning_activity": activity,
                 prefix + "development_activity": chosen,
                 prefix + "profile_competency": profile,
+                prefix + "position_profile": PositionProfileFactory(programme=programme, cohort=cohort),
             }
         )
 

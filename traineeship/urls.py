@@ -5,7 +5,7 @@ from django.urls import include, path
 
 from operations.views import health
 from organisations.forms import QueuedPasswordResetForm
-from overview import views, views_manager, views_new, views_registers, views_traineeships
+from overview import views, views_manager, views_new, views_position_profiles, views_registers, views_traineeships
 from signin import views as signin_views
 
 urlpatterns = [
@@ -53,5 +53,10 @@ urlpatterns = [
         name="register_export",
     ),
     path("portfolio/", include("portfolios.urls")),
+    path(
+        "position-profiles/<int:pk>/vacancy.pdf",
+        views_position_profiles.position_profile_pdf,
+        name="position_profile_pdf",
+    ),
     path("admin/", admin.site.urls),
 ]

@@ -3,6 +3,7 @@
 
 from programmes.models.attendance import Attendance, GroupAttendance
 from programmes.models.development import DevelopmentActivity
+from programmes.models.position_profiles import PositionProfile, PositionProfileCompetency
 from programmes.models.programmes import (
     Cohort,
     DevelopmentDay,
@@ -35,6 +36,8 @@ from programmes.models.versions import TraineeshipVersion
 __all__ = [
     "Attendance",
     "GroupAttendance",
+    "PositionProfile",
+    "PositionProfileCompetency",
     "TraineeshipVersion",
     "CategoryKind",
     "ReflectionForm",

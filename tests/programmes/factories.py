@@ -106,3 +106,16 @@ class LearningActivityFactory(DjangoModelFactory):
     kind = "formal"
     category = "training"
     hours = 8
+
+
+class PositionProfileFactory(DjangoModelFactory):
+    """An open position profile of tasks, for a programme of ``organisation`` (as a traineeship's)."""
+
+    class Meta:
+        model = "programmes.PositionProfile"
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    organisation = factory.LazyAttribute(lambda o: o.programme.owner)
+    title = factory.Sequence(lambda n: f"Trainee jongerenwerk {n}")
+    kind = "tasks"
+    tasks = "Ambulant jongerenwerk in de wijk; groepsactiviteiten voorbereiden."

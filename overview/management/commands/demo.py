@@ -8,10 +8,18 @@ from organisations import demo as organisations_demo
 from overview import demo_registers
 from portfolios import demo as portfolios_demo
 from programmes import demo as programmes_demo
+from programmes import demo_position_profiles
 from signin import demo as signin_demo
 
 # Each app's loader takes the DemoContext and adds its part, in dependency order.
-LOADERS = [programmes_demo.load, mentors_demo.load, portfolios_demo.load, demo_registers.load, signin_demo.load]
+LOADERS = [
+    programmes_demo.load,
+    mentors_demo.load,
+    portfolios_demo.load,
+    demo_registers.load,
+    signin_demo.load,
+    demo_position_profiles.load,
+]
 
 
 class Command(BaseCommand):

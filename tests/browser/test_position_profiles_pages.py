@@ -1,0 +1,51 @@
+"""The position profile pages HR uses, with the demo data, in Dutch on a phone and at 1280 px: no axe-core
+violations of WCAG 2.1 A/AA, nothing wider than the screen, and valid HTML (the Nu Html Checker)."""
+
+import pytest
+from django.urls import reverse
+
+from organisations.demo import demo_email
+from programmes.models import PositionProfile
+from tests.browser.conftest import AXE, login_as
+from tests.browser.test_accessibility import AXE_RUN, DESKTOP, OVERFLOW, PHONE, validate_html
+
+
+@pytest.mark.browser
+def test_position_profile_pages_are_accessible(demo_site, browser, browser_context_args, tmp_path):
+    profile = PositionProfile.objects.get(organisation__slug="zonnedal", title="Trainee sociaal werk in het buurtteam")
+    urls = [
+        reverse("programmes:position_profile_list"),
+        reverse("programmes:position_profile_list") + "?status=archived",
+        profile.get_absolute_url(),
+        reverse("programmes:position_profile_edit", kwargs={"pk": profile.pk}),
+        reverse("programmes:position_profile_create", kwargs={"pk": profile.programme_id}),
+        reverse("programmes:traineeship_create", kwargs={"pk": profile.programme_id}) + f"?profile={profile.pk}",
+    ]
+    saved, problems = {}, []
+    for viewport in (PHONE, DESKTOP):
+        context = browser.new_context(**browser_context_args | {"viewport": viewport})
+        page = context.new_page()
+        login_as(page, demo_email("hr", "zonnedal"), demo_site)
+        for url in urls:
+            response = page.goto(demo_site + url)
+            assert response.status == 200, url
+            html = response.text()
+            assert '<html lang="nl">' in html
+            path = tmp_path / f"{viewport['width']}-{len(saved):02d}.html"
+            path.write_text(html, encoding="utf-8")
+            saved[str(path)] = url
+            page.add_script_tag(path=str(AXE))
+            problems += [f"{url}: {v['id']} at {v['targets']}" for v in page.evaluate(AXE_RUN)]
+            if viewport == PHONE and (overflow := page.evaluate(OVERFLOW)):
+                problems.append(f"{url}: {overflow['scrollWidth']} px wide by {overflow['elements']}")
+        # A form sent back with a mistake: the error at the field, what was typed kept.
+        page.goto(demo_site + urls[3])
+        page.locator("#id_tasks").fill("")
+        page.locator("main form button[type=submit]").click()
+        page.wait_for_load_state()
+        page.add_script_tag(path=str(AXE))
+        problems += [f"edit with an error: {v['id']} at {v['targets']}" for v in page.evaluate(AXE_RUN)]
+        assert "Beschrijf de taken die de trainee gaat doen." in page.content()
+        context.close()
+    problems += validate_html(saved)
+    assert not problems, "\n".join(problems)
