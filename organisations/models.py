@@ -136,6 +136,8 @@ class Role(models.TextChoices):
     MENTOR = "mentor", _("Mentor")
     TRAINEE = "trainee", _("Trainee")
     COORDINATOR = "coordinator", _("Programme coordinator")
+    # An independent coach (seed 001): one-to-one sessions with trainees; sees only what a trainee shares.
+    COACH = "coach", _("Coach")
 
 
 class MembershipQuerySet(models.QuerySet):

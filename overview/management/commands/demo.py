@@ -5,13 +5,20 @@ from django.db import transaction
 
 from mentors import demo as mentors_demo
 from organisations import demo as organisations_demo
-from overview import demo_registers
+from overview import demo_coaching, demo_registers
 from portfolios import demo as portfolios_demo
 from programmes import demo as programmes_demo
 from signin import demo as signin_demo
 
 # Each app's loader takes the DemoContext and adds its part, in dependency order.
-LOADERS = [programmes_demo.load, mentors_demo.load, portfolios_demo.load, demo_registers.load, signin_demo.load]
+LOADERS = [
+    programmes_demo.load,
+    mentors_demo.load,
+    portfolios_demo.load,
+    demo_registers.load,
+    signin_demo.load,
+    demo_coaching.load,
+]
 
 
 class Command(BaseCommand):
