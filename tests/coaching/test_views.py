@@ -100,7 +100,7 @@ class TestNobodyElseReadsTheSessions:
         html = response.content.decode()
         assert response.status_code == 200
         assert personas.coach.name in html
-        assert "1 sessie heeft plaatsgevonden" in html
+        assert "2 gesprekken hebben plaatsgevonden"  # this coach's and the former coach's in html
         assert "Sessie een" not in html and "Spreekkamer 2" not in html
         assert "Gedeeld met de coach" not in html
         session = world["coaching_session"]
