@@ -10,7 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from coaching import selectors, services
 from coaching.forms import CoachChoiceForm, CoachInviteForm, CoachProposalForm, SessionForm, SessionNotesForm
@@ -220,12 +220,14 @@ def _ics(content: bytes, stem: str) -> HttpResponse:
     return encoding.attach(HttpResponse(content, content_type="text/calendar; charset=utf-8"), stem)
 
 
+@require_safe
 def session_ics(request, pk):
     session, _is_coach = _session(request, pk)
     content = ical.calendar_ics([_appointment(request, session)], product="Coaching")
     return _ics(content, _("coaching-session-%(number)s") % {"number": session.pk})
 
 
+@require_safe
 def sessions_ics(request):
     """Every session of the person (coach or trainee), from 180 days ago, for their calendar."""
     since = timezone.localdate() - timezone.timedelta(days=180)
