@@ -145,6 +145,12 @@ class MembershipQuerySet(models.QuerySet):
         """The organisations where ``user`` has one of ``roles``, as a subquery of their ids."""
         return self.filter(user=user, role__in=roles).values("organisation")
 
+    def belonging(self, user):
+        """``user``'s memberships that make them one of the organisation's own people, who see its
+        programmes and reference pages. A coach's role is left out: it reaches only the traineeships
+        they coach (``coaching.permissions``), so an outside coach sees nothing else of the organisation."""
+        return self.filter(user=user).exclude(role=Role.COACH)
+
     def mentors_of(self, organisation):
         """The mentor memberships of ``organisation`` (``User.objects.mentors_of`` gives the people)."""
         return self.filter(organisation=organisation, role=Role.MENTOR)

@@ -55,6 +55,8 @@ def only(*roles: str, ok: int = 200, denied: int = 403, outsider_ok: int | None 
 
 # An object in the persona's organisation is not visible to anyone in the other one.
 _OUTSIDE_404 = {f"other_{role}": 404 for role in ROLES}
+# Nor to a coach: a coach reaches only the coaching pages of the traineeship they coach.
+_OUTSIDE_404 |= {"coach": 404, "other_coach": 404}
 
 
 def managers_only(ok: int = 200) -> dict:
@@ -335,10 +337,13 @@ ROWS: dict[str, Row] = {
     ),
     # programmes: frameworks
     # Reference pages are for the organisation's staff (programmes.permissions.REFERENCE_READERS).
-    "programmes:framework_list": Row(get=everyone() | {"trainee": 403, "other_trainee": 403}),
+    "programmes:framework_list": Row(
+        get=everyone() | {"trainee": 403, "other_trainee": 403, "coach": 403, "other_coach": 403}
+    ),
     "programmes:framework_create": Row(get=only("hr"), post=only("hr")),
     "programmes:framework_detail": Row(
-        get=seen_inside() | {"trainee": 403, "other_trainee": 403}, kwargs=lambda world: {"pk": world["framework"].pk}
+        get=seen_inside() | {"trainee": 403, "other_trainee": 403, "coach": 403, "other_coach": 403},
+        kwargs=lambda world: {"pk": world["framework"].pk},
     ),
     "programmes:framework_edit": Row(
         get=only("hr", outsider_ok=404), post=only("hr", outsider_ok=404), kwargs=lambda w: {"pk": w["framework"].pk}
@@ -350,7 +355,7 @@ ROWS: dict[str, Row] = {
         get=only("hr", outsider_ok=404), post=only("hr", outsider_ok=404), kwargs=lambda w: {"pk": w["framework"].pk}
     ),
     "programmes:framework_export": Row(
-        get=seen_inside() | {"trainee": 403, "other_trainee": 403},
+        get=seen_inside() | {"trainee": 403, "other_trainee": 403, "coach": 403, "other_coach": 403},
         kwargs=lambda w: {"pk": w["framework"].pk, "file_format": "csv"},
     ),
     "programmes:competency_edit": Row(
@@ -423,7 +428,9 @@ ROWS: dict[str, Row] = {
         data=lambda w: {"answer": "accept"},
         changed=lambda w: type(w["partner_invitation"]).objects.get(pk=w["partner_invitation"].pk).accepted is True,
     ),
-    "programmes:inventory": Row(get=everyone() | {"trainee": 403, "other_trainee": 403}),
+    "programmes:inventory": Row(
+        get=everyone() | {"trainee": 403, "other_trainee": 403, "coach": 403, "other_coach": 403}
+    ),
     "programmes:inventory_create": Row(get=only("hr"), post=only("hr")),
     "programmes:inventory_edit": Row(
         get=only("hr", outsider_ok=404),
