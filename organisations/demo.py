@@ -26,6 +26,7 @@ NAMES = {
         Role.MENTOR: "Mohamed El Amrani",
         Role.TRAINEE: "Tess Bakker",
         Role.COORDINATOR: "Corinne Smit",
+        Role.COACH: "Karin Coster",
     },
     "buurtkracht": {
         Role.HR: "Hanneke Visser",
@@ -33,6 +34,7 @@ NAMES = {
         Role.MENTOR: "Mirjam Mulder",
         Role.TRAINEE: "Thijs Meijer",
         Role.COORDINATOR: "Cees Bos",
+        Role.COACH: "Koen Brink",
     },
 }
 

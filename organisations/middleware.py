@@ -6,7 +6,7 @@ SESSION_KEY = "active_membership_id"
 
 # When a person holds several roles, the first sign-in lands in the most
 # hands-on one; they can switch at any time.
-ROLE_PRIORITY = [Role.TRAINEE, Role.MENTOR, Role.HR, Role.MANAGER, Role.COORDINATOR]
+ROLE_PRIORITY = [Role.TRAINEE, Role.MENTOR, Role.HR, Role.MANAGER, Role.COORDINATOR, Role.COACH]
 
 
 def memberships_of(user) -> list[Membership]:

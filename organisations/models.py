@@ -136,12 +136,20 @@ class Role(models.TextChoices):
     MENTOR = "mentor", _("Mentor")
     TRAINEE = "trainee", _("Trainee")
     COORDINATOR = "coordinator", _("Programme coordinator")
+    # An independent coach (seed 001): one-to-one sessions with trainees; sees only what a trainee shares.
+    COACH = "coach", _("Coach")
 
 
 class MembershipQuerySet(models.QuerySet):
     def organisations_of(self, user, *roles):
         """The organisations where ``user`` has one of ``roles``, as a subquery of their ids."""
         return self.filter(user=user, role__in=roles).values("organisation")
+
+    def belonging(self, user):
+        """``user``'s memberships that make them one of the organisation's own people, who see its
+        programmes and reference pages. A coach's role is left out: it reaches only the traineeships
+        they coach (``coaching.permissions``), so an outside coach sees nothing else of the organisation."""
+        return self.filter(user=user).exclude(role=Role.COACH)
 
     def mentors_of(self, organisation):
         """The mentor memberships of ``organisation`` (``User.objects.mentors_of`` gives the people)."""

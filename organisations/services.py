@@ -40,9 +40,9 @@ def invitation_create(
     invitation.save()
     existing = User.objects.filter(email__iexact=email).first()
     language = existing.language if existing else translation.get_language() or settings.LANGUAGE_CODE
-    if existing is None and role == Role.TRAINEE:
-        # A trainee can be given a traineeship before answering: the account waits, without a
-        # password and unable to sign in, until the invitation is accepted.
+    if existing is None and role in (Role.TRAINEE, Role.COACH):
+        # A trainee can be given a traineeship (a coach a trainee to coach) before answering: the
+        # account waits, without a password and unable to sign in, until the invitation is accepted.
         existing = User.objects.create_user(
             email=email, password=None, name=invitation.name, is_active=False, language=language[:2]
         )

@@ -13,6 +13,10 @@ class OverviewConfig(AppConfig):
 
         portfolio_sections.register()
 
+        from overview import coaching_shared
+
+        coaching_shared.register()
+
         from overview.views_registers import REGISTER_PDF, render_register_pdf
         from portfolios.stored_pdfs import register_kind
 

@@ -7,6 +7,7 @@ through a small selector of its own.
 from django.core.paginator import Paginator
 from django.utils import timezone
 
+from coaching import selectors as coaching_selectors
 from mentors.notices import notices
 from mentors.notifications import escalations_for
 from mentors.risks import reasons
@@ -95,12 +96,20 @@ def coordinator_home(request) -> dict:
     return {**traineeship_summary(request), **at_risk_context(request)}
 
 
+def coach_home(request) -> dict:
+    return {
+        "coachings": coaching_selectors.coachees_of(request.user),
+        "sessions": coaching_selectors.upcoming_sessions(request.user, HOME_LIST),
+    }
+
+
 HOME_CONTEXT = {
     Role.HR: hr_home,
     Role.MANAGER: manager_home,
     Role.MENTOR: mentor_home,
     Role.TRAINEE: trainee_home,
     Role.COORDINATOR: coordinator_home,
+    Role.COACH: coach_home,
 }
 
 

@@ -31,6 +31,7 @@ NAV_ITEMS = [
     NavItem(_("Overview"), "manager_overview", frozenset({Role.MANAGER})),
     NavItem(_("My mentees"), "mentors:mentees", frozenset({Role.MENTOR})),
     NavItem(_("My portfolio"), "portfolios:mine", frozenset({Role.TRAINEE})),
+    NavItem(_("My coachees"), "coaching:coachees", frozenset({Role.COACH})),
     NavItem(_("Meetings"), "mentors:meetings", frozenset({Role.MENTOR, Role.TRAINEE})),
     NavItem(_("Agreements"), "mentors:agreements", frozenset({Role.MENTOR, Role.TRAINEE})),
     NavItem(_("Programmes"), "programmes:programme_list", frozenset({Role.HR, Role.COORDINATOR})),

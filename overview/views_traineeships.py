@@ -8,6 +8,8 @@ from django.db.models import Count, Prefetch
 from django.shortcuts import render
 from django.urls import reverse
 
+from coaching.permissions import COACH_ASSIGNED
+from coaching.selectors import coach_summary
 from mentors.permissions import MENTOR_CHOOSERS, PLANNERS, meetings_scope
 from mentors.selectors import recent_meetings
 from organisations.access import get_visible_or_404, role_required
@@ -94,5 +96,7 @@ def stappenplan(request, pk):
             "may_read_portfolio": PORTFOLIO.allows(relations),
             "may_share_portfolio": Relation.HR in relations,
             "meetings": recent_meetings(traineeship, meetings_scope(request.user, traineeship, relations)),
+            # Everyone related sees who coaches and how many sessions took place, never a session.
+            "coach": coach_summary(traineeship) if COACH_ASSIGNED.allows(relations) else None,
         },
     )

@@ -248,11 +248,12 @@ FACTS_NOT_DIAGNOSES = _("Write down facts and agreements, not diagnoses or healt
 class ReflectionForm(SafeModelForm):
     class Meta:
         model = Reflection
-        fields = ["written_on", "text", "shared_with_mentor"]
+        fields = ["written_on", "text", "shared_with_mentor", "shared_with_coach"]
         widgets = {"written_on": date_input(), "text": forms.Textarea(attrs={"rows": 4})}
         help_texts = {
             "text": FACTS_NOT_DIAGNOSES,
             "shared_with_mentor": _("Nobody else reads your reflections."),
+            "shared_with_coach": _("Your independent coach, if you have one, reads only what you share."),
         }
 
 

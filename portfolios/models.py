@@ -160,6 +160,8 @@ class Reflection(models.Model):
     written_on = models.DateField(_("date"), default=timezone.localdate)
     text = models.TextField(_("reflection"), max_length=5000)
     shared_with_mentor = models.BooleanField(_("my mentor may read this"), default=False)
+    # The independent coach reads nothing of the traineeship but what the trainee shares (seed 001).
+    shared_with_coach = models.BooleanField(_("my coach may read this"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = TraineeshipScopedQuerySet.as_manager()

@@ -101,6 +101,7 @@ def personal_data(scope: Scope) -> dict:
                 "date": _iso(r.written_on),
                 "text": r.text,
                 "shared_with_mentor": r.shared_with_mentor,
+                "shared_with_coach": r.shared_with_coach,
             }
             for r in reflections
         ],

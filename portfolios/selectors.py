@@ -16,6 +16,7 @@ from portfolios.models import (
     FeedbackRequest,
     FinalEvaluation,
     Moment,
+    Reflection,
     SelfEvaluation,
 )
 from portfolios.permissions import REFLECTIONS
@@ -270,3 +271,8 @@ def portfolios_for(user, organisation):
         .select_related("trainee", "programme")
         .order_by("trainee__name", "pk")
     )
+
+
+def shared_with_coach(traineeship: Traineeship):
+    """The reflections the trainee marked "my coach may read this", newest first: all a coach reads."""
+    return Reflection.objects.filter(traineeship=traineeship, shared_with_coach=True).order_by("-written_on", "-pk")

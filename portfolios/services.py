@@ -242,11 +242,14 @@ def evidence_add(
 # Reflections -------------------------------------------------------------------------------------
 
 
-def reflection_add(*, traineeship: Traineeship, text: str, shared_with_mentor: bool, written_on=None) -> Reflection:
+def reflection_add(
+    *, traineeship: Traineeship, text: str, shared_with_mentor: bool, shared_with_coach: bool = False, written_on=None
+) -> Reflection:
     reflection = Reflection(
         traineeship=traineeship,
         text=text,
         shared_with_mentor=shared_with_mentor,
+        shared_with_coach=shared_with_coach,
         written_on=written_on or timezone.localdate(),
     )
     reflection.full_clean()

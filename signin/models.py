@@ -9,7 +9,7 @@ from organisations.models import Organisation, Role
 
 # Roles that read other people's personal data; an organisation may require a
 # second factor for them.
-TWO_FACTOR_ROLES = [Role.HR, Role.MANAGER, Role.MENTOR, Role.COORDINATOR]
+TWO_FACTOR_ROLES = [Role.HR, Role.MANAGER, Role.MENTOR, Role.COORDINATOR, Role.COACH]
 
 
 class OrganisationSignInQuerySet(models.QuerySet):

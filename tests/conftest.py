@@ -13,7 +13,7 @@ from django.test import Client
 from organisations.models import Role
 from tests.organisations.factories import OrganisationFactory, member
 
-ROLES = [Role.HR, Role.MANAGER, Role.MENTOR, Role.TRAINEE, Role.COORDINATOR]
+ROLES = [Role.HR, Role.MANAGER, Role.MENTOR, Role.TRAINEE, Role.COORDINATOR, Role.COACH]
 
 # Playwright's sync API runs an event loop in the test thread; the ORM must still work there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -16,8 +16,8 @@ IGNORED = [".venv", "node_modules", "staticfiles", "tests", "benchmarks", ".tmp"
 # "trainee", "mentor" and "stappenplan"). A Dutch msgstr equal to its msgid is
 # left untranslated unless every word in it is here.
 SAME_IN_DUTCH = {
-    "agenda", "cao", "coaching", "code", "details", "export", "hr", "link", "logo", "mentor",
-    "moment", "partners", "portfolio", "privacy", "protocol", "register", "registers", "single", "sign-on",
+    "agenda", "cao", "coach", "coaching", "coachings", "code", "details", "export", "hr", "link", "logo", "mentor",
+    "moment", "online", "partners", "portfolio", "privacy", "protocol", "register", "registers", "single", "sign-on",
     "stappenplan", "start", "status", "budget", "trainee", "trainees", "traineeship", "traineeships", "training",
 }  # fmt: skip
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{[^}]*\}|<[^>]+>")

@@ -2,14 +2,16 @@
 
 Every named URL in the URLconf must have a row here: ``test_url_matrix`` fails when
 a new view has none. Actors are the five roles of the object's organisation, the
-same roles in another organisation (``other_<role>``) and ``anonymous``.
+same roles in another organisation (``other_<role>``), ``anonymous``, and the coach of
+the world's traineeship in each organisation (``coach``, ``other_coach``).
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 ROLES = ["hr", "manager", "mentor", "trainee", "coordinator"]
-ACTORS = ["anonymous", *ROLES, *[f"other_{role}" for role in ROLES]]
+COACHES = ["coach", "other_coach"]
+ACTORS = ["anonymous", *ROLES, *[f"other_{role}" for role in ROLES], *COACHES]
 LOGIN = 302  # anonymous visitors are sent to the sign-in page
 
 
@@ -33,6 +35,9 @@ def by_role(inside: dict[str, int], *, outside: dict[str, int] | None = None, an
     for role in ROLES:
         answers[role] = inside[role]
         answers[f"other_{role}"] = outside[role]
+    # A coach holds only the coach role: no relation to any traineeship's own pages, so they answer
+    # as a trainee of another organisation does; the coaching rows say what the coach reaches.
+    answers["coach"] = answers["other_coach"] = outside["trainee"]
     return answers
 
 
@@ -50,6 +55,8 @@ def only(*roles: str, ok: int = 200, denied: int = 403, outsider_ok: int | None 
 
 # An object in the persona's organisation is not visible to anyone in the other one.
 _OUTSIDE_404 = {f"other_{role}": 404 for role in ROLES}
+# Nor to a coach: a coach reaches only the coaching pages of the traineeship they coach.
+_OUTSIDE_404 |= {"coach": 404, "other_coach": 404}
 
 
 def managers_only(ok: int = 200) -> dict:
@@ -127,6 +134,34 @@ def fresh(obj):
 def gone(name: str) -> Callable:
     """``changed`` for a delete: the world's object ``name`` no longer exists."""
     return lambda world: fresh(world[name]) is None
+
+
+def _coaches(status: int) -> dict:
+    return dict.fromkeys(["coach", "other_coach"], status)
+
+
+def _session_readers(ok: int) -> dict:
+    """A coaching session: its trainee and coach; for everyone else it does not exist."""
+    return by_role(dict.fromkeys(ROLES, 404) | {"trainee": ok}, outside=dict.fromkeys(ROLES, 404)) | {"coach": ok}
+
+
+def _proposal(world):
+    """The trainee proposed another coach (the world's former coach), waiting for HR."""
+    from coaching.models import Coaching
+
+    Coaching.objects.get_or_create(
+        traineeship=world["traineeship"], coach=world.people["former_coach"], started_on=None, ended_on=None
+    )
+    return {"pk": world["traineeship"].pk}
+
+
+_SESSION = {
+    "date": "2026-12-10",
+    "start_time": "14:00",
+    "duration_minutes": 60,
+    "mode": "online",
+    "location": "https://meet.example.org/coaching",
+}
 
 
 # URL names that are not product pages (Django's admin has its own checks) or
@@ -333,10 +368,13 @@ ROWS: dict[str, Row] = {
     ),
     # programmes: frameworks
     # Reference pages are for the organisation's staff (programmes.permissions.REFERENCE_READERS).
-    "programmes:framework_list": Row(get=everyone() | {"trainee": 403, "other_trainee": 403}),
+    "programmes:framework_list": Row(
+        get=everyone() | {"trainee": 403, "other_trainee": 403, "coach": 403, "other_coach": 403}
+    ),
     "programmes:framework_create": Row(get=only("hr"), post=only("hr")),
     "programmes:framework_detail": Row(
-        get=seen_inside() | {"trainee": 403, "other_trainee": 403}, kwargs=lambda world: {"pk": world["framework"].pk}
+        get=seen_inside() | {"trainee": 403, "other_trainee": 403, "coach": 403, "other_coach": 403},
+        kwargs=lambda world: {"pk": world["framework"].pk},
     ),
     "programmes:framework_edit": Row(
         get=only("hr", outsider_ok=404),
@@ -352,7 +390,7 @@ ROWS: dict[str, Row] = {
         get=only("hr", outsider_ok=404), post=only("hr", outsider_ok=404), kwargs=lambda w: {"pk": w["framework"].pk}
     ),
     "programmes:framework_export": Row(
-        get=seen_inside() | {"trainee": 403, "other_trainee": 403},
+        get=seen_inside() | {"trainee": 403, "other_trainee": 403, "coach": 403, "other_coach": 403},
         kwargs=lambda w: {"pk": w["framework"].pk, "file_format": "csv"},
     ),
     "programmes:competency_edit": Row(
@@ -458,7 +496,9 @@ ROWS: dict[str, Row] = {
         data=lambda w: {"answer": "accept"},
         changed=lambda w: type(w["partner_invitation"]).objects.get(pk=w["partner_invitation"].pk).accepted is True,
     ),
-    "programmes:inventory": Row(get=everyone() | {"trainee": 403, "other_trainee": 403}),
+    "programmes:inventory": Row(
+        get=everyone() | {"trainee": 403, "other_trainee": 403, "coach": 403, "other_coach": 403}
+    ),
     "programmes:inventory_create": Row(get=only("hr"), post=only("hr")),
     "programmes:inventory_edit": Row(
         get=only("hr", outsider_ok=404),
@@ -590,6 +630,60 @@ ROWS: dict[str, Row] = {
         post=everyone(405),
         kwargs=_pk("export"),
     ),
+    # coaching: the coach reaches the coaching pages of the traineeship they coach, nothing more;
+    # a session exists only for its trainee and current coach.
+    "coaching:coachees": Row(get=only() | _coaches(200)),
+    "coaching:traineeship": Row(get=in_scope("all") | {"coach": 200}, kwargs=_traineeship),
+    "coaching:coach_assign": Row(
+        get=in_scope(["hr", "coordinator"]) | {"coach": 403},
+        post=in_scope(["hr", "coordinator"], ok=302) | {"coach": 403},
+        kwargs=_traineeship,
+        data=lambda world: {"choose-coach": world.personas.coach.pk},
+        changed=lambda world: world["traineeship"].coachings.count() > 2,
+    ),
+    "coaching:coach_end": Row(
+        get=everyone(405),
+        post=in_scope(["hr", "coordinator"], ok=302) | {"coach": 403},
+        kwargs=_traineeship,
+        changed=lambda world: not world["traineeship"].coachings.current().exists(),
+    ),
+    "coaching:proposal_answer": Row(
+        get=everyone(405),
+        post=in_scope(["hr", "coordinator"], ok=302) | {"coach": 403},
+        kwargs=_proposal,
+        data=lambda world: {"answer": "decline"},
+        changed=lambda world: not world["traineeship"].coachings.proposed().exists(),
+    ),
+    "coaching:coach_propose": Row(
+        get=in_scope(["trainee"]) | {"coach": 403},
+        post=in_scope(["trainee"], ok=302) | {"coach": 403},
+        kwargs=_traineeship,
+        data=lambda world: {"choose-coach": world.people["former_coach"].pk},
+        changed=lambda world: world["traineeship"].coachings.proposed().exists(),
+    ),
+    "coaching:session_plan": Row(
+        get=in_scope([]) | {"coach": 200},
+        post=in_scope([]) | {"coach": 302},
+        kwargs=_traineeship,
+        data=lambda world: _SESSION,
+        changed=lambda world: world["coaching"].sessions.filter(date="2026-12-10").exists(),
+    ),
+    "coaching:session_detail": Row(get=_session_readers(200), kwargs=_pk("coaching_session")),
+    "coaching:session_edit": Row(
+        get=_session_readers(200),
+        post=_session_readers(302),
+        kwargs=_pk("coaching_session"),
+        data=lambda world: _SESSION | {"notes": "Aangevuld"},
+        changed=lambda world: world["coaching"].sessions.filter(notes="Aangevuld").exists(),
+    ),
+    "coaching:session_delete": Row(
+        get=everyone(405),
+        post=_session_readers(302) | {"trainee": 403},
+        kwargs=_pk("coaching_session"),
+        changed=lambda world: not world["coaching"].sessions.filter(pk=world["coaching_session"].pk).exists(),
+    ),
+    "coaching:session_ics": Row(get=_session_readers(200), post=everyone(405), kwargs=_pk("coaching_session")),
+    "coaching:sessions_ics": Row(get=everyone(200)),
 }
 
 
@@ -639,4 +733,11 @@ SCENARIOS: list[tuple[str, Callable, str, int]] = [
     ("privacy_person_erase", lambda w: {"pk": w["two_orgs_membership"].pk}, "other_hr", 404),
     ("stappenplan", lambda w: {"pk": w["other:two_orgs_traineeship"].pk}, "hr", 404),
     ("stappenplan", lambda w: {"pk": w["other:two_orgs_traineeship"].pk}, "two_orgs", 200),
+    # The coach: nothing of the traineeship's own pages; a former coach nothing at all.
+    ("stappenplan", _traineeship, "coach", 404),
+    ("portfolios:reflections", _traineeship, "coach", 404),
+    ("mentors:meeting_detail", lambda w: {"pk": w["meeting"].pk}, "coach", 404),
+    ("coaching:traineeship", _traineeship, "former_coach", 404),
+    ("coaching:session_detail", lambda w: {"pk": w["former_session"].pk}, "former_coach", 404),
+    ("coaching:session_detail", lambda w: {"pk": w["former_session"].pk}, "trainee", 200),
 ]

@@ -296,6 +296,38 @@ def build_group_activities(world: World) -> None:
         world.objects[prefix + "group_activity"] = session
 
 
+def build_coaching(world: World) -> None:
+    """The persona coach coaches the persona trainee's traineeship (the other organisation's coach the
+    other one's), with a held session (``coaching_session``), a reflection shared with the coach and
+    a private one; ``former_coach`` once coached it (``former_session``: their session, ended coaching)."""
+    from datetime import timedelta
+
+    from organisations.models import Role
+    from portfolios.models import Reflection
+    from tests.coaching.factories import CoachingFactory, CoachingSessionFactory, coached
+    from tests.organisations.factories import member
+
+    p = world.personas
+    for prefix, other in [("", ""), ("other:", "other_")]:
+        traineeship = world.objects[prefix + "traineeship"]
+        coaching = coached(traineeship, p.users[other + "coach"])
+        world.objects[prefix + "coaching"] = coaching
+        world.objects[prefix + "coaching_session"] = coaching.sessions.order_by("date").first()
+        Reflection.objects.create(traineeship=traineeship, text="Gedeeld met de coach", shared_with_coach=True)
+        Reflection.objects.create(traineeship=traineeship, text="Alleen voor mij")
+    former = member(p.organisation, Role.COACH, email="oud-coach@example.org")
+    world.people["former_coach"] = former
+    ended = CoachingFactory(
+        traineeship=world.objects["traineeship"],
+        coach=former,
+        started_on=timezone.localdate() - timedelta(days=200),
+        ended_on=timezone.localdate() - timedelta(days=20),
+    )
+    world.objects["former_session"] = CoachingSessionFactory(
+        coaching=ended, date=timezone.localdate() - timedelta(days=60)
+    )
+
+
 BUILDERS = [
     build_organisations,
     build_programmes,
@@ -304,4 +336,5 @@ BUILDERS = [
     build_portfolios,
     build_relations,
     build_group_activities,
+    build_coaching,
 ]

@@ -39,6 +39,7 @@ urlpatterns = [
     path("organisation/", include("organisations.urls")),
     path("privacy/", include("privacy.urls")),
     path("mentors/", include("mentors.urls")),
+    path("coaching/", include("coaching.urls")),
     path("overview/", views_manager.manager_overview, name="manager_overview"),
     path("overview/export.csv", views_manager.manager_overview_csv, name="manager_overview_csv"),
     path("overview/export.xlsx", views_manager.manager_overview_xlsx, name="manager_overview_xlsx"),

@@ -16,7 +16,7 @@ class FrameworkQuerySet(models.QuerySet):
     def visible_to(self, user):
         if not user.is_authenticated:
             return self.none()
-        return self.filter(organisation__in=Membership.objects.filter(user=user).values("organisation"))
+        return self.filter(organisation__in=Membership.objects.belonging(user).values("organisation"))
 
     def editable_by(self, user):
         if not user.is_authenticated:

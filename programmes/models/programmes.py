@@ -27,7 +27,7 @@ class ProgrammeQuerySet(models.QuerySet):
         what grants it: a coordinator whose role went sees nothing)."""
         if not user.is_authenticated:
             return self.none()
-        organisations = Membership.objects.filter(user=user).values("organisation")
+        organisations = Membership.objects.belonging(user).values("organisation")
         return self.filter(Q(owner__in=organisations) | Q(partners__in=organisations)).distinct()
 
     def managed_by(self, user):

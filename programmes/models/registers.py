@@ -48,7 +48,7 @@ class RegisterQuerySet(models.QuerySet):
     def visible_to(self, user):
         if not user.is_authenticated:
             return self.none()
-        return self.filter(organisation__in=Membership.objects.filter(user=user).values("organisation"))
+        return self.filter(organisation__in=Membership.objects.belonging(user).values("organisation"))
 
 
 class Register(models.Model):

@@ -15,7 +15,7 @@ from organisations.demo import DEMO_PASSWORD, demo_email
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-ROLES = ["hr", "manager", "mentor", "trainee", "coordinator"]
+ROLES = ["hr", "manager", "mentor", "trainee", "coordinator", "coach"]
 ACCOUNTS = [demo_email(role, slug) for slug in ("zonnedal", "buurtkracht") for role in ROLES]
 
 

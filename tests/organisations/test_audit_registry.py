@@ -13,9 +13,10 @@ def test_every_app_registered_its_acts_with_a_label():
         "evaluation.signed",
         "data.erased",
         "signin.signed_in",
+        "coach.assigned",
     ]:
         assert code in codes and str(codes[code]) != code
-    assert len(codes) == 28  # as many as before the apps registered their own
+    assert len(codes) == 28 + 3  # as many as before the apps registered their own, and coaching's three
 
 
 def test_the_base_app_lists_only_its_own_acts():

@@ -10,7 +10,7 @@ from organisations.demo import demo_email
 from organisations.models import User
 from tests.crawling import client_fetcher, crawl
 
-ROLES = ["hr", "manager", "mentor", "trainee", "coordinator"]
+ROLES = ["hr", "manager", "mentor", "trainee", "coordinator", "coach"]
 ANONYMOUS_START = ("/accounts/login/", "/accounts/password_reset/", "/accessibility/")
 
 

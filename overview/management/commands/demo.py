@@ -5,7 +5,7 @@ from django.db import transaction
 
 from mentors import demo as mentors_demo
 from organisations import demo as organisations_demo
-from overview import demo_registers
+from overview import demo_coaching, demo_registers
 from portfolios import demo as portfolios_demo
 from programmes import demo as programmes_demo
 from programmes import demo_position_profiles
@@ -19,6 +19,7 @@ LOADERS = [
     demo_registers.load,
     signin_demo.load,
     demo_position_profiles.load,
+    demo_coaching.load,
 ]
 
 
