@@ -44,6 +44,8 @@ NAV_ITEMS = [
     NavItem(_("Audit trail"), "organisations:audit_trail", frozenset({Role.HR, Role.MANAGER}), more=True),
     NavItem(_("Failed e-mails"), "organisations:failed_mail", frozenset({Role.HR}), more=True),
     NavItem(_("Settings"), "organisations:settings", frozenset({Role.HR}), more=True),
+    NavItem(_("Programme evaluation"), "evaluations:mine", frozenset({Role.TRAINEE})),
+    NavItem(_("Programme evaluations"), "evaluations:results", frozenset({Role.HR, Role.COORDINATOR}), more=True),
 ]
 
 

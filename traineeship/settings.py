@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "portfolios",
     "signin",
     "operations",
+    "evaluations",
     # What must know every app: home pages, the stappenplan, the demo command.
     "overview",
     # A person's data across every app: the copy, erasure on request, the retention term.

@@ -53,5 +53,6 @@ urlpatterns = [
         name="register_export",
     ),
     path("portfolio/", include("portfolios.urls")),
+    path("evaluations/", include("evaluations.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from evaluations import demo as evaluations_demo
 from mentors import demo as mentors_demo
 from organisations import demo as organisations_demo
 from overview import demo_registers
@@ -12,6 +13,7 @@ from signin import demo as signin_demo
 
 # Each app's loader takes the DemoContext and adds its part, in dependency order.
 LOADERS = [programmes_demo.load, mentors_demo.load, portfolios_demo.load, demo_registers.load, signin_demo.load]
+LOADERS.append(evaluations_demo.load)
 
 
 class Command(BaseCommand):
