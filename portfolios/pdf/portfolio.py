@@ -49,7 +49,7 @@ def _self_evaluations(traineeship, relations, windows):
     evaluations = selectors.self_evaluations(traineeship)
     return {
         "evaluations": [evaluations[m] for m in Moment.values if m in evaluations],
-        "chart": selectors.rating_chart(evaluations),
+        **selectors.growth(traineeship, evaluations, with_mentor=windows is None),
     }
 
 
@@ -79,7 +79,11 @@ def _feedback(traineeship, relations, windows):
 
 def _final_evaluation(traineeship, relations, windows):
     evaluation = selectors.final_evaluation(traineeship)
-    return {"evaluation": evaluation, "empty": evaluation is None}
+    return {
+        "evaluation": evaluation,
+        "mentor_ratings": selectors.mentor_ratings(evaluation),
+        "empty": evaluation is None,
+    }
 
 
 SECTIONS = [
