@@ -271,11 +271,13 @@ class RatingChart:
 
     @property
     def width(self) -> int:
-        return self.label_width + self.bar_width + 40
+        # Room after the bars for the summary of four series ("1 → 2 → 3 → 4").
+        return self.label_width + self.bar_width + 70
 
     def legend(self):
         return [
-            {"label": series.label, "colour": series.colour, "x": self.label_width + index * 80}
+            # From the left edge: four labels ("Halverwege (zelf)") fit side by side.
+            {"label": series.label, "colour": series.colour, "x": index * 110}
             for index, series in enumerate(self.series)
         ]
 
