@@ -41,6 +41,7 @@ def render_blank_final_evaluation_pdf(*, traineeship: Traineeship, language: str
         "organisation": traineeship.programme.owner,
         "mentors": selectors.mentors_of(traineeship),
         "evaluation": blank,
+        "competencies": [pc.competency for pc in selectors.profile(traineeship).order_by("competency__position")],
         "generated_at": timezone.localtime(),
     }
     return render_pdf(

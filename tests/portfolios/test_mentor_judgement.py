@@ -131,3 +131,14 @@ def test_mentor_ratings_in_the_trainees_data_copy(traineeship, personas, client_
     data = json.loads(zipfile.ZipFile(io.BytesIO(copy.content)).read("data.json"))
     (evaluation,) = data["final_evaluations"]
     assert evaluation["mentor_ratings"] == [{"competency": str(_competencies(traineeship)[0]), "level": 4}]
+
+
+def test_the_empty_form_to_print_has_a_line_per_competency(traineeship, personas, client_for):
+    response = client_for(personas.manager, "en").get(
+        reverse("portfolios:final_evaluation_pdf", kwargs={"pk": traineeship.pk})
+    )
+    text = flat_text(response.content)
+    assert "judgement of the final level" in text
+    for competency in _competencies(traineeship):
+        assert f"{competency.code} {competency.name} 1 · 2 · 3 · 4" in text
+    assert open_pdf(response.content).open_metadata().get("pdfaid:conformance") == "A"
