@@ -54,3 +54,16 @@ def test_demo_shows_totals_of_one_cohort_at_once(client_for):
     assert "Niet getoond" in html and "heeft geantwoord." not in html and "hebben geantwoord." not in html
     call_command("demo", stdout=io.StringIO())
     assert ProgrammeEvaluation.objects.filter(traineeship__cohort__name="Lichting vorig jaar").count() == 2 * 7
+
+
+def test_erasure_names_and_deletes_the_persons_evaluations(personas, client_for):
+    from tests.privacy.test_privacy import make_traineeship
+
+    traineeship = make_traineeship(personas.organisation, personas.trainee)
+    send(traineeship, keep="Weg ermee")
+    membership = Membership.objects.get(user=personas.trainee, organisation=personas.organisation)
+    client = client_for(personas.hr)
+    url = reverse("privacy_person_erase", args=[membership.pk])
+    assert "1 programma-evaluatie, met de antwoorden" in client.get(url).context["summary"]
+    assert client.post(url, {"confirm": "yes"}).status_code == 302
+    assert not ProgrammeEvaluation.objects.exists()
