@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from organisations.models import Role
 
@@ -46,6 +47,9 @@ NAV_ITEMS = [
     NavItem(_("Failed e-mails"), "organisations:failed_mail", frozenset({Role.HR}), more=True),
     NavItem(_("Settings"), "organisations:settings", frozenset({Role.HR}), more=True),
     NavItem(_("Position profiles"), "programmes:position_profile_list", frozenset({Role.HR}), more=True),
+    # Short in English too: the trainee's menu stays on one row at 1280 px.
+    NavItem(pgettext_lazy("menu", "Evaluation"), "evaluations:mine", frozenset({Role.TRAINEE})),
+    NavItem(_("Programme evaluations"), "evaluations:results", frozenset({Role.HR, Role.COORDINATOR}), more=True),
 ]
 
 

@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from evaluations.moments import opens_on
+from evaluations.selectors import due_for_trainee
 from goals.models import LearningGoal
 from mentors.models import Agreement, Meeting
 from mentors.risks import annotate_risks
@@ -73,6 +75,7 @@ def _trainee(user, today) -> list[Task]:
                 traineeship.start_date,
             )
         )
+    tasks += _programme_evaluations(user, today)
     waiting = Meeting.objects.recorded().filter(traineeship__trainee=user, trainee_confirmed_at__isnull=True)
     for meeting in waiting.order_by("-date")[:LIMIT]:
         tasks.append(
@@ -85,6 +88,19 @@ def _trainee(user, today) -> list[Task]:
             )
         )
     return tasks
+
+
+def _programme_evaluations(user, today) -> list[Task]:
+    return [
+        Task(
+            _("Tell us what you think of %(programme)s: the programme evaluation (%(moment)s) is open.")
+            % {"programme": traineeship.programme.name, "moment": label.lower()},
+            reverse("evaluations:answer", kwargs={"pk": traineeship.pk, "moment": moment}),
+            _("Evaluate the programme"),
+            opens_on(traineeship, moment),
+        )
+        for traineeship, moment, label in due_for_trainee(user, today)[:LIMIT]
+    ]
 
 
 def _mentor(user, today) -> list[Task]:

@@ -15,6 +15,7 @@ class PortfoliosConfig(AppConfig):
             FeedbackAnswer,
             FeedbackRequest,
             FinalEvaluation,
+            MentorCompetencyRating,
             Reflection,
             SelfEvaluation,
         )
@@ -27,6 +28,7 @@ class PortfoliosConfig(AppConfig):
         cv.track(FeedbackRequest, "traineeship", m2m=("competencies",))
         cv.track(FeedbackAnswer, "request__traineeship")
         cv.track(CompetencyRating, "self_evaluation__traineeship")
+        cv.track(MentorCompetencyRating, "final_evaluation__traineeship")
         register_pdf_kinds()
 
 

@@ -17,6 +17,7 @@ from portfolios.models import (
     FeedbackAnswer,
     FeedbackRequest,
     FinalEvaluation,
+    MentorCompetencyRating,
     Moment,
     Reflection,
     SelfEvaluation,
@@ -249,7 +250,8 @@ def _signed_final_evaluation(context) -> None:
 def _sign(traineeship: Traineeship, mentor: User | None) -> None:
     signed_at = timezone.now() - timedelta(days=20)
     name = traineeship.trainee.name.split(" ")[0]
-    FinalEvaluation.objects.get_or_create(
+    _end_self_evaluation(traineeship)
+    evaluation, _created = FinalEvaluation.objects.get_or_create(
         traineeship=traineeship,
         defaults={
             "trainee_development": "Ik voer nu zelfstandig huisbezoeken en zit netwerkoverleggen voor.",
@@ -265,6 +267,26 @@ def _sign(traineeship: Traineeship, mentor: User | None) -> None:
             "mentor_signed_by": mentor,
         },
     )
+    # The mentor's judgement of the final level, beside the trainee's own: mostly proficient.
+    if not evaluation.mentor_ratings.exists():
+        MentorCompetencyRating.objects.bulk_create(
+            MentorCompetencyRating(final_evaluation=evaluation, competency_id=pk, level=3 + (i % 3 == 0))
+            for i, pk in enumerate(_profile_ids(traineeship))
+        )
+
+
+def _end_self_evaluation(traineeship: Traineeship) -> None:
+    """The trainee's self-evaluation at the end: one level up from midway, so the growth shows."""
+    evaluation, created = SelfEvaluation.objects.get_or_create(
+        traineeship=traineeship,
+        moment=Moment.END,
+        defaults={**SELF_EVALUATION, "submitted_at": timezone.now() - timedelta(days=25)},
+    )
+    if created:
+        CompetencyRating.objects.bulk_create(
+            CompetencyRating(self_evaluation=evaluation, competency_id=pk, level=min(4, 3 + i % 2))
+            for i, pk in enumerate(_profile_ids(traineeship))
+        )
 
 
 def _extra_portfolios(context) -> None:

@@ -314,14 +314,42 @@ class FinalEvaluationForm(VersionedForm):
         widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in fields}
         help_texts = dict.fromkeys(fields, FACTS_NOT_DIAGNOSES)
 
-    def __init__(self, *args, editable: list[str], **kwargs):
+    def __init__(self, *args, editable: list[str], competencies=(), own_levels=None, mentor_levels=None, **kwargs):
+        """``competencies``: the profile's, which the mentor rates when they write their part, each with
+        the trainee's own latest rating beside it (``own_levels``: competency id -> text)."""
         super().__init__(*args, **kwargs)
         for name in list(self.Meta.fields):
             if name not in editable:
                 del self.fields[name]
+        self.competencies = list(competencies) if "mentor_development" in editable else []
+        own_levels, mentor_levels = own_levels or {}, mentor_levels or {}
+        for competency in self.competencies:
+            own = own_levels.get(competency.pk)
+            beside = _("Not rated by the trainee yet.")
+            if own:
+                beside = _("The trainee's own rating: %(level)s") % {"level": own}
+            self.fields[self.rating_name(competency)] = forms.TypedChoiceField(
+                label=_("Your judgement: %(competency)s") % {"competency": f"{competency.code} {competency.name}"},
+                choices=[("", "—"), *RatingLevel.choices],
+                coerce=int,
+                empty_value=None,
+                required=False,
+                initial=mentor_levels.get(competency.pk),
+                help_text=beside,
+            )
+
+    @staticmethod
+    def rating_name(competency) -> str:
+        return f"mentor_level_{competency.pk}"
 
     def part_fields(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.fields if name != "version"}
+        return {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.fields}
+
+    def mentor_levels(self) -> dict[int, int | None] | None:
+        """The mentor's rating per competency id (None: not rated); None when the reader does not rate."""
+        if not self.competencies:
+            return None
+        return {c.pk: self.cleaned_data[self.rating_name(c)] for c in self.competencies}
 
 
 class ReopenForm(SafeForm):

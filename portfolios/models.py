@@ -303,8 +303,10 @@ class FinalEvaluation(models.Model):
         return self.trainee_signed_at is not None and self.mentor_signed_at is not None
 
     def text_digest(self) -> str:
-        """A fingerprint of the whole text that is signed: the sign form carries the one read."""
-        text = json.dumps([getattr(self, name) for name in self.SIGNED_FIELDS], ensure_ascii=False)
+        """A fingerprint of the whole text that is signed, the mentor's ratings included: the sign
+        form carries the one read."""
+        ratings = sorted(self.mentor_ratings.values_list("competency_id", "level")) if self.pk else []
+        text = json.dumps([getattr(self, name) for name in self.SIGNED_FIELDS] + [ratings], ensure_ascii=False)
         return hashlib.sha256(text.encode()).hexdigest()
 
     def part(self, names: list[str]) -> list[tuple[str, str]]:
@@ -321,6 +323,29 @@ class FinalEvaluation(models.Model):
     @property
     def part_joint(self):
         return self.part(self.JOINT_FIELDS)
+
+
+class MentorCompetencyRating(models.Model):
+    """The mentor's judgement of the final level of one competency of the profile (seed 003's
+    assessment form), beside the trainee's own rating; signed with the final evaluation."""
+
+    final_evaluation = models.ForeignKey(
+        FinalEvaluation, on_delete=models.CASCADE, related_name="mentor_ratings", verbose_name=_("final evaluation")
+    )
+    competency = models.ForeignKey(Competency, on_delete=models.CASCADE, related_name="+", verbose_name=_("competency"))
+    level = models.PositiveSmallIntegerField(_("level"), choices=RatingLevel.choices)
+
+    class Meta:
+        verbose_name = _("mentor's competency rating")
+        verbose_name_plural = _("mentor's competency ratings")
+        ordering = ["competency__position", "competency__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["final_evaluation", "competency"], name="one_mentor_rating_per_competency"),
+            models.CheckConstraint(condition=Q(level__gte=1, level__lte=4), name="mentor_rating_level_1_to_4"),
+        ]
+
+    def __str__(self):
+        return f"{self.competency}: {self.level}"
 
 
 class PortfolioExportQuerySet(models.QuerySet):

@@ -65,7 +65,11 @@ def personal_data(scope: Scope) -> dict:
         .prefetch_related("answers__competency")
         .order_by("answered_at", "pk")
     )
-    evaluations = FinalEvaluation.objects.filter(traineeship__in=traineeships).order_by("traineeship")
+    evaluations = (
+        FinalEvaluation.objects.filter(traineeship__in=traineeships)
+        .order_by("traineeship")
+        .prefetch_related("mentor_ratings__competency")
+    )
     return {
         "self_evaluations": [
             {
@@ -125,6 +129,7 @@ def personal_data(scope: Scope) -> dict:
                 "signed_by_mentor": _iso(e.mentor_signed_at),
                 "reopened_at": _iso(e.reopened_at),
                 "reopen_reason": e.reopen_reason,
+                "mentor_ratings": [{"competency": str(r.competency), "level": r.level} for r in e.mentor_ratings.all()],
             }
             for e in evaluations
         ],

@@ -15,6 +15,7 @@ from portfolios.models import (
     FeedbackAnswer,
     FeedbackRequest,
     FinalEvaluation,
+    MentorCompetencyRating,
     Moment,
     Reflection,
     SelfEvaluation,
@@ -159,6 +160,67 @@ def feedback(traineeship: Traineeship):
     )
 
 
+def mentor_levels(traineeship: Traineeship) -> dict[int, int]:
+    """The mentor's judgement in the final evaluation: competency id -> level."""
+    return dict(
+        MentorCompetencyRating.objects.filter(final_evaluation__traineeship=traineeship).values_list(
+            "competency_id", "level"
+        )
+    )
+
+
+def own_latest_levels(evaluations: dict[str, SelfEvaluation]) -> dict[int, str]:
+    """The trainee's latest self-rating per competency id, as text with its moment ("3 – … (End)")."""
+    latest = {}
+    for moment in Moment.values:
+        evaluation = evaluations.get(moment)
+        for rating in evaluation.ratings.all() if evaluation else ():
+            latest[rating.competency_id] = f"{rating.get_level_display()} ({evaluation.get_moment_display()})"
+    return latest
+
+
+def growth_rows(traineeship: Traineeship, evaluations: dict[str, SelfEvaluation], mentor: dict[int, int]):
+    """Per competency of the profile: the trainee's self-ratings from start to end and the mentor's,
+    as (competency, [level or None per moment], mentor level or None): the growth table's values."""
+    own = {
+        moment: {r.competency_id: r.level for r in evaluations[moment].ratings.all()}
+        for moment in Moment.values
+        if moment in evaluations
+    }
+    return [
+        {
+            "competency": competency,
+            "levels": [own.get(moment, {}).get(competency.pk) for moment in Moment.values],
+            "mentor": mentor.get(competency.pk),
+        }
+        for competency in Competency.objects.filter(
+            pk__in=traineeship.profile_competencies.values("competency")
+        ).order_by("position", "code")
+    ]
+
+
+def growth(
+    traineeship: Traineeship, evaluations: dict[str, SelfEvaluation] | None = None, *, with_mentor: bool = True
+) -> dict:
+    """The growth chart's table and picture: self-ratings from start to end beside the mentor's
+    judgement (part of the final evaluation: only for its readers, ``with_mentor``); empty when
+    nobody rated anything yet."""
+    evaluations = evaluations if evaluations is not None else self_evaluations(traineeship)
+    mentor = mentor_levels(traineeship) if with_mentor else {}
+    if not mentor and not any(evaluation.ratings.all() for evaluation in evaluations.values()):
+        return {}
+    return {
+        "growth": growth_rows(traineeship, evaluations, mentor),
+        "chart": rating_chart(evaluations, mentor),
+    }
+
+
+def mentor_ratings(evaluation: FinalEvaluation | None) -> list[MentorCompetencyRating]:
+    if evaluation is None:
+        return []
+    return list(evaluation.mentor_ratings.select_related("competency"))
+
+
 def final_evaluation(traineeship: Traineeship) -> FinalEvaluation | None:
     return (
         FinalEvaluation.objects.filter(traineeship=traineeship)
@@ -210,11 +272,13 @@ class RatingChart:
 
     @property
     def width(self) -> int:
-        return self.label_width + self.bar_width + 40
+        # Room after the bars for the summary of four series ("1 → 2 → 3 → 4").
+        return self.label_width + self.bar_width + 70
 
     def legend(self):
         return [
-            {"label": series.label, "colour": series.colour, "x": self.label_width + index * 80}
+            # From the left edge: four labels ("Halverwege (zelf)") fit side by side.
+            {"label": series.label, "colour": series.colour, "x": index * 110}
             for index, series in enumerate(self.series)
         ]
 

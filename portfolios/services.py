@@ -22,6 +22,7 @@ from portfolios.models import (
     FeedbackAnswer,
     FeedbackRequest,
     FinalEvaluation,
+    MentorCompetencyRating,
     PortfolioExport,
     Reflection,
     SelfEvaluation,
@@ -340,12 +341,17 @@ def final_evaluation_for(traineeship: Traineeship) -> FinalEvaluation:
 
 
 @transaction.atomic
-def final_evaluation_update(*, evaluation: FinalEvaluation, expected_version: int, fields: dict) -> FinalEvaluation:
-    """Save a part; any change clears an earlier signature, since both sign the same text."""
+def final_evaluation_update(
+    *, evaluation: FinalEvaluation, expected_version: int, fields: dict, mentor_levels: dict | None = None
+) -> FinalEvaluation:
+    """Save a part (with the mentor's part, ``mentor_levels``: competency id -> level or None);
+    any change clears an earlier signature, since both sign the same text."""
     current = _check_version(FinalEvaluation, evaluation.pk, expected_version)
     if current.is_locked:
         raise EvaluationLocked
     changed = [name for name, value in fields.items() if getattr(current, name) != value]
+    if mentor_levels is not None and _mentor_levels_save(evaluation=current, levels=mentor_levels):
+        changed.append("mentor_ratings")
     for name, value in fields.items():
         setattr(evaluation, name, value)
     evaluation.version = expected_version + 1
@@ -357,6 +363,20 @@ def final_evaluation_update(*, evaluation: FinalEvaluation, expected_version: in
         update += ["trainee_signed_at", "mentor_signed_at", "mentor_signed_by"]
     evaluation.save(update_fields=update)
     return evaluation
+
+
+def _mentor_levels_save(*, evaluation: FinalEvaluation, levels: dict) -> bool:
+    """Store the mentor's ratings; whether any differs from what was stored."""
+    stored = dict(evaluation.mentor_ratings.values_list("competency_id", "level"))
+    wanted = {competency_id: level for competency_id, level in levels.items() if level}
+    if stored == wanted:
+        return False
+    evaluation.mentor_ratings.all().delete()
+    MentorCompetencyRating.objects.bulk_create(
+        MentorCompetencyRating(final_evaluation=evaluation, competency_id=competency_id, level=level)
+        for competency_id, level in wanted.items()
+    )
+    return True
 
 
 class TextChanged(Exception):

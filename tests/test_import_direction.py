@@ -13,7 +13,7 @@ LEVELS = [
     {"competencies"},
     {"programmes"},
     {"goals"},
-    {"mentors", "portfolios", "signin", "operations", "coaching"},
+    {"mentors", "portfolios", "signin", "operations", "coaching", "evaluations"},
     {"overview", "privacy"},
 ]
 LEVEL = {app: number for number, apps in enumerate(LEVELS) for app in apps}

@@ -686,6 +686,34 @@ ROWS: dict[str, Row] = {
     "coaching:sessions_ics": Row(get=everyone(200)),
 }
 
+# Programme evaluations: only the trainee reads and sends their own; HR and the coordinator
+# read totals of the programmes they see and (HR of the owner, the coordinator) edit the questions.
+ROWS |= {
+    "evaluations:mine": Row(get=only("trainee")),
+    # The world's traineeship is a month in: the end moment is not open, a POST goes back to the list.
+    "evaluations:answer": Row(
+        get=in_scope(["trainee"]),
+        post=in_scope(["trainee"], ok=302),
+        kwargs=lambda w: {"pk": w["traineeship"].pk, "moment": "end"},
+    ),
+    "evaluations:results": Row(get=only("hr", "coordinator")),
+    "evaluations:programme_results": Row(get=managers_only(), kwargs=_pk("programme")),
+    "evaluations:questions": Row(
+        get=managers_only(),
+        post=managers_only(302),
+        kwargs=_pk("programme"),
+        data=lambda w: {
+            "form-TOTAL_FORMS": "1",
+            "form-INITIAL_FORMS": "0",
+            "form-0-text": "Matrixvraag",
+            "form-0-kind": "rating",
+            "form-0-position": "9",
+            "form-0-active": "on",
+        },
+        changed=lambda w: w["programme"].evaluation_questions.filter(text="Matrixvraag").exists(),
+    ),
+}
+
 
 # Relations that follow memberships, placements and time (the world's ``build_relations``):
 # (URL name, kwargs, actor, expected). Actors are persona keys or ``world.people`` keys.

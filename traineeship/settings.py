@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "signin",
     "operations",
     "coaching",
+    "evaluations",
     # What must know every app: home pages, the stappenplan, the demo command.
     "overview",
     # A person's data across every app: the copy, erasure on request, the retention term.

@@ -59,5 +59,6 @@ urlpatterns = [
         views_position_profiles.position_profile_pdf,
         name="position_profile_pdf",
     ),
+    path("evaluations/", include("evaluations.urls")),
     path("admin/", admin.site.urls),
 ]

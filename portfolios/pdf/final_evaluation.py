@@ -19,7 +19,7 @@ def render_final_evaluation_pdf(*, traineeship: Traineeship, language: str, read
         "traineeship": traineeship,
         "organisation": traineeship.programme.owner,
         "mentors": selectors.mentors_of(traineeship),
-        "data": {"evaluation": evaluation},
+        "data": {"evaluation": evaluation, "mentor_ratings": selectors.mentor_ratings(evaluation)},
         "reader": reader if named else None,
         "reader_role": reader_role(relations_of(reader, traineeship)) if reader and not named else "",
         "generated_at": timezone.localtime(),
@@ -41,6 +41,7 @@ def render_blank_final_evaluation_pdf(*, traineeship: Traineeship, language: str
         "organisation": traineeship.programme.owner,
         "mentors": selectors.mentors_of(traineeship),
         "evaluation": blank,
+        "competencies": [pc.competency for pc in selectors.profile(traineeship).order_by("competency__position")],
         "generated_at": timezone.localtime(),
     }
     return render_pdf(

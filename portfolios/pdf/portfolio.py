@@ -50,7 +50,7 @@ def _self_evaluations(traineeship, relations, windows):
     evaluations = selectors.self_evaluations(traineeship)
     return {
         "evaluations": [evaluations[m] for m in Moment.values if m in evaluations],
-        "chart": selectors.rating_chart(evaluations),
+        **selectors.growth(traineeship, evaluations, with_mentor=windows is None),
     }
 
 
@@ -81,7 +81,11 @@ def _feedback(traineeship, relations, windows):
 
 def _final_evaluation(traineeship, relations, windows):
     evaluation = selectors.final_evaluation(traineeship)
-    return {"evaluation": evaluation, "empty": evaluation is None}
+    return {
+        "evaluation": evaluation,
+        "mentor_ratings": selectors.mentor_ratings(evaluation),
+        "empty": evaluation is None,
+    }
 
 
 SECTIONS = [

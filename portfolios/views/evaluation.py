@@ -18,6 +18,7 @@ from portfolios.models import (
     PortfolioExport,
 )
 from portfolios.pdf import names
+from portfolios.permissions import SELF_EVALUATIONS
 from portfolios.views import stored
 from portfolios.views.common import _page, _traineeship, _whole_portfolio
 from programmes.models import (
@@ -41,7 +42,7 @@ def _editable_parts(relations) -> list[str]:
 
 
 def final_evaluation(request, pk):
-    traineeship, _relations = _whole_portfolio(request, pk)
+    traineeship, readers_relations = _whole_portfolio(request, pk)
     # The final evaluation is the last placement's mentor's to write and sign.
     relations = relations_for_act(request.user, traineeship)
     editable = _editable_parts(relations)
@@ -52,11 +53,21 @@ def final_evaluation(request, pk):
     form = None
     if editable and not (evaluation and evaluation.is_locked):
         instance = evaluation or FinalEvaluation(traineeship=traineeship)
-        form = forms.FinalEvaluationForm(request.POST or None, instance=instance, editable=editable)
+        form = forms.FinalEvaluationForm(
+            request.POST or None,
+            instance=instance,
+            editable=editable,
+            competencies=services.competencies_of(traineeship),
+            own_levels=selectors.own_latest_levels(selectors.self_evaluations(traineeship)),
+            mentor_levels=selectors.mentor_levels(traineeship),
+        )
         if request.method == "POST" and form.is_valid():
             try:
                 services.final_evaluation_update(
-                    evaluation=instance, expected_version=form.cleaned_data["version"], fields=form.part_fields()
+                    evaluation=instance,
+                    expected_version=form.cleaned_data["version"],
+                    fields=form.part_fields(),
+                    mentor_levels=form.mentor_levels(),
                 )
             except services.StaleEdit:
                 form.add_stale_error()
@@ -78,12 +89,21 @@ def final_evaluation(request, pk):
             "evaluation": evaluation,
             # Read afresh: a form with errors has written its unsaved values onto ``evaluation``.
             "signed_text": selectors.final_evaluation(traineeship),
+            **_growth(traineeship, show_own=SELF_EVALUATIONS.allows(readers_relations)),
             "form": form,
             "is_trainee": Relation.TRAINEE in relations,
             "is_mentor": Relation.MENTOR in relations,
             "is_hr": Relation.HR in relations,
         },
     )
+
+
+def _growth(traineeship, *, show_own: bool) -> dict:
+    """The mentor's judgement per competency once the mentor rated, beside the trainee's self-ratings
+    for a reader of self-evaluations."""
+    if not selectors.mentor_levels(traineeship):
+        return {}
+    return {**selectors.growth(traineeship), "show_own": show_own}
 
 
 @require_POST

@@ -46,6 +46,9 @@ def portfolio(request, pk):
         "final_evaluation": selectors.final_evaluation(traineeship),
         "registration": Registration.objects.filter(traineeship=traineeship).select_related("register").first(),
     }
+    if SELF_EVALUATIONS.allows(relations):
+        # The mentor's judgement belongs to the final evaluation: only for readers of the whole portfolio.
+        context.update(selectors.growth(traineeship, with_mentor=windows is None), show_own=True)
     return render(request, "portfolios/portfolio.html", context)
 
 
@@ -63,7 +66,8 @@ def self_evaluations(request, pk):
             "traineeship": traineeship,
             "moments": moments,
             "is_trainee": Relation.TRAINEE in relations,
-            "chart": selectors.rating_chart(evaluations),
+            **selectors.growth(traineeship, evaluations, with_mentor=_windows(request, traineeship, relations) is None),
+            "show_own": True,
         },
     )
 

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from evaluations import demo as evaluations_demo
 from mentors import demo as mentors_demo
 from organisations import demo as organisations_demo
 from overview import demo_coaching, demo_registers
@@ -20,6 +21,7 @@ LOADERS = [
     signin_demo.load,
     demo_position_profiles.load,
     demo_coaching.load,
+    evaluations_demo.load,
 ]
 
 
