@@ -284,10 +284,11 @@ def portfolio_scope(user):
 
 
 def position_profile_scope(user) -> Q:
-    """The position profiles ``user`` can reach at all: those of organisations they belong to."""
+    """The position profiles ``user`` can reach at all: those of organisations they belong to
+    (a coach's role reaches only the traineeships they coach)."""
     if not user.is_authenticated:
         return Q(pk__in=[])
-    return Q(organisation__in=Membership.objects.filter(user=user).values("organisation"))
+    return Q(organisation__in=Membership.objects.belonging(user).values("organisation"))
 
 
 def can_manage_position_profile(user, profile) -> bool:

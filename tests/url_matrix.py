@@ -689,7 +689,8 @@ ROWS: dict[str, Row] = {
 # Programme evaluations: only the trainee reads and sends their own; HR and the coordinator
 # read totals of the programmes they see and (HR of the owner, the coordinator) edit the questions.
 ROWS |= {
-    "evaluations:mine": Row(get=only("trainee")),
+    # A trainee's own page: a coach is no trainee.
+    "evaluations:mine": Row(get=only("trainee") | _coaches(403)),
     # The world's traineeship is a month in: the end moment is not open, a POST goes back to the list.
     "evaluations:answer": Row(
         get=in_scope(["trainee"]),
