@@ -10,10 +10,10 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from mentors.models import Agreement, Meeting, Reminder
-from mentors.risks import annotate_risks
 from organisations.models import User
 from programmes.lifecycle import running_q
 from programmes.models import Placement, Traineeship
+from programmes.state import with_state
 
 SOON_DAYS = 2
 
@@ -130,7 +130,7 @@ def notices(*, today: date, recipient: User | None = None, traineeships=None) ->
     running = Traineeship.objects.filter(running_q(today))
     if traineeships is not None:
         running = running.filter(pk__in=traineeships)
-    overdue = annotate_risks(running, today).filter(risk_no_meeting=True)
+    overdue = with_state(running, today).filter(risk_no_meeting=True)
     overdue = overdue.filter(~Exists(planned_ahead)).select_related("trainee", "programme")
     mentors = Placement.objects.filter(mentor__isnull=False).select_related("mentor")
     if recipient is not None:

@@ -74,8 +74,10 @@ def first_of_judged_month(today: date) -> date:
 
 
 def with_state(queryset, today: date | None = None):
-    """``queryset`` of traineedships with the stored state under the from-scratch annotation names."""
+    """``queryset`` of traineeships with the stored state under the from-scratch annotation names
+    (after ``ensure_fresh``: one query, plus a refresh only when rows were computed for another day)."""
     today = today or timezone.localdate()
+    ensure_fresh(today)
     names = ["current_step", *[f"risk_{s}" for s in RISK_SIGNALS], "at_risk", "overdue_agreements"]
     names += ["last_meeting_on", "next_meeting_on", "current_placement_at", "learning_hours_logged"]
     return queryset.annotate(
