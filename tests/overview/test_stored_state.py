@@ -8,12 +8,16 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.utils import timezone
 
+from goals.models import LearningGoal
 from mentors import services as mentor_services
 from mentors.models import AgreementStatus, MeetingKind
+from mentors.risks import SIGNALS
 from overview.state import differences
+from portfolios import services as portfolio_services
 from programmes import services as programme_services
 from programmes.lifecycle import update_statuses
-from programmes.models import TraineeshipState
+from programmes.models import RISK_SIGNALS, TraineeshipState
+from tests.state_guard import guard_services
 from tests.world import World
 
 
@@ -32,15 +36,17 @@ def test_every_traineeship_of_the_world_has_a_fresh_state(world):
     assert_fresh()
 
 
-def test_state_follows_every_service_call(world):
+def test_state_follows_every_service_call(world, monkeypatch):
+    """Every service below is checked on return (tests/state_guard.py): stored == computed, every signal."""
+    called = []
+    guard_services(monkeypatch, called)
     traineeship, placement = world["traineeship"], world["placement"]
     p = world.personas
     today = timezone.localdate()
 
     mentor_services.placement_set_mentor(placement=placement, mentor=None, by=p.hr)
-    assert_fresh()
+    assert TraineeshipState.objects.get(traineeship=traineeship).risk_no_mentor
     mentor_services.placement_set_mentor(placement=placement, mentor=p.mentor, by=p.hr)
-    assert_fresh()
 
     meeting = mentor_services.meeting_plan(
         traineeship=traineeship,
@@ -49,15 +55,24 @@ def test_state_follows_every_service_call(world):
         start_time=time(10),
         by=p.mentor,
     )
-    assert_fresh()
     assert TraineeshipState.objects.get(traineeship=traineeship).next_meeting_on <= meeting.date
 
     agreement = world["agreement"]
     agreement.due_date = today - timedelta(days=2)
     agreement.save()
     assert_fresh()
+    assert TraineeshipState.objects.get(traineeship=traineeship).risk_overdue_agreements
+    portfolio_services.goal_create(
+        traineeship=traineeship, actor=p.trainee, fields={"title": "Gespreksvoering"}, competencies=[], propose=True
+    )
+    goal = world["goal"]
+    goal = portfolio_services.goal_approve(
+        goal=goal, mentor=p.mentor, scope=LearningGoal.Scope.choices[0][0], expected_version=goal.version
+    )
+    portfolio_services.goal_progress_add(goal=goal, actor=p.trainee, progress=40, note="Op weg")
+    portfolio_services.activity_save(activity=world["activity"], competencies=[])
+    portfolio_services.reflection_add(traineeship=traineeship, text="Leerzaam", shared_with_mentor=True)
     mentor_services.agreement_set_status(agreement=agreement, status=AgreementStatus.DONE)
-    assert_fresh()
 
     traineeship.placements.all().delete()
     assert_fresh()
@@ -65,14 +80,36 @@ def test_state_follows_every_service_call(world):
     programme_services.placements_rotation_create(
         traineeship=traineeship, start=traineeship.start_date, count=2, months=3
     )
-    assert_fresh()
 
     programme = traineeship.programme
     programme.meeting_rhythm_weeks = 1
+    programme.learning_time_percent = 50
     programme.save()
     assert_fresh()
 
     meeting.delete()
+    assert_fresh()
+    assert len(called) >= 10, called
+
+
+def test_every_risk_signal_is_stored():
+    assert [f"risk_{s}" for s in SIGNALS] == [f"risk_{s}" for s in RISK_SIGNALS]
+    stored = {f.name for f in TraineeshipState._meta.get_fields()}
+    assert {f"risk_{s}" for s in SIGNALS} <= stored and "learning_hours_logged" in stored
+
+
+def test_learning_time_signal_is_stored_with_its_hours(world):
+    traineeship = world["traineeship"]
+    today = timezone.localdate()
+    first = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    traineeship.start_date = first - timedelta(days=40)
+    traineeship.contract_hours_per_week = 36
+    traineeship.save()
+    programme = traineeship.programme
+    programme.learning_time_percent = 10
+    programme.save()
+    state = TraineeshipState.objects.get(traineeship=traineeship)
+    assert state.risk_learning_time and state.at_risk
     assert_fresh()
 
 
@@ -95,4 +132,4 @@ def test_rebuild_command_checks_and_repairs(world):
 def test_state_migration_creates_its_indexes(db):
     with connection.cursor() as cursor:
         constraints = connection.introspection.get_constraints(cursor, TraineeshipState._meta.db_table)
-    assert {"state_mentor_load", "state_current_step", "state_at_risk"} <= set(constraints)
+    assert {"state_mentor_load", "state_current_step", "state_at_risk", "state_computed_for"} <= set(constraints)
