@@ -100,7 +100,7 @@ def _traineeship_of(instance, field) -> list[int]:
     if isinstance(field, tuple):  # one hop: e.g. GoalProgress.goal -> LearningGoal.traineeship
         fk, related = field
         owner = getattr(instance, fk.attname)
-        return list(related.objects.filter(pk=owner).values_list("traineeship_id", flat=True)) if owner else []
+        return list(related.objects.filter(pk=owner).values_list("traineeship", flat=True)) if owner else []
     return [getattr(instance, field.attname)]
 
 
@@ -116,7 +116,8 @@ def _connect(model, field):
 
 def _traineeship_field(model):
     for field in model._meta.concrete_fields:
-        if isinstance(field, models.ForeignKey) and field.related_model is Traineeship:
+        # The traineeship a row belongs to (a cohort's model traineeship is no such owner).
+        if isinstance(field, models.ForeignKey) and field.related_model is Traineeship and field.name == "traineeship":
             return field
     return None
 
