@@ -243,7 +243,8 @@ def report(rows, baseline, pdf) -> list[str]:
             + ("MISS: " + ", ".join(marks) if marks else "ok")
         )
     heaviest = max((row["p95_ms_large"] or 0 for row in rows), default=0)
-    print(f"\nHeaviest page p95: {heaviest:.1f} ms = {ratio(heaviest, baseline) or 0:.1f}x baseline (target <= {HEAVIEST_X}x)")
+    times = ratio(heaviest, baseline) or 0
+    print(f"\nHeaviest page p95: {heaviest:.1f} ms = {times:.1f}x baseline (target <= {HEAVIEST_X}x)")
     print("\nPDF")
     export = ratio(pdf["portfolio_ms"], pdf["weasyprint_only_ms"])
     if export is None:
