@@ -46,6 +46,10 @@ def refresh_all(today: date | None = None) -> int:
     return _computer(None, today or timezone.localdate())
 
 
+def is_deferred() -> bool:
+    return bool(_deferred)
+
+
 @contextmanager
 def deferred(today: date | None = None):
     """Refresh once at the end for what changed inside (bulk loads such as the demo data)."""

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
+from django.urls import reverse
 from django.utils import timezone
 
 from goals.models import LearningGoal
@@ -133,3 +134,14 @@ def test_state_migration_creates_its_indexes(db):
     with connection.cursor() as cursor:
         constraints = connection.introspection.get_constraints(cursor, TraineeshipState._meta.db_table)
     assert {"state_mentor_load", "state_current_step", "state_at_risk", "state_computed_for"} <= set(constraints)
+
+
+def test_a_page_catches_up_rows_of_another_day(world, client_for):
+    """Should the daily command not have run, the first page of the day recomputes the rows of another day."""
+    traineeship = world["traineeship"]
+    yesterday = timezone.localdate() - timedelta(days=1)
+    TraineeshipState.objects.filter(traineeship=traineeship).update(computed_for=yesterday, current_step=99)
+    response = client_for(world.personas.manager).get(reverse("manager_overview"))
+    assert response.status_code == 200
+    assert [row["traineeship"].current_step for row in response.context["rows"]] != [99]
+    assert_fresh()
