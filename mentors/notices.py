@@ -134,7 +134,8 @@ def notices(*, today: date, recipient: User | None = None, traineeships=None) ->
     overdue = overdue.filter(~Exists(planned_ahead)).select_related("trainee", "programme")
     mentors = Placement.objects.filter(mentor__isnull=False).select_related("mentor")
     if recipient is not None:
-        overdue = overdue.filter(placements__mentor=recipient).distinct()
+        # A semi-join on the recipient's placements (indexed), not a join over every running traineeship.
+        overdue = overdue.filter(pk__in=Placement.objects.filter(mentor=recipient).values("traineeship"))
         mentors = mentors.filter(mentor=recipient)
     for traineeship in overdue.prefetch_related(Prefetch("placements", queryset=mentors, to_attr="mentored")):
         for person in {p.mentor for p in traineeship.mentored}:
