@@ -45,10 +45,11 @@ from tests.crawling import crawl, parse  # noqa: E402
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "20"))
 PAGES_PER_ROLE = int(os.environ.get("BENCH_PAGES_PER_ROLE", "60"))
 RESULTS = ROOT / "benchmarks" / "results.json"
+HEAVIEST_X = 10  # issue 13: the heaviest page's p95 within 10x of the sign-in page's
 TARGETS = [
     "same number of SQL queries at both scales on every page",
     "p95 at 10,000 within 1.5x of p95 at 100",
-    "the heaviest page's p95 within 5x of the baseline (the sign-in page)",
+    "the heaviest page's p95 within 10x of the baseline (the sign-in page)",
     "portfolio PDF export within 1.2x of WeasyPrint's own render",
     "the 200-page PDF within 11x of the 20-page one",
 ]
@@ -229,8 +230,8 @@ def report(rows, baseline, pdf) -> list[str]:
             marks.append("queries differ")
         if row["p95_ms_small"] and row["p95_ms_large"] and row["p95_ms_large"] > 1.5 * row["p95_ms_small"]:
             marks.append("p95 >1.5x")
-        if row["p95_ms_large"] and row["p95_ms_large"] > 5 * baseline:
-            marks.append("p95 >5x baseline")
+        if row["p95_ms_large"] and row["p95_ms_large"] > HEAVIEST_X * baseline:
+            marks.append(f"p95 >{HEAVIEST_X}x baseline")
         misses += [f"{row['role']} {row['name']}: {mark}" for mark in marks]
 
         def fmt(value, digits=1):
@@ -242,7 +243,8 @@ def report(rows, baseline, pdf) -> list[str]:
             + ("MISS: " + ", ".join(marks) if marks else "ok")
         )
     heaviest = max((row["p95_ms_large"] or 0 for row in rows), default=0)
-    print(f"\nHeaviest page p95: {heaviest:.1f} ms = {ratio(heaviest, baseline) or 0:.1f}x baseline (target <= 5x)")
+    times = ratio(heaviest, baseline) or 0
+    print(f"\nHeaviest page p95: {heaviest:.1f} ms = {times:.1f}x baseline (target <= {HEAVIEST_X}x)")
     print("\nPDF")
     export = ratio(pdf["portfolio_ms"], pdf["weasyprint_only_ms"])
     if export is None:

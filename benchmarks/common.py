@@ -67,7 +67,8 @@ def _fingerprint() -> str:
     """Changes when a migration or a demo loader changes: the database is then rebuilt."""
     digest = hashlib.sha256()
     files = sorted(ROOT.glob("*/migrations/*.py")) + sorted(ROOT.glob("*/demo.py"))
-    files.append(ROOT / "traineeship" / "management" / "commands" / "demo.py")
+    files.append(ROOT / "overview" / "management" / "commands" / "demo.py")
+    files.append(ROOT / "overview" / "state.py")  # the stored state is computed at the end of the demo load
     for path in files:
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()

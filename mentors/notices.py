@@ -10,10 +10,10 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from mentors.models import Agreement, Meeting, Reminder
-from mentors.risks import annotate_risks
 from organisations.models import User
 from programmes.lifecycle import running_q
 from programmes.models import Placement, Traineeship
+from programmes.state import with_state
 
 SOON_DAYS = 2
 
@@ -130,11 +130,12 @@ def notices(*, today: date, recipient: User | None = None, traineeships=None) ->
     running = Traineeship.objects.filter(running_q(today))
     if traineeships is not None:
         running = running.filter(pk__in=traineeships)
-    overdue = annotate_risks(running, today).filter(risk_no_meeting=True)
+    overdue = with_state(running, today).filter(risk_no_meeting=True)
     overdue = overdue.filter(~Exists(planned_ahead)).select_related("trainee", "programme")
     mentors = Placement.objects.filter(mentor__isnull=False).select_related("mentor")
     if recipient is not None:
-        overdue = overdue.filter(placements__mentor=recipient).distinct()
+        # A semi-join on the recipient's placements (indexed), not a join over every running traineeship.
+        overdue = overdue.filter(pk__in=Placement.objects.filter(mentor=recipient).values("traineeship"))
         mentors = mentors.filter(mentor=recipient)
     for traineeship in overdue.prefetch_related(Prefetch("placements", queryset=mentors, to_attr="mentored")):
         for person in {p.mentor for p in traineeship.mentored}:

@@ -6,11 +6,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from mentors.models import Agreement, Meeting, MentorProfile
-from mentors.risks import annotate_risks
 from organisations.models import Membership, User
 from programmes.lifecycle import not_over_q, running_q
-from programmes.models import Placement, Traineeship
+from programmes.models import Placement, Traineeship, TraineeshipState
 from programmes.permissions import mentor_placements
+from programmes.state import ensure_fresh, with_state
 
 
 def current_mentees(today=None):
@@ -29,12 +29,14 @@ def mentor_load(organisation, today=None) -> list[dict]:
     profiles = {
         p.user_id: p for p in MentorProfile.objects.filter(organisation=organisation, user__in=[u.pk for u in users])
     }
+    # The stored state keeps each running traineeship's mentor of today: the load is a count of rows.
+    ensure_fresh(today)
     counts = dict(
-        current_mentees(today)
-        .filter(mentor__in=[u.pk for u in users])
-        .values("mentor")
-        .annotate(n=Count("traineeship", distinct=True))
-        .values_list("mentor", "n")
+        TraineeshipState.objects.filter(current_mentor__in=[u.pk for u in users])
+        .order_by()
+        .values("current_mentor")
+        .annotate(n=Count("pk"))
+        .values_list("current_mentor", "n")
     )
     rows = []
     for user in users:
@@ -98,10 +100,11 @@ def mentees_of(user, today=None):
     queryset = (
         Traineeship.objects.filter(not_over_q(today), pk__in=mentored)
         .with_people()
-        .annotate(next_meeting_on=next_meeting_subquery(today), open_agreements=Subquery(open_agreements))
+        .annotate(open_agreements=Subquery(open_agreements))
         .order_by("trainee__name")
     )
-    return annotate_risks(queryset, today)
+    # The next meeting and the signals come from the stored state (programmes.state).
+    return with_state(queryset, today)
 
 
 def meetings_of(user):

@@ -22,3 +22,8 @@ class OverviewConfig(AppConfig):
 
         # A register's progress is counted to today: a stored register PDF is kept for one day at most.
         register_kind(REGISTER_PDF, render_register_pdf, dated=True)
+
+        from overview import state
+
+        # The stored traineeship state follows every change of its inputs (programmes.state is the hook).
+        state.connect()

@@ -8,10 +8,11 @@ across partner organisations. Both only as far as ``programmes.permissions`` let
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from mentors.risks import SIGNALS, annotate_risks, at_risk_q, reasons, signal_labels
+from mentors.risks import SIGNALS, at_risk_q, reasons, signal_labels
 from organisations.models import Role
 from programmes.lifecycle import running_q
 from programmes.models import Traineeship
+from programmes.state import with_state
 
 LIMIT = 15
 
@@ -22,7 +23,7 @@ def at_risk_context(request) -> dict:
     traineeships = Traineeship.objects.visible_to(user).filter(running_q(today))
     if membership.role == Role.MANAGER:
         traineeships = traineeships.of_organisation(membership.organisation)
-    annotated = annotate_risks(traineeships, today)
+    annotated = with_state(traineeships, today)
     counts = annotated.aggregate(**{signal: Count("pk", filter=Q(**{f"risk_{signal}": True})) for signal in SIGNALS})
     chosen = request.GET.get("signal")
     chosen = chosen if chosen in SIGNALS else None

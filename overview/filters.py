@@ -1,4 +1,4 @@
-"""Filters of HR's overview of traineeships (the stappenplan step comes from ``annotate_steps``)."""
+"""Filters of HR's overview of traineeships (the current step is read from the stored state)."""
 
 import django_filters
 from django.db.models import Q

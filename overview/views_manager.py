@@ -11,15 +11,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from mentors.risks import SIGNALS, annotate_risks, at_risk_q, reasons, signal_labels
+from mentors.risks import SIGNALS, at_risk_q, reasons, signal_labels
 from mentors.selectors import mentor_load
 from organisations import audit
 from organisations.access import role_required
 from organisations.models import Role, User
 from organisations.spreadsheets import table_response
 from overview import registers
-from overview.stappenplan import STEP_CHOICES, annotate_steps
+from overview.stappenplan import STEP_CHOICES
 from programmes.models import Cohort, Placement, Programme, Traineeship
+from programmes.state import with_state
 
 PAGE_SIZE = 25
 CHART_WIDTH = 300
@@ -95,10 +96,10 @@ class OverviewFilter(django_filters.FilterSet):
 def _overview(request):
     organisation = request.membership.organisation
     today = timezone.localdate()
-    queryset = annotate_risks(
-        # Only what the viewer relates to (programmes.permissions): a partner's placements while it hosts them.
-        annotate_steps(Traineeship.objects.visible_to(request.user).of_organisation(organisation).with_people()),
-        today,
+    # Only what the viewer relates to (programmes.permissions): a partner's placements while it hosts them.
+    # The step and the signals are read from the stored state (programmes.state), not computed per request.
+    queryset = with_state(
+        Traineeship.objects.visible_to(request.user).of_organisation(organisation).with_people(), today
     ).order_by("end_date", "pk")
     return OverviewFilter(request.GET or None, queryset=queryset, organisation=organisation, user=request.user), today
 

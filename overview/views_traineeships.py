@@ -15,10 +15,11 @@ from mentors.selectors import recent_meetings
 from organisations.access import get_visible_or_404, role_required
 from organisations.models import Role
 from overview.filters import TraineeshipFilter
-from overview.stappenplan import ALL_DONE, STEPS, annotate_steps, steps_for
+from overview.stappenplan import ALL_DONE, STEPS, steps_for
 from portfolios.permissions import PORTFOLIO, SELF_EVALUATIONS
 from programmes.models import Placement, Traineeship
 from programmes.permissions import Relation, can_manage, portfolio_windows, relations_of
+from programmes.state import with_state
 
 PAGE_SIZE = 25
 
@@ -26,7 +27,7 @@ PAGE_SIZE = 25
 def step_counts(queryset) -> list[dict]:
     """How many traineeships of ``queryset`` are at each step, in one query."""
     counts = dict(
-        annotate_steps(queryset)
+        with_state(queryset)
         .order_by()
         .values_list("current_step")
         .annotate(n=Count("pk"))
@@ -46,7 +47,7 @@ def organisation_traineeships(request):
 def traineeship_list(request):
     organisation = request.membership.organisation
     base = organisation_traineeships(request)
-    queryset = annotate_steps(base.with_people()).prefetch_related(
+    queryset = with_state(base.with_people()).prefetch_related(
         Prefetch("placements", queryset=Placement.objects.select_related("organisation", "mentor"))
     )
     traineeship_filter = TraineeshipFilter(request.GET, queryset=queryset, organisation=organisation)

@@ -16,12 +16,12 @@ from evaluations.moments import opens_on
 from evaluations.selectors import due_for_trainee
 from goals.models import LearningGoal
 from mentors.models import Agreement, Meeting
-from mentors.risks import annotate_risks
 from mentors.selectors import mentor_placements
 from organisations.models import Role
 from portfolios.models import Moment, SelfEvaluation
 from programmes.lifecycle import running_q
 from programmes.models import Traineeship
+from programmes.state import with_state
 
 AGREEMENT_DAYS_AHEAD = 7  # an agreement waits on its owner from a week before its due date
 LIMIT = 20
@@ -147,7 +147,7 @@ def _mentor(user, today) -> list[Task]:
 def _hr(user, membership, today) -> list[Task]:
     traineeships = Traineeship.objects.visible_to(user).of_organisation(membership.organisation)
     without = (
-        annotate_risks(traineeships.filter(running_q(today)), today)
+        with_state(traineeships.filter(running_q(today)), today)
         .filter(risk_no_mentor=True)
         .select_related("trainee")
         .order_by("-start_date")[:LIMIT]

@@ -4,7 +4,7 @@ learning activities chosen from the inventory, and totals per cohort for HR."""
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import DecimalField, OuterRef, Subquery, Sum, Value
+from django.db.models import Count, DecimalField, F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from programmes.models import DevelopmentActivity, Programme, Traineeship
@@ -52,6 +52,7 @@ def budget_of(traineeship: Traineeship) -> Budget:
 
 @dataclass
 class CohortBudget:
+    cohort_id: int | None
     name: str
     trainees: int
     budget: Decimal
@@ -60,16 +61,29 @@ class CohortBudget:
 
 
 def cohort_budgets(programme: Programme) -> list[CohortBudget]:
-    """Per cohort (and the traineeships without one): trainees, budget and spent in total, how many are over."""
-    rows: dict[str, CohortBudget] = {}
-    traineeships = with_budget(programme.traineeships.select_related("cohort")).order_by(
-        "cohort__start_date", "cohort__name"
+    """Per cohort (and the traineeships without one): trainees, budget and spent in total, how many are over.
+
+    One grouped query keyed by the cohort's id (two cohorts with one name stay two rows)."""
+    grouped = (
+        with_budget(Traineeship.objects.filter(programme=programme))
+        .order_by()
+        .values("cohort", "cohort__name", "cohort__start_date")
+        .annotate(
+            trainees=Count("pk"),
+            budget_total=Coalesce(Sum("budget"), ZERO),
+            spent_total=Coalesce(Sum("spent"), ZERO),
+            over=Count("pk", filter=Q(budget__isnull=False, spent__gt=F("budget"))),
+        )
+        .order_by("cohort__start_date", "cohort__name", "cohort")
     )
-    for t in traineeships:
-        key = t.cohort.name if t.cohort_id else ""
-        row = rows.setdefault(key, CohortBudget(key, 0, Decimal(0), Decimal(0), 0))
-        row.trainees += 1
-        row.budget += t.budget or 0
-        row.spent += t.spent
-        row.over += int(t.budget is not None and t.spent > t.budget)
-    return list(rows.values())
+    return [
+        CohortBudget(
+            row["cohort"],
+            row["cohort__name"] or "",
+            row["trainees"],
+            row["budget_total"],
+            row["spent_total"],
+            row["over"],
+        )
+        for row in grouped
+    ]

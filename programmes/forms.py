@@ -299,10 +299,15 @@ class BlueprintForm(SafeModelForm):
         fields = ["name", "start_date", "group_trainer"]
         widgets = {"start_date": DATE}
 
-    def __init__(self, *args, source: Cohort, **kwargs):
+    def __init__(self, *args, source: Cohort, candidates, shown=(), **kwargs):
+        """``candidates``: every traineeship the person may choose (validation looks one up by its id);
+        ``shown``: the page of them the list offers (a cohort of thousands is searched and paged)."""
         super().__init__(*args, **kwargs)
-        self.fields["model_traineeship"].queryset = source.traineeships.select_related("trainee")
-        self.fields["model_traineeship"].label_from_instance = lambda t: t.trainee.name
+        field = self.fields["model_traineeship"]
+        field.queryset = candidates
+        field.widget.choices = [("", _("None: keep the source cohort's model"))] + [
+            (t.pk, t.trainee.name) for t in shown
+        ]
 
 
 def _trainee_label(user: User) -> str:

@@ -20,6 +20,7 @@ from programmes.models import Cohort, Programme, Traineeship
 from programmes.permissions import REFERENCE_READERS
 
 PAGE_SIZE = 25
+BLUEPRINT_PAGE_SIZE = 25
 
 
 def _managed_programme(request, pk):
@@ -185,7 +186,23 @@ def cohort_detail(request, pk):
 def cohort_blueprint(request, pk):
     source = get_visible_or_404(Cohort.objects.select_related("programme"), request.user, pk=pk)
     _managed_programme(request, source.programme_id)
-    form = BlueprintForm(request.POST or None, source=source, initial={"group_trainer": source.group_trainer})
+    # The model traineeship is chosen from a searched, paged list: a cohort may hold thousands.
+    candidates = (
+        Traineeship.objects.visible_to(request.user)
+        .filter(cohort=source)
+        .select_related("trainee")
+        .order_by("trainee__name", "pk")
+    )
+    search = request.GET.get("q", "").strip()[:100]
+    matching = candidates.filter(trainee__name__icontains=search) if search else candidates
+    page = Paginator(matching, BLUEPRINT_PAGE_SIZE).get_page(request.GET.get("page"))
+    form = BlueprintForm(
+        request.POST or None,
+        source=source,
+        candidates=candidates,
+        shown=page.object_list,
+        initial={"group_trainer": source.group_trainer},
+    )
     if request.method == "POST" and form.is_valid():
         cohort = services.cohort_from_blueprint(
             source=source,
@@ -197,7 +214,9 @@ def cohort_blueprint(request, pk):
         )
         messages.success(request, _("The new cohort has been set up from %(source)s.") % {"source": source})
         return redirect("programmes:cohort_detail", pk=cohort.pk)
-    return render(request, "programmes/cohort_blueprint.html", {"form": form, "source": source})
+    return render(
+        request, "programmes/cohort_blueprint.html", {"form": form, "source": source, "page": page, "search": search}
+    )
 
 
 def programme_budget(request, pk):

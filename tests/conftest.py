@@ -59,6 +59,15 @@ class Personas:
         return self.users["other_hr"]
 
 
+@pytest.fixture(autouse=True)
+def stored_state_checked(request, monkeypatch):
+    """With CHECK_STORED_STATE=1 every service call of every test proves the stored state fresh."""
+    if os.environ.get("CHECK_STORED_STATE") == "1" and "db" in request.fixturenames:
+        from tests.state_guard import guard_services
+
+        guard_services(monkeypatch)
+
+
 @pytest.fixture
 def personas(db) -> Personas:
     return Personas()

@@ -21,6 +21,7 @@ from programmes.models.registers import (
     Registration,
     Unit,
 )
+from programmes.models.state import RISK_SIGNALS, STATE_FIELDS, TraineeshipState
 from programmes.models.traineeships import (
     EducationLevel,
     Outcome,
@@ -58,6 +59,9 @@ __all__ = [
     "Programme",
     "ProgrammeKind",
     "Traineeship",
+    "RISK_SIGNALS",
+    "STATE_FIELDS",
+    "TraineeshipState",
     "TraineeshipScopedQuerySet",
     "TraineeshipStatus",
     "WorkProfile",

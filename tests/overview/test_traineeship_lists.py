@@ -4,6 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from programmes import state
 from programmes.models import Placement, Traineeship, WorkProfile
 from tests.programmes.factories import CohortFactory, PlacementFactory, ProgrammeFactory, TraineeshipFactory
 
@@ -45,6 +46,8 @@ def make_traineeships(personas, count, programme=None):
             for t in created
         ]
     )
+    # Bulk inserts send no signals: a bulk loader refreshes the stored state itself (programmes.state).
+    state.refresh_all()
     return programme
 
 

@@ -58,3 +58,21 @@ def test_a_negative_budget_is_refused_at_the_field(personas, client_for):
         {"name": "P", "kind": "classic", "pay_rule": "fixed", "default_development_budget": "-5"},
     )
     assert "default_development_budget" in response.context["form"].errors
+
+
+def test_two_cohorts_with_one_name_stay_two_rows_in_one_query(personas, client_for, django_assert_num_queries):
+    from programmes.budget import cohort_budgets
+
+    programme = ProgrammeFactory(owner=personas.organisation, default_development_budget=Decimal(1000))
+    first = CohortFactory(programme=programme, name="Lichting", start_date="2025-09-01")
+    second = CohortFactory(programme=programme, name="Lichting", start_date="2026-09-01")
+    client = client_for(personas.hr, "en")
+    choose(client, TraineeshipFactory(programme=programme, cohort=first, organisation=personas.organisation), "1200")
+    TraineeshipFactory(programme=programme, cohort=second, organisation=personas.organisation)
+    TraineeshipFactory(programme=programme, cohort=second, organisation=personas.organisation)
+    with django_assert_num_queries(1):
+        rows = cohort_budgets(programme)
+    assert [(r.cohort_id, r.trainees, r.budget, r.spent, r.over) for r in rows] == [
+        (first.pk, 1, 1000, 1200, 1),
+        (second.pk, 2, 2000, 0, 0),
+    ]

@@ -9,7 +9,7 @@ from organisations import demo as organisations_demo
 from overview import demo_coaching, demo_registers
 from portfolios import demo as portfolios_demo
 from programmes import demo as programmes_demo
-from programmes import demo_position_profiles
+from programmes import demo_position_profiles, state
 from signin import demo as signin_demo
 
 # Each app's loader takes the DemoContext and adds its part, in dependency order.
@@ -37,8 +37,11 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             context = organisations_demo.load(trainees=trainees)
-            for loader in LOADERS:
-                loader(context)
+            with state.deferred():
+                for loader in LOADERS:
+                    loader(context)
+            # Bulk inserts send no signals: the stored state of every traineeship is computed once here.
+            state.refresh_all()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {len(context.organisations)} organisations, "

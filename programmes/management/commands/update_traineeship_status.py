@@ -4,6 +4,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
+from programmes import state
 from programmes.lifecycle import update_statuses
 
 
@@ -22,4 +23,8 @@ class Command(BaseCommand):
         except ValueError:
             raise CommandError("--today takes a date as YYYY-MM-DD.") from None
         counts = update_statuses(today)
-        self.stdout.write(f"Traineeships started: {counts['started']}; finished: {counts['finished']}.")
+        # Risk signals, the current mentor and the next meeting change with the date alone.
+        refreshed = state.refresh_all(today)
+        self.stdout.write(
+            f"Traineeships started: {counts['started']}; finished: {counts['finished']}; states refreshed: {refreshed}."
+        )
