@@ -21,7 +21,7 @@ from organisations.models import Organisation
 from overview.stappenplan import annotate_steps
 from programmes import state as hook
 from programmes.lifecycle import running_q
-from programmes.models import STATE_FIELDS, Placement, Programme, Traineeship, TraineeshipState
+from programmes.models import STATE_FIELDS, DevelopmentDay, Placement, Programme, Traineeship, TraineeshipState
 
 BATCH = 2000
 # Rows that hang on a traineeship but are no input of its state (writing them must not refresh it).
@@ -140,6 +140,7 @@ def connect() -> None:
     post_delete.connect(_deleted, sender=Traineeship, dispatch_uid="state-traineeship-deleted")
     post_save.connect(_programme_saved, sender=Programme, dispatch_uid="state-programme")
     post_save.connect(_organisation_saved, sender=Organisation, dispatch_uid="state-organisation")
+    post_save.connect(_group_activity_saved, sender=DevelopmentDay, dispatch_uid="state-group-activity")
 
 
 def _deleting(sender, instance, **kwargs):
@@ -154,6 +155,12 @@ def _programme_saved(sender, instance, raw=False, created=False, **kwargs):
     # The meeting rhythm and the learning time decide signals for every traineeship of it.
     if not raw and not created:
         hook.refresh(instance.traineeships.values_list("pk", flat=True))
+
+
+def _group_activity_saved(sender, instance, raw=False, created=False, **kwargs):
+    # A group activity's date and hours count as learning time for whoever attended it.
+    if not raw and not created:
+        hook.refresh(instance.attendances.values_list("traineeship", flat=True))
 
 
 def _organisation_saved(sender, instance, raw=False, created=False, update_fields=None, **kwargs):

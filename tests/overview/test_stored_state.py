@@ -114,6 +114,28 @@ def test_learning_time_signal_is_stored_with_its_hours(world):
     assert_fresh()
 
 
+def test_group_attendance_and_its_hours_are_learning_time_in_the_stored_state(world):
+    from programmes.models import DevelopmentDay, GroupAttendance
+
+    traineeship = world["traineeship"]
+    today = timezone.localdate()
+    first = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    traineeship.start_date = first - timedelta(days=40)
+    traineeship.contract_hours_per_week = 36
+    traineeship.save()
+    programme = traineeship.programme
+    programme.learning_time_percent = 10
+    programme.save()
+    assert TraineeshipState.objects.get(traineeship=traineeship).risk_learning_time
+    day = DevelopmentDay.objects.create(cohort=world["cohort"], date=first + timedelta(days=3), topic="Intervisie")
+    GroupAttendance.objects.create(session=day, traineeship=traineeship, status="present")
+    assert_fresh()
+    day.hours = 40  # more than a month's learning time at 10 %: only the group day's own change says so
+    day.save()
+    assert not TraineeshipState.objects.get(traineeship=traineeship).risk_learning_time
+    assert_fresh()
+
+
 def test_daily_command_refreshes_what_changes_with_the_date(world):
     later = timezone.localdate() + timedelta(days=400)
     update_statuses(later)  # a bulk update: no signals, so only the daily refresh catches up
