@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from programmes import content_version
+from programmes import content_version, state
 from programmes.models import DevelopmentDay, GroupAttendance, Traineeship
 
 
@@ -38,4 +38,6 @@ def attendance_save(*, session: DevelopmentDay, statuses: dict[Traineeship, str]
         update_fields=["status", "recorded_by", "recorded_at"],
     )
     content_version.touch([t.pk for t in statuses])
+    # A bulk write sends no signals: the stored state (learning time) is refreshed here.
+    state.refresh([t.pk for t in statuses])
     return len(rows)
