@@ -56,7 +56,9 @@ def test_same_queries_for_few_and_many(page, role, traineeship, personas, client
     few = count(client, url)
     fill(traineeship, personas, 12)
     assert count(client, url) == few
-    assert few <= 20
+    # A budget, not a count: the portfolio page reads the growth per competency (the trainee's own
+    # ratings and the mentor's judgement) besides its lists.
+    assert few <= 22
 
 
 def test_mentor_home_lists_portfolios_in_fixed_queries(
