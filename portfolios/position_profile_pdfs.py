@@ -5,10 +5,9 @@ language instead of traineeship and reader: a profile has no trainee and only it
 import hashlib
 
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portfolios.stored_pdfs import LOST_AFTER
+from portfolios.stored_pdfs import RenderedPdf
 from programmes.models import PositionProfile
 
 
@@ -30,22 +29,8 @@ def profile_version(profile: PositionProfile) -> int:
     return int.from_bytes(digest[:8], "big") >> 1  # fits a signed 64-bit column
 
 
-class PositionProfilePdf(models.Model):
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Waiting")
-        RUNNING = "running", _("Being made")
-        DONE = "done", _("Ready")
-        FAILED = "failed", _("Failed")
-
+class PositionProfilePdf(RenderedPdf):
     profile = models.ForeignKey(PositionProfile, on_delete=models.CASCADE, related_name="+")
-    language = models.CharField(max_length=8, default="nl")
-    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.QUEUED)
-    requested_version = models.BigIntegerField(default=0)
-    file_version = models.BigIntegerField(null=True, blank=True)
-    stored_name = models.CharField(max_length=300, blank=True, editable=False)
-    error = models.TextField(blank=True)
-    queued_at = models.DateTimeField(default=timezone.now)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("stored PDF of a position profile")
@@ -56,13 +41,3 @@ class PositionProfilePdf(models.Model):
 
     def __str__(self):
         return f"position profile {self.profile_id} {self.language} ({self.status})"
-
-    def is_fresh(self, version: int) -> bool:
-        return bool(self.stored_name) and self.file_version == version
-
-    def is_pending(self, version: int, now=None) -> bool:
-        return (
-            self.status in {self.Status.QUEUED, self.Status.RUNNING}
-            and self.requested_version == version
-            and (now or timezone.now()) - self.queued_at < LOST_AFTER
-        )

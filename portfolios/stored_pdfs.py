@@ -50,36 +50,27 @@ def view_key(kind: str, language: str, relations, windows, today: datetime.date 
     return hashlib.sha256(json.dumps(view, sort_keys=True).encode()).hexdigest()
 
 
-class StoredPdf(models.Model):
+class RenderedPdf(models.Model):
+    """What every PDF the task worker renders and keeps has: its job's state and the version of
+    its inputs, so a download is served at once when fresh and queued again when lost."""
+
     class Status(models.TextChoices):
         QUEUED = "queued", _("Waiting")
         RUNNING = "running", _("Being made")
         DONE = "done", _("Ready")
         FAILED = "failed", _("Failed")
 
-    traineeship = models.ForeignKey(Traineeship, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=40)
-    view_key = models.CharField(max_length=64)
     language = models.CharField(max_length=8, default="nl")
-    # The latest person who asked; the render checks that their view still has this key.
-    reader = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.QUEUED)
-    requested_version = models.BigIntegerField(default=0)  # the content version the latest job renders
-    file_version = models.BigIntegerField(null=True, blank=True)  # the content version of the stored file
+    requested_version = models.BigIntegerField(default=0)  # the input version the latest job renders
+    file_version = models.BigIntegerField(null=True, blank=True)  # the input version of the stored file
     stored_name = models.CharField(max_length=300, blank=True, editable=False)
     error = models.TextField(blank=True)
     queued_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = _("stored PDF")
-        verbose_name_plural = _("stored PDFs")
-        constraints = [
-            models.UniqueConstraint(fields=["traineeship", "kind", "view_key"], name="stored_pdf_one_per_view")
-        ]
-
-    def __str__(self):
-        return f"{self.kind} {self.traineeship_id} ({self.status})"
+        abstract = True
 
     def is_fresh(self, version: int) -> bool:
         return bool(self.stored_name) and self.file_version == version
@@ -91,3 +82,21 @@ class StoredPdf(models.Model):
             and self.requested_version == version
             and (now or timezone.now()) - self.queued_at < LOST_AFTER
         )
+
+
+class StoredPdf(RenderedPdf):
+    traineeship = models.ForeignKey(Traineeship, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=40)
+    view_key = models.CharField(max_length=64)
+    # The latest person who asked; the render checks that their view still has this key.
+    reader = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("stored PDF")
+        verbose_name_plural = _("stored PDFs")
+        constraints = [
+            models.UniqueConstraint(fields=["traineeship", "kind", "view_key"], name="stored_pdf_one_per_view")
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.traineeship_id} ({self.status})"
