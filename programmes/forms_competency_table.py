@@ -9,11 +9,8 @@ from programmes.forms import competencies_for
 from programmes.models import ProfileCompetency, Traineeship
 
 
-class CompetencyTableForm(forms.Form):
-    def __init__(self, *args, traineeship: Traineeship, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.traineeship = traineeship
-        self._add_rows(competencies_for(traineeship), traineeship.profile_competencies.all())
+class CompetencyRowsForm(forms.Form):
+    """The table's rows and what was chosen in them; subclasses say where the rows come from and go."""
 
     def _add_rows(self, competencies, chosen_rows) -> None:
         """One purpose and one level per competency; ``chosen_rows`` (with ``competency_id``, ``purpose``,
@@ -55,6 +52,15 @@ class CompetencyTableForm(forms.Form):
             for row in self.rows
             if self.cleaned_data[f"purpose_{row['competency'].pk}"]
         ]
+
+
+class CompetencyTableForm(CompetencyRowsForm):
+    """A traineeship's competencies (step 1)."""
+
+    def __init__(self, *args, traineeship: Traineeship, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.traineeship = traineeship
+        self._add_rows(competencies_for(traineeship), traineeship.profile_competencies.all())
 
     @transaction.atomic
     def save(self) -> int:

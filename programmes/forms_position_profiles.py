@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from organisations.models import Organisation
 from organisations.safe_text import SafeModelForm
 from programmes.forms import competencies_of_programme
-from programmes.forms_competency_table import CompetencyTableForm
+from programmes.forms_competency_table import CompetencyRowsForm
 from programmes.models import PositionProfile, Programme, WorkProfile
 
 TEXT_FIELDS = ["tasks", "assignment", "end_result", "work_needed", "independence"]
@@ -48,13 +48,11 @@ class PositionProfileForm(SafeModelForm):
         return {name: self.cleaned_data[name] for name in self._meta.fields if name in self.fields}
 
 
-class PositionCompetencyTableForm(CompetencyTableForm):
-    """The traineeship's competency table, for a profile that has no traineeship yet."""
+class PositionCompetencyTableForm(CompetencyRowsForm):
+    """The traineeship's competency table, for a profile that has no traineeship yet; its ``chosen()``
+    rows are saved by ``services_position_profiles``."""
 
     def __init__(self, *args, programme: Programme, profile: PositionProfile | None = None, **kwargs):
-        forms.Form.__init__(self, *args, **kwargs)
+        super().__init__(*args, **kwargs)
         chosen = profile.competencies.all() if profile is not None and profile.pk else []
         self._add_rows(competencies_of_programme(programme), chosen)
-
-    def save(self):
-        raise NotImplementedError("A position profile's competencies are saved by services_position_profiles.")
