@@ -10,6 +10,7 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from organisations.models import DataCopy, Invitation, Membership, OutgoingMail, hash_token
+from programmes import state
 
 
 class World:
@@ -18,8 +19,10 @@ class World:
         self.objects = {}
         # People beyond the personas, for the relation scenarios (see ``build_relations``).
         self.people = {}
-        for builder in BUILDERS:
-            builder(self)
+        # One refresh of the stored state for the whole world, not one per saved row.
+        with state.deferred():
+            for builder in BUILDERS:
+                builder(self)
 
     def __getitem__(self, name):
         return self.objects[name]

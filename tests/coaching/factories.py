@@ -2,13 +2,13 @@ from datetime import time, timedelta
 
 import factory
 from django.utils import timezone
-from factory.django import DjangoModelFactory
 
 from coaching.models import Coaching, CoachingSession, SessionMode
+from tests.factories import ModelFactory
 from tests.programmes.factories import TraineeshipFactory
 
 
-class CoachingFactory(DjangoModelFactory):
+class CoachingFactory(ModelFactory):
     class Meta:
         model = Coaching
 
@@ -16,7 +16,7 @@ class CoachingFactory(DjangoModelFactory):
     started_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=14))
 
 
-class CoachingSessionFactory(DjangoModelFactory):
+class CoachingSessionFactory(ModelFactory):
     class Meta:
         model = CoachingSession
 

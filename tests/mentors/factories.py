@@ -4,12 +4,12 @@ from datetime import date, time, timedelta
 
 import factory
 from django.utils import timezone
-from factory.django import DjangoModelFactory
 
 from goals.models import LearningGoal
 from mentors.models import Agreement, Meeting, MentorProfile
 from organisations.models import Role
 from programmes.models import Traineeship, TraineeshipStatus
+from tests.factories import ModelFactory
 from tests.organisations.factories import OrganisationFactory, UserFactory, member
 from tests.programmes.factories import PlacementFactory, ProgrammeFactory, TraineeshipFactory
 
@@ -22,7 +22,7 @@ class MentorsTraineeshipFactory(TraineeshipFactory):
     status = TraineeshipStatus.ACTIVE
 
 
-class MentorProfileFactory(DjangoModelFactory):
+class MentorProfileFactory(ModelFactory):
     class Meta:
         model = MentorProfile
 
@@ -36,7 +36,7 @@ class MentorProfileFactory(DjangoModelFactory):
     hours_per_week = 2
 
 
-class MeetingFactory(DjangoModelFactory):
+class MeetingFactory(ModelFactory):
     class Meta:
         model = Meeting
 
@@ -46,7 +46,7 @@ class MeetingFactory(DjangoModelFactory):
     start_time = time(10, 0)
 
 
-class AgreementFactory(DjangoModelFactory):
+class AgreementFactory(ModelFactory):
     class Meta:
         model = Agreement
 
@@ -57,7 +57,7 @@ class AgreementFactory(DjangoModelFactory):
     due_date = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=14))
 
 
-class LearningGoalFactory(DjangoModelFactory):
+class LearningGoalFactory(ModelFactory):
     class Meta:
         model = LearningGoal
 

@@ -4,10 +4,10 @@ from datetime import timedelta
 
 import factory
 from django.utils import timezone
-from factory.django import DjangoModelFactory
 
 from goals.models import LearningGoal
 from programmes.models import ProfileCompetency
+from tests.factories import ModelFactory
 from tests.programmes.factories import (
     CohortFactory,
     CompetencyFactory,
@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 
-class GoalFactory(DjangoModelFactory):
+class GoalFactory(ModelFactory):
     class Meta:
         model = LearningGoal
 

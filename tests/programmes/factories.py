@@ -9,16 +9,16 @@ from datetime import timedelta
 
 import factory
 from django.utils import timezone
-from factory.django import DjangoModelFactory
 
 from competencies.models import Competency, CompetencyFramework, LearningActivity
 from organisations.models import Role
 from programmes.dates import add_months
 from programmes.models import Cohort, Placement, Programme, ProgrammeKind, Traineeship, TraineeshipStatus
+from tests.factories import ModelFactory
 from tests.organisations.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 
-class FrameworkFactory(DjangoModelFactory):
+class FrameworkFactory(ModelFactory):
     class Meta:
         model = CompetencyFramework
 
@@ -26,7 +26,7 @@ class FrameworkFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Competentieprofiel {n}")
 
 
-class CompetencyFactory(DjangoModelFactory):
+class CompetencyFactory(ModelFactory):
     class Meta:
         model = Competency
 
@@ -36,7 +36,7 @@ class CompetencyFactory(DjangoModelFactory):
     position = factory.Sequence(lambda n: n)
 
 
-class ProgrammeFactory(DjangoModelFactory):
+class ProgrammeFactory(ModelFactory):
     """A programme under the cao Sociaal Werk 2021-2023 (12 months, mbo 4 / hbo 6, 12-month window)."""
 
     class Meta:
@@ -55,7 +55,7 @@ class ProgrammeFactory(DjangoModelFactory):
     framework = factory.LazyAttribute(lambda o: FrameworkFactory(organisation=o.owner))
 
 
-class CohortFactory(DjangoModelFactory):
+class CohortFactory(ModelFactory):
     class Meta:
         model = Cohort
 
@@ -64,7 +64,7 @@ class CohortFactory(DjangoModelFactory):
     start_date = factory.LazyFunction(lambda: timezone.localdate().replace(day=1))
 
 
-class TraineeshipFactory(DjangoModelFactory):
+class TraineeshipFactory(ModelFactory):
     """A valid traineeship; pass ``organisation=`` to own it there (trainee is a member of it)."""
 
     class Meta:
@@ -84,7 +84,7 @@ class TraineeshipFactory(DjangoModelFactory):
     status = TraineeshipStatus.ACTIVE
 
 
-class PlacementFactory(DjangoModelFactory):
+class PlacementFactory(ModelFactory):
     """A placement over the whole traineeship at the programme's owner."""
 
     class Meta:
@@ -97,7 +97,7 @@ class PlacementFactory(DjangoModelFactory):
     assignment = "Ambulant werk in de wijk"
 
 
-class LearningActivityFactory(DjangoModelFactory):
+class LearningActivityFactory(ModelFactory):
     class Meta:
         model = LearningActivity
 
@@ -108,7 +108,7 @@ class LearningActivityFactory(DjangoModelFactory):
     hours = 8
 
 
-class PositionProfileFactory(DjangoModelFactory):
+class PositionProfileFactory(ModelFactory):
     """An open position profile of tasks, for a programme of ``organisation`` (as a traineeship's)."""
 
     class Meta:
