@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from organisations.demo import demo_email
 from programmes.models import PositionProfile
-from tests.browser.conftest import AXE, login_as
-from tests.browser.test_accessibility import AXE_RUN, DESKTOP, OVERFLOW, PHONE, validate_html
+from tests.browser.conftest import login_as
+from tests.browser.test_accessibility import AXE_RUN, DESKTOP, OVERFLOW, PHONE, validate_html, with_axe
 
 
 @pytest.mark.browser
@@ -23,7 +23,7 @@ def test_position_profile_pages_are_accessible(demo_site, browser, browser_conte
     ]
     saved, problems = {}, []
     for viewport in (PHONE, DESKTOP):
-        context = browser.new_context(**browser_context_args | {"viewport": viewport})
+        context = with_axe(browser.new_context(**browser_context_args | {"viewport": viewport}))
         page = context.new_page()
         login_as(page, demo_email("hr", "zonnedal"), demo_site)
         for url in urls:
@@ -34,7 +34,6 @@ def test_position_profile_pages_are_accessible(demo_site, browser, browser_conte
             path = tmp_path / f"{viewport['width']}-{len(saved):02d}.html"
             path.write_text(html, encoding="utf-8")
             saved[str(path)] = url
-            page.add_script_tag(path=str(AXE))
             problems += [f"{url}: {v['id']} at {v['targets']}" for v in page.evaluate(AXE_RUN)]
             if viewport == PHONE and (overflow := page.evaluate(OVERFLOW)):
                 problems.append(f"{url}: {overflow['scrollWidth']} px wide by {overflow['elements']}")
@@ -43,7 +42,6 @@ def test_position_profile_pages_are_accessible(demo_site, browser, browser_conte
         page.locator("#id_tasks").fill("")
         page.locator("main form button[type=submit]").click()
         page.wait_for_load_state()
-        page.add_script_tag(path=str(AXE))
         problems += [f"edit with an error: {v['id']} at {v['targets']}" for v in page.evaluate(AXE_RUN)]
         assert "Beschrijf de taken die de trainee gaat doen." in page.content()
         context.close()
