@@ -19,12 +19,18 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "data"
 PYTHON = sys.executable
 PASSWORD = "demo-traineeship"
-SCALES = {"small": 100, "large": 10_000}
 ROLES = ["hr", "manager", "mentor", "trainee", "coordinator"]
 # `sqlite` (files under benchmarks/data/) or `postgresql`: one database per scale on the
 # throwaway cluster whose DATABASE_URL scripts/with-postgres exported.
 DATABASE = os.environ.get("BENCH_DATABASE", "sqlite")
 POSTGRES_URL = os.environ.get("DATABASE_URL", "")
+# Scale name -> (extra trainees, organisations they are spread over: `demo --trainees N --organisations M`).
+# "huge" is PostgreSQL only: 100,000 traineeships over 500 organisations (the demo organisations get 200 each).
+ALL_SCALES = {"small": (100, 2), "large": (10_000, 2), "huge": (100_000, 500)}
+DEFAULT_SCALES = {"sqlite": ["small", "large"], "postgresql": ["small", "large", "huge"]}
+# BENCH_SCALES=small,huge (comma-separated) runs only those scales.
+_chosen = [name for name in os.environ.get("BENCH_SCALES", "").split(",") if name.strip()]
+SCALES = {name: ALL_SCALES[name] for name in (_chosen or DEFAULT_SCALES.get(DATABASE, ["small", "large"]))}
 
 
 def database_url(scale: str) -> str:
@@ -39,13 +45,6 @@ def create_postgres_database(scale: str) -> None:
     with psycopg.connect(urlsplit(POSTGRES_URL)._replace(path="/postgres").geturl(), autocommit=True) as pg:
         pg.execute(f"DROP DATABASE IF EXISTS bench_{scale}")
         pg.execute(f"CREATE DATABASE bench_{scale}")
-
-
-def vacuum_analyze(scale: str) -> None:
-    import psycopg
-
-    with psycopg.connect(database_url(scale), autocommit=True) as pg:
-        pg.execute("VACUUM ANALYZE")
 
 
 def server_env(scale: str, **extra) -> dict:
@@ -66,7 +65,7 @@ def server_env(scale: str, **extra) -> dict:
 def _fingerprint() -> str:
     """Changes when a migration or a demo loader changes: the database is then rebuilt."""
     digest = hashlib.sha256()
-    files = sorted(ROOT.glob("*/migrations/*.py")) + sorted(ROOT.glob("*/demo.py"))
+    files = sorted(ROOT.glob("*/migrations/*.py")) + sorted(ROOT.glob("*/demo.py")) + sorted(ROOT.glob("*/demo_*.py"))
     files.append(ROOT / "overview" / "management" / "commands" / "demo.py")
     files.append(ROOT / "overview" / "state.py")  # the stored state is computed at the end of the demo load
     for path in files:
@@ -78,34 +77,44 @@ def manage(scale: str, *args: str) -> None:
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=server_env(scale), check=True)
 
 
-def ensure_database(scale: str) -> None:
-    """Migrate and load ``demo --trainees N`` once per code version (the demo command is idempotent)."""
+def ensure_database(scale: str) -> float | None:
+    """Migrate and load ``demo --trainees N --organisations M`` once per code version (the demo command is
+    idempotent); returns the seconds the load took (None: the SQLite database was up to date)."""
     DATA.mkdir(parents=True, exist_ok=True)
+    trainees, organisations = ALL_SCALES[scale]
+    load = ["demo", "--trainees", str(trainees), "--organisations", str(organisations)]
     if DATABASE == "postgresql":
-        # The cluster is thrown away after the run, so the data is always loaded afresh.
+        # The cluster is thrown away after the run, so the data is always loaded afresh
+        # (the demo command ends with VACUUM ANALYZE on PostgreSQL).
         started = time.perf_counter()
         create_postgres_database(scale)
         manage(scale, "migrate", "-v0")
-        manage(scale, "demo", "--trainees", str(SCALES[scale]))
-        vacuum_analyze(scale)
-        print(f"[{scale}] PostgreSQL: {SCALES[scale]} trainees loaded in {time.perf_counter() - started:.0f} s")
-        return
+        migrated = time.perf_counter()
+        manage(scale, *load)
+        seconds = time.perf_counter() - migrated
+        print(
+            f"[{scale}] PostgreSQL: {trainees} trainees over {organisations} organisations loaded in"
+            f" {seconds:.0f} s (migrations {migrated - started:.0f} s before)"
+        )
+        return round(seconds, 1)
     marker = DATA / f"{scale}.fingerprint"
     fingerprint = _fingerprint()
     if marker.exists() and marker.read_text() == fingerprint and (DATA / f"{scale}.sqlite3").exists():
         print(f"[{scale}] demo database up to date")
-        return
+        return None
     for path in DATA.glob(f"{scale}.sqlite3*"):
         path.unlink()
     started = time.perf_counter()
     manage(scale, "migrate", "-v0")
-    manage(scale, "demo", "--trainees", str(SCALES[scale]))
-    print(f"[{scale}] demo data for {SCALES[scale]} trainees loaded in {time.perf_counter() - started:.0f} s")
+    manage(scale, *load)
+    seconds = time.perf_counter() - started
+    print(f"[{scale}] demo data for {trainees} trainees loaded in {seconds:.0f} s")
     marker.write_text(fingerprint)
+    return round(seconds, 1)
 
 
 def collectstatic() -> None:
-    manage("small", "collectstatic", "--noinput", "-v0")
+    manage(next(iter(SCALES)), "collectstatic", "--noinput", "-v0")
 
 
 def free_port() -> int:

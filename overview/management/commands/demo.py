@@ -1,12 +1,13 @@
-"""Load the demo data: ``python manage.py demo [--trainees N]``. Idempotent."""
+"""Load the demo data: ``python manage.py demo [--trainees N [--organisations M]]``. Idempotent."""
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.db import connection, transaction
 
 from evaluations import demo as evaluations_demo
 from mentors import demo as mentors_demo
 from organisations import demo as organisations_demo
-from overview import demo_coaching, demo_registers
+from organisations.models import Role
+from overview import demo_coaching, demo_registers, demo_spread
 from portfolios import demo as portfolios_demo
 from programmes import demo as programmes_demo
 from programmes import demo_position_profiles, state
@@ -30,22 +31,42 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--trainees", type=int, default=0, help="Add this many extra trainees with their data.")
+        parser.add_argument(
+            "--organisations",
+            type=int,
+            default=2,
+            help="Spread the extra trainees over this many organisations: the two demo ones and more (bulk, COPY).",
+        )
 
-    def handle(self, *args, trainees: int, **options):
+    def handle(self, *args, trainees: int, organisations: int, **options):
         if trainees < 0:
             self.stderr.write("--trainees must be zero or more.")
             return
+        if organisations < 2:
+            self.stderr.write("--organisations must be 2 or more (the two demo organisations).")
+            return
+        shares = demo_spread.shares(trainees, organisations)
         with transaction.atomic():
-            context = organisations_demo.load(trainees=trainees)
+            context = organisations_demo.load(trainees=shares[0] + shares[1])
             with state.deferred():
                 for loader in LOADERS:
                     loader(context)
+                spread = demo_spread.load(
+                    context,
+                    counts=dict(enumerate(shares[2:], start=3)),
+                    password=context.account("zonnedal", Role.HR).password,
+                )
             # Bulk inserts send no signals: the stored state of every traineeship is computed once here.
             state.refresh_all()
+        if trainees and connection.vendor == "postgresql" and not connection.in_atomic_block:
+            # Fresh statistics, so the planner knows the tables' sizes at once (not inside a test's transaction).
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {len(context.organisations)} organisations, "
                 f"{len(context.accounts)} demo accounts (password {organisations_demo.DEMO_PASSWORD}), "
-                f"{sum(len(group) for group in context.extra_trainees.values())} extra trainees."
+                f"{sum(len(group) for group in context.extra_trainees.values())} extra trainees"
+                f" and {spread} in {organisations - 2} more organisations."
             )
         )
