@@ -1,18 +1,15 @@
 """The URL × actor matrix: every named URL, every role, inside and outside the
 object's organisation, and anonymous, for GET and POST."""
 
-from pathlib import Path
-
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.conftest import Personas
+from tests.kept_files import KeptFiles
 from tests.url_matrix import ACTORS, ROWS, SCENARIOS, SKIPPED_PREFIXES
 from tests.world import World
 
@@ -54,15 +51,8 @@ class Matrix:
     the module's end; each test's own savepoint nests inside it, so every test sees it untouched."""
 
     def __init__(self):
-        media = Path(settings.MEDIA_ROOT)
-        before = set(media.rglob("*"))
-        self.personas = Personas()
-        self.world = World(self.personas)
-        # Files the world stored: put back before each test whatever a request deleted from disk
-        # (an erasure deletes files at once; the database side is rolled back anyway).
-        self.files = {
-            str(path.relative_to(media)): path.read_bytes() for path in set(media.rglob("*")) - before if path.is_file()
-        }
+        # Files the world stored are put back before each test (an erasure deletes files at once).
+        self.kept = KeptFiles(lambda: self._build())
         # One sign-in per actor: a fresh client per request carries the session cookie of a session
         # stored with the world (what a request changes in it is rolled back with the request).
         self.cookies = {}
@@ -71,10 +61,12 @@ class Matrix:
             client.force_login(user)
             self.cookies[user.pk] = client.cookies[settings.SESSION_COOKIE_NAME].value
 
+    def _build(self):
+        self.personas = Personas()
+        self.world = World(self.personas)
+
     def restore(self):
-        for name, content in self.files.items():
-            if not default_storage.exists(name):
-                assert default_storage.save(name, ContentFile(content)) == name
+        self.kept.restore()
 
     def client(self, user=None) -> Client:
         """A fresh client, signed in as ``user`` (anonymous for None), as ``client_for`` makes one."""
