@@ -2,9 +2,14 @@
 object's organisation, and anonymous, for GET and POST."""
 
 import pytest
+from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests.conftest import Personas
+from tests.kept_files import KeptFiles
 from tests.url_matrix import ACTORS, ROWS, SCENARIOS, SKIPPED_PREFIXES
 from tests.world import World
 
@@ -41,6 +46,52 @@ def test_no_row_expects_a_server_error():
             assert all(status < 500 for status in answers.values()), f"{name} {method.upper()} expects a 5xx"
 
 
+class Matrix:
+    """One world for every test of this module (per worker), built inside a transaction rolled back at
+    the module's end; each test's own savepoint nests inside it, so every test sees it untouched."""
+
+    def __init__(self):
+        # Files the world stored are put back before each test (an erasure deletes files at once).
+        self.kept = KeptFiles(lambda: self._build())
+        # One sign-in per actor: a fresh client per request carries the session cookie of a session
+        # stored with the world (what a request changes in it is rolled back with the request).
+        self.cookies = {}
+        for user in [*self.personas.users.values(), *self.world.people.values()]:
+            client = Client()
+            client.force_login(user)
+            self.cookies[user.pk] = client.cookies[settings.SESSION_COOKIE_NAME].value
+
+    def _build(self):
+        self.personas = Personas()
+        self.world = World(self.personas)
+
+    def restore(self):
+        self.kept.restore()
+
+    def client(self, user=None) -> Client:
+        """A fresh client, signed in as ``user`` (anonymous for None), as ``client_for`` makes one."""
+        # Sessions live in the cache too (cached_db): a request's session changes must not reach the
+        # next request, so every request reads its session afresh from the (rolled back) database.
+        cache.clear()
+        client = Client(HTTP_ACCEPT_LANGUAGE="nl")
+        if user is not None:
+            client.cookies[settings.SESSION_COOKIE_NAME] = self.cookies[user.pk]
+        return client
+
+
+@pytest.fixture(scope="module")
+def matrix(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield Matrix()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def fresh_matrix(matrix, db):
+    matrix.restore()
+    return matrix
+
+
 def _answer(client, method, url, row, world) -> tuple[int, bool | None]:
     """One request inside a savepoint that is rolled back: the next actor sees the same world.
     Also whether a POST changed what the row's ``changed`` check looks at (None without one)."""
@@ -57,8 +108,8 @@ def _may_write(actor: str, status: int) -> bool:
 
 
 @pytest.mark.parametrize("name", [name for name in PRODUCT_URLS if name in ROWS])
-def test_url_answers_as_expected(name, personas, client_for):
-    world = World(personas)
+def test_url_answers_as_expected(name, fresh_matrix):
+    personas, world = fresh_matrix.personas, fresh_matrix.world
     row = ROWS[name]
     url = reverse(name, kwargs=row.kwargs(world))
     wrong = []
@@ -67,7 +118,7 @@ def test_url_answers_as_expected(name, personas, client_for):
         if answers is None:
             continue
         for actor in ACTORS:
-            client = client_for(None if actor == "anonymous" else personas.users[actor])
+            client = fresh_matrix.client(None if actor == "anonymous" else personas.users[actor])
             status, changed = _answer(client, method, url, row, world)
             if status != answers[actor]:
                 wrong.append(f"{method.upper()} {url} as {actor}: {status}, expected {answers[actor]}")
@@ -77,14 +128,14 @@ def test_url_answers_as_expected(name, personas, client_for):
     assert not wrong, "\n".join(wrong)
 
 
-def test_relation_scenarios(personas, client_for):
+def test_relation_scenarios(fresh_matrix):
     """Relations follow memberships, partnerships and time: one world, every scenario row."""
-    world = World(personas)
+    personas, world = fresh_matrix.personas, fresh_matrix.world
     wrong = []
     for name, kwargs, actor, expected in SCENARIOS:
         user = world.people.get(actor) or personas.users[actor]
         url = reverse(name, kwargs=kwargs(world))
-        status = client_for(user).get(url).status_code
+        status = fresh_matrix.client(user).get(url).status_code
         if status != expected:
             wrong.append(f"GET {url} ({name}) as {actor}: {status}, expected {expected}")
     assert not wrong, "\n".join(wrong)

@@ -8,11 +8,18 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from programmes import state
 from tests.mentors.factories import AgreementFactory, MeetingFactory, mentored_traineeship, record
 
 
 def make(personas, count):
     today = timezone.localdate()
+    # The stored state is computed once for the batch (as the demo data does), not once per saved row.
+    with state.deferred():
+        _make(personas, count, today)
+
+
+def _make(personas, count, today):
     for i in range(count):
         traineeship = mentored_traineeship(personas.organisation, mentor=personas.mentor, manager=personas.manager)
         meeting = record(MeetingFactory(traineeship=traineeship), personas.mentor, wellbeing=2)

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from portfolios import services
 from portfolios.models import Evidence, FeedbackAnswer, FeedbackRequest, Reflection
+from programmes import state
 from programmes.models import DevelopmentActivity
 from tests.portfolios.factories import GoalFactory
 
@@ -16,6 +17,12 @@ PAGES = ["portfolio", "goals", "activities", "evidence", "reflections", "feedbac
 
 
 def fill(traineeship, personas, n):
+    # The stored state is computed once for the batch, not once per saved row.
+    with state.deferred():
+        _fill(traineeship, personas, n)
+
+
+def _fill(traineeship, personas, n):
     competency = traineeship.profile_competencies.first().competency
     for index in range(n):
         goal = GoalFactory(traineeship=traineeship)

@@ -1,23 +1,40 @@
 """Fixtures for the quality suites: the real demo data, and crawls of it as each role."""
 
+import copy
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
 from django.test import Client
 
 from organisations.demo import demo_email
 from organisations.models import User
-from tests.crawling import client_fetcher, crawl
+from tests.crawling import Crawl, client_fetcher, crawl
+from tests.kept_files import KeptFiles
 
 ROLES = ["hr", "manager", "mentor", "trainee", "coordinator", "coach"]
 ANONYMOUS_START = ("/accounts/login/", "/accounts/password_reset/", "/accessibility/")
 
 
+@pytest.fixture(scope="package")
+def demo_data(django_db_setup, django_db_blocker):
+    """The demo data, loaded once per worker in a transaction rolled back after these suites."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        kept = KeptFiles(lambda: call_command("demo", stdout=io.StringIO()))
+        _first_crawls.clear()  # crawls of an earlier load of the demo data are not of this one
+        yield kept
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(db):
-    """A fresh database with the demo data every app loads (``manage.py demo``)."""
-    call_command("demo", stdout=io.StringIO())
+def demo(demo_data, db):
+    """The database as ``manage.py demo`` leaves it: each test's changes are rolled back with its
+    savepoint, files the demo stored and a test deleted are put back, and the cache (sessions,
+    rate limits per user) starts empty, so every test sees what a fresh demo load gave it."""
+    demo_data.restore()
+    cache.clear()
 
 
 def demo_user(role: str) -> User:
@@ -34,3 +51,15 @@ def client_as(role: str | None, language: str = "nl") -> Client:
 def crawl_as(client: Client, role: str | None, **options):
     start = ("/",) if role else ANONYMOUS_START
     return crawl(client_fetcher(client), start, **options)
+
+
+_first_crawls: dict[tuple, Crawl] = {}
+
+
+def first_crawl_as(client: Client, role: str | None, **options) -> Crawl:
+    """``crawl_as`` on the untouched demo data, crawled once per role and options and reused: a crawl
+    only reads (it writes no row), so every test that crawls before changing anything gets the same."""
+    key = (role, tuple(sorted(options.items())))
+    if key not in _first_crawls:
+        _first_crawls[key] = crawl_as(client, role, **options)
+    return copy.deepcopy(_first_crawls[key])

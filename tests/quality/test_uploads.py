@@ -13,7 +13,7 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.quality.conftest import ROLES, client_as, crawl_as
+from tests.quality.conftest import ROLES, client_as, first_crawl_as
 from tests.quality.forms import current_values
 
 
@@ -60,7 +60,7 @@ def stored_files() -> set[Path]:
 @pytest.mark.parametrize("role", ROLES)
 def test_upload_forms_refuse_dangerous_files(demo, role):
     client = client_as(role)
-    forms = [form for form in crawl_as(client, role, per_pattern=2, limit=120).forms if form.has_file]
+    forms = [form for form in first_crawl_as(client, role, per_pattern=2, limit=120).forms if form.has_file]
     if not forms:
         pytest.skip(f"no upload form reachable as {role}")
     problems = []
