@@ -1,57 +1,33 @@
-"""A meeting as an iCalendar file (RFC 5545), written by the ``icalendar`` package.
+"""A meeting as an iCalendar file (RFC 5545): progress meetings as appointments of the shared
+``organisations.ical`` helper, the one place that encodes iCalendar (escaping, folding, UTC)."""
 
-The package escapes text values (commas, semicolons, backslashes, line breaks) and
-folds long lines, so names and places typed by people cannot add properties or
-events of their own.
-"""
+from datetime import timedelta
 
-from datetime import UTC, timedelta
+from organisations.ical import Appointment, calendar_ics
 
-import icalendar
-from django.conf import settings
-from django.utils import timezone
-
-from organisations.encoding import one_line
+PRODUCT = "Progress meetings"
 
 
-def _event(meeting, *, summary: str, description: str, url: str) -> icalendar.Event:
-    host = settings.SITE_URL.split("//")[-1].split("/")[0].split(":")[0] or "traineeship"
-    # In UTC, so the file needs no VTIMEZONE component of its own.
-    start = meeting.starts_at.astimezone(UTC)
-    event = icalendar.Event()
-    event.add("uid", f"meeting-{meeting.pk}@{host}")
-    event.add("dtstamp", timezone.now().astimezone(UTC))
-    event.add("dtstart", start)
-    event.add("dtend", start + timedelta(minutes=meeting.duration_minutes))
-    # A summary or location is one line; the description may keep its line breaks.
-    event.add("summary", one_line(summary))
-    event.add("description", description)
-    event.add("url", url)
-    if meeting.location:
-        event.add("location", one_line(meeting.location))
-    return event
-
-
-def _calendar(name: str | None = None) -> icalendar.Calendar:
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//Traineeship//Progress meetings//NL")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    if name:
-        cal.add("x-wr-calname", one_line(name))
-    return cal
+def _appointment(meeting, *, summary: str, description: str, url: str) -> Appointment:
+    return Appointment(
+        uid=f"meeting-{meeting.pk}",
+        starts_at=meeting.starts_at,
+        ends_at=meeting.starts_at + timedelta(minutes=meeting.duration_minutes),
+        summary=summary,
+        description=description,
+        url=url,
+        location=meeting.location,
+    )
 
 
 def meeting_ics(meeting, *, summary: str, description: str, url: str) -> bytes:
-    cal = _calendar()
-    cal.add_component(_event(meeting, summary=summary, description=description, url=url))
-    return cal.to_ical()
+    return calendar_ics([_appointment(meeting, summary=summary, description=description, url=url)], product=PRODUCT)
 
 
 def feed_ics(entries, *, name: str) -> bytes:
     """A subscription feed: ``entries`` are (meeting, summary, description, url)."""
-    cal = _calendar(name)
-    for meeting, summary, description, url in entries:
-        cal.add_component(_event(meeting, summary=summary, description=description, url=url))
-    return cal.to_ical()
+    appointments = [
+        _appointment(meeting, summary=summary, description=description, url=url)
+        for meeting, summary, description, url in entries
+    ]
+    return calendar_ics(appointments, product=PRODUCT, name=name)

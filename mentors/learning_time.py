@@ -3,7 +3,10 @@
 The learning time is a percentage of the contract hours. Each calendar month the trainee should log
 at least ``contract hours a week × percentage × days in the month / 7`` hours of development
 activities (counted on the day they were done), and of the cohort's group activities the trainee was
-present at (counted on their date; absent with notice does not count). The last whole month is judged:
+present at (counted on their date; absent with notice does not count). A day counts once: a development
+activity of the same inventory activity as a group activity the trainee attended, done on that group
+activity's date, is the same learning logged twice (the trainee also noted the group day on their own
+plan), so only the group activity's hours count. The last whole month is judged:
 - a first month the traineeship only partly covers is not judged (the trainee had no fair chance);
 - without contract hours there is nothing to compare, so no signal;
 - exactly the expected hours is on track (falling behind means fewer).
@@ -13,7 +16,7 @@ from calendar import monthrange
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import DateField, DecimalField, F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import DateField, DecimalField, Exists, F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from programmes.models import Attendance, DevelopmentActivity, GroupAttendance
@@ -35,10 +38,19 @@ def annotate_learning_time(queryset, today: date, active: Q):
     """
     first, last = judged_month(today)
     days = monthrange(first.year, first.month)[1]
+    # The group activity that already counts this activity's day (see the module's docstring).
+    counted_as_group = GroupAttendance.objects.filter(
+        traineeship=OuterRef("traineeship"),
+        status=Attendance.PRESENT,
+        session__date=OuterRef("completed_on"),
+        session__learning_activity=OuterRef("learning_activity"),
+        session__hours__isnull=False,
+    )
     logged = (
         DevelopmentActivity.objects.filter(
             traineeship=OuterRef("pk"), completed_on__gte=first, completed_on__lte=last, hours__isnull=False
         )
+        .exclude(Exists(counted_as_group))
         .order_by()
         .values("traineeship")
         .annotate(total=Sum("hours"))

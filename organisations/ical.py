@@ -1,8 +1,9 @@
 """iCalendar files (RFC 5545) for any app's appointments, written by the ``icalendar`` package.
 
-``mentors.calendar`` has its own for progress meetings; apps beside it (coaching) build theirs
-here, so siblings never import each other. The package escapes text values and folds long
-lines, so names and places typed by people cannot add properties or events of their own.
+Every app's calendar files are written here (mentors' progress meetings, coaching sessions),
+so iCalendar is encoded in one place and siblings never import each other. The package
+escapes text values and folds long lines, so names and places typed by people cannot add
+properties or events of their own.
 """
 
 from dataclasses import dataclass

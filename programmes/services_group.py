@@ -2,7 +2,9 @@
 
 from django.db import transaction
 
+from organisations import audit
 from programmes import content_version, state
+from programmes.audit import ProgrammeAction
 from programmes.models import DevelopmentDay, GroupAttendance, Traineeship
 
 
@@ -40,4 +42,11 @@ def attendance_save(*, session: DevelopmentDay, statuses: dict[Traineeship, str]
     content_version.touch([t.pk for t in statuses])
     # A bulk write sends no signals: the stored state (learning time) is refreshed here.
     state.refresh([t.pk for t in statuses])
+    audit.record(
+        organisation=session.cohort.programme.owner,
+        actor=by,
+        action=ProgrammeAction.ATTENDANCE_SAVED,
+        obj=session,
+        params={"topic": session.topic, "date": str(session.date), "registered": len(rows)},
+    )
     return len(rows)

@@ -4,8 +4,10 @@ to the traineeship created from it when someone is hired."""
 from django.db import transaction
 from django.utils import timezone
 
+from organisations import audit
 from organisations.models import User
 from programmes import content_version
+from programmes.audit import ProgrammeAction
 from programmes.models import (
     Placement,
     PositionProfile,
@@ -31,6 +33,7 @@ def position_profile_save(
 ) -> PositionProfile:
     """Create (no ``profile``) or update the profile from cleaned ``values``; ``competencies`` are the
     rows of the table as ``(competency, purpose, level)`` and replace the profile's own."""
+    created = profile is None
     if profile is None:
         profile = PositionProfile(programme=programme, organisation_id=programme.owner_id, created_by=by)
     for name, value in values.items():
@@ -44,14 +47,31 @@ def position_profile_save(
         PositionProfileCompetency.objects.update_or_create(
             profile=profile, competency=competency, defaults={"purpose": purpose, "target_level": level}
         )
+    _record(
+        profile,
+        by,
+        ProgrammeAction.POSITION_PROFILE_CREATED if created else ProgrammeAction.POSITION_PROFILE_CHANGED,
+    )
     return profile
 
 
-def position_profile_set_status(*, profile: PositionProfile, status: str) -> None:
+def _record(profile: PositionProfile, by: User, action: str) -> None:
+    audit.record(
+        organisation=profile.programme.owner, actor=by, action=action, obj=profile, params={"title": profile.title}
+    )
+
+
+def position_profile_set_status(*, profile: PositionProfile, status: str, by: User) -> None:
     """Archive the profile (no longer offered for hiring) or open it again for reuse."""
     if profile.status != status:
         profile.status = status
         profile.save(update_fields=["status", "updated_at"])
+        archived = status == PositionProfile.Status.ARCHIVED
+        _record(
+            profile,
+            by,
+            ProgrammeAction.POSITION_PROFILE_ARCHIVED if archived else ProgrammeAction.POSITION_PROFILE_REOPENED,
+        )
 
 
 @transaction.atomic

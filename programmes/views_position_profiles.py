@@ -112,7 +112,9 @@ def position_profile_status(request, pk):
     profile = position_profile_of(request, pk)
     archive = request.POST.get("status") == PositionProfile.Status.ARCHIVED
     services.position_profile_set_status(
-        profile=profile, status=PositionProfile.Status.ARCHIVED if archive else PositionProfile.Status.OPEN
+        profile=profile,
+        status=PositionProfile.Status.ARCHIVED if archive else PositionProfile.Status.OPEN,
+        by=request.user,
     )
     if archive:
         messages.success(request, _("The position profile has been archived."))

@@ -95,6 +95,7 @@ class _PageParser(HTMLParser):
                     "checked": "checked" in attrs,
                     "required": "required" in attrs,
                     "options": [],
+                    "min": attrs.get("min", ""),
                 }
             )
         elif tag == "button" and attrs.get("name"):
@@ -108,6 +109,7 @@ class _PageParser(HTMLParser):
                 "value": "",
                 "options": [],
                 "selected": [],
+                "required": "required" in attrs,
             }
             self._form["fields"].append(self._select)
         elif tag == "option" and self._select is not None:
@@ -116,7 +118,13 @@ class _PageParser(HTMLParser):
             if "selected" in attrs:
                 self._select["selected"].append(value)
         elif tag == "textarea" and attrs.get("name"):
-            self._textarea = {"name": attrs["name"], "type": "textarea", "value": "", "options": []}
+            self._textarea = {
+                "name": attrs["name"],
+                "type": "textarea",
+                "value": "",
+                "options": [],
+                "required": "required" in attrs,
+            }
             self._form["fields"].append(self._textarea)
 
     def handle_data(self, data):

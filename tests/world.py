@@ -341,3 +341,16 @@ BUILDERS = [
     build_group_activities,
     build_coaching,
 ]
+
+
+def build_privacy(world: World) -> None:
+    """``erasable_membership``: a trainee of the persona organisation with no records yet, whose
+    data HR may erase (the persona trainee's own traineeship blocks that)."""
+    from organisations.models import Role
+    from tests.organisations.factories import member
+
+    person = member(world.personas.organisation, Role.TRAINEE, email="wisbaar@testdal.example", name="Wis Baar")
+    world.objects["erasable_membership"] = Membership.objects.get(user=person, organisation=world.personas.organisation)
+
+
+BUILDERS.append(build_privacy)

@@ -97,3 +97,64 @@ def test_hr_records_the_contract_hours_on_the_traineeship(personas, client_for):
     data["contract_hours_per_week"] = "0"
     response = client_for(personas.hr, "en").post(url, data)
     assert "contract_hours_per_week" in response.context["form"].errors
+
+
+def _group_day(traineeship, *, learning_activity, on, hours):
+    from programmes.models import DevelopmentDay, GroupAttendance
+    from tests.programmes.factories import CohortFactory
+
+    cohort = traineeship.cohort or CohortFactory(programme=traineeship.programme)
+    traineeship.cohort = cohort
+    traineeship.save()
+    day = DevelopmentDay.objects.create(
+        cohort=cohort, date=on, topic="Training", hours=hours, learning_activity=learning_activity
+    )
+    GroupAttendance.objects.create(session=day, traineeship=traineeship, status="present")
+
+
+def _own_activity(traineeship, *, learning_activity, on, hours):
+    DevelopmentActivity.objects.create(
+        traineeship=traineeship,
+        learning_activity=learning_activity,
+        title="Training",
+        kind="formal",
+        category="training",
+        status="done",
+        completed_on=on,
+        hours=hours,
+    )
+
+
+def test_a_group_day_also_logged_as_own_activity_counts_once(personas, client_for):
+    from tests.programmes.factories import LearningActivityFactory
+
+    _first, last = judged_month(timezone.localdate())
+    half = Decimal(days_in_judged_month()) / 2
+    traineeship = traineeship_with_hours(personas)
+    training = LearningActivityFactory(organisation=personas.organisation)
+    _group_day(traineeship, learning_activity=training, on=last, hours=half)
+    # The trainee noted the same training on their own plan: half the month's learning time, not all of it.
+    _own_activity(traineeship, learning_activity=training, on=last, hours=half)
+    for page in pages(personas, client_for):
+        assert REASON in page
+        assert f"{half:.1f} hours of development activities were logged" in page
+
+
+def test_another_activity_on_a_group_day_counts_besides_it(personas, client_for):
+    from tests.programmes.factories import LearningActivityFactory
+
+    first, last = judged_month(timezone.localdate())
+    half = Decimal(days_in_judged_month()) / 2
+    traineeship = traineeship_with_hours(personas)
+    training = LearningActivityFactory(organisation=personas.organisation)
+    _group_day(traineeship, learning_activity=training, on=last, hours=half)
+    # Another inventory activity the same day, and the same one on another day: both count.
+    _own_activity(
+        traineeship,
+        learning_activity=LearningActivityFactory(organisation=personas.organisation),
+        on=last,
+        hours=half / 2,
+    )
+    _own_activity(traineeship, learning_activity=training, on=first, hours=half / 2)
+    for page in pages(personas, client_for):
+        assert REASON not in page

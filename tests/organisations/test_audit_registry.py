@@ -14,9 +14,13 @@ def test_every_app_registered_its_acts_with_a_label():
         "data.erased",
         "signin.signed_in",
         "coach.assigned",
+        "position_profile.archived",
+        "attendance.saved",
     ]:
         assert code in codes and str(codes[code]) != code
-    assert len(codes) == 28 + 3  # as many as before the apps registered their own, and coaching's three
+    # As many as before the apps registered their own, coaching's three, and programmes' position profile
+    # (created, changed, archived, reopened) and attendance acts.
+    assert len(codes) == 28 + 3 + 5
 
 
 def test_the_base_app_lists_only_its_own_acts():

@@ -69,3 +69,43 @@ def hostile_values(form: Form, index: int) -> dict[str, list[str]]:
 
 def is_unescaped_hostile(html: str) -> bool:
     return SCRIPT in html or "<img src=x onerror=alert(1)>" in html
+
+
+def _plausible(field: dict) -> str:
+    """A value a person would type into an empty required field of this kind."""
+    from datetime import date
+
+    kind = field["type"]
+    today = date.today().isoformat()
+    return {
+        "number": field.get("min") or "1",
+        "range": field.get("min") or "1",
+        "date": today,
+        "datetime-local": f"{today}T10:00",
+        "time": "10:00",
+        "month": today[:7],
+        "email": "matrix@example.org",
+        "url": "https://example.org/matrix",
+        "tel": "0612345678",
+    }.get(kind, "Matrix")
+
+
+def valid_values(form: Form) -> dict[str, list[str]]:
+    """What a browser sends after a person filled the form's required fields: the current values,
+    every empty required field given a plausible value, required choices their first real option."""
+    data = current_values(form)
+    for field in form.visible_fields():
+        name, kind = field["name"], field["type"]
+        if kind in SKIPPED_TYPES or not field.get("required"):
+            continue
+        if kind == "select":
+            if not any(data.get(name, [])):
+                data[name] = [next((option for option in field["options"] if option), "")]
+        elif kind == "radio":
+            if not data.get(name):
+                data[name] = [field["value"]]
+        elif kind == "checkbox":
+            data.setdefault(name, [field["value"] or "on"])
+        elif not any(data.get(name, [])):
+            data[name] = [_plausible(field)]
+    return data

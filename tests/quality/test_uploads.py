@@ -1,7 +1,7 @@
 """Every upload form each role can reach refuses dangerous files with a message and stores nothing.
 
 Upload forms are found by crawling (any POST form with ``<input type=file>``); the
-test skips, saying so, while no upload form exists.
+roles reach the upload forms listed in ``tests/quality/reachable.py`` (none is a list too).
 """
 
 import functools
@@ -15,6 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.quality.conftest import ROLES, client_as, first_crawl_as
 from tests.quality.forms import current_values
+from tests.quality.reachable import UPLOADS, missing
 
 
 @functools.cache
@@ -61,8 +62,8 @@ def stored_files() -> set[Path]:
 def test_upload_forms_refuse_dangerous_files(demo, role):
     client = client_as(role)
     forms = [form for form in first_crawl_as(client, role, per_pattern=2, limit=120).forms if form.has_file]
-    if not forms:
-        pytest.skip(f"no upload form reachable as {role}")
+    lost = missing(UPLOADS[role], forms)
+    assert not lost, f"upload forms {role} should reach but the crawl did not find: {lost}"
     problems = []
     for form in forms:
         for label, name, content, content_type in bad_files():
