@@ -52,7 +52,8 @@ run: install
 
 test: install
 	@scripts/ensure-system-packages $(SYSTEM_TEST)
-	$(MAKE) --no-print-directory lint check-deploy test-sqlite test-postgres
+	$(MAKE) --no-print-directory lint check-deploy
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
 lint:
 	$(VENV)/bin/ruff check .
@@ -64,7 +65,8 @@ check-deploy:
 		DJANGO_ALLOWED_HOSTS=example.org $(MANAGE) check --deploy --fail-level WARNING
 
 # Every test runs once: the browser suites on SQLite (the database of make run), every other
-# test on PostgreSQL (the production database).
+# test on PostgreSQL (the production database). make test runs the two side by side (each
+# suite's output printed whole when it ends): the browser suite waits on chromium part of the time.
 test-sqlite:
 	$(PY) -m pytest -n 2 -q -m browser
 

@@ -10,7 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.conftest import Personas
 from tests.kept_files import KeptFiles
-from tests.url_matrix import ACTORS, ROWS, SCENARIOS, SKIPPED_PREFIXES
+from tests.url_matrix import ACTORS, ROWS, SCENARIOS, SKIPPED_PREFIXES, forget_shown_forms
 from tests.world import World
 
 
@@ -89,6 +89,7 @@ def matrix(django_db_setup, django_db_blocker):
 @pytest.fixture
 def fresh_matrix(matrix, db):
     matrix.restore()
+    forget_shown_forms()
     return matrix
 
 
