@@ -16,9 +16,10 @@ SYSTEM_CLUSTER := $(SYSTEM_RUN) postgresql nginx-light redis-server curl
 help:
 	@echo "make run    install what is needed, migrate, load demo data, serve on http://127.0.0.1:8000"
 	@echo "make test   install what the tests need and run them all (browser suites on SQLite, the rest on PostgreSQL)"
-	@echo "make bench  benchmark pages and PDF exports at 100 and 10,000 traineeships, on SQLite and PostgreSQL"
-	@echo "make load   60-second load test with 100 simulated users (USERS=n), PDFs rendered by two task workers (LOAD_TARGET=cluster: against make cluster's set-up)"
+	@echo "make bench  benchmark pages and PDF exports at 100 and 10,000 traineeships on SQLite and PostgreSQL, and 100,000 over 500 organisations on PostgreSQL"
+	@echo "make load   60-second load test with 100 simulated users (USERS=n), PDFs rendered by two task workers (CLUSTER=1: against make cluster's set-up)"
 	@echo "make cluster  nginx, two gunicorn instances, two task workers, PostgreSQL and Redis on loopback"
+	@echo "make cluster-test  the cluster's correctness tests (sessions across instances, a killed server or worker)"
 
 $(VENV)/.installed: requirements.lock requirements-dev.lock
 	@python=$$(scripts/find-python) || exit 1; \

@@ -192,7 +192,8 @@ def main() -> int:
         twenty, two_hundred = pdf_pages(20), pdf_pages(200)
         weasy = small["weasyprint"] or {}
         pdf = {
-            "portfolio_ms": small["portfolio_ms"],
+            "portfolio_download_ms": small["portfolio_ms"],
+            "portfolio_ms": weasy.get("view_ms"),
             "weasyprint_only_ms": weasy.get("weasyprint_only_ms"),
             "pages_20_ms": round(twenty["ms"], 1),
             "pages_200_ms": round(two_hundred["ms"], 1),
@@ -284,11 +285,13 @@ def report_pdf(pdf) -> list[str]:
     else:
         mark = "ok" if export <= 1.2 else "MISS"
         print(
-            f"  portfolio export {pdf['portfolio_ms']:.0f} ms vs WeasyPrint alone {pdf['weasyprint_only_ms']:.0f} ms"
-            f" = {export:.2f}x (target <= 1.2x) {mark}"
+            f"  portfolio render by the task worker {pdf['portfolio_ms']:.0f} ms vs WeasyPrint alone"
+            f" {pdf['weasyprint_only_ms']:.0f} ms = {export:.2f}x (target <= 1.2x) {mark}"
         )
         if export > 1.2:
             misses.append(f"portfolio export {export:.2f}x WeasyPrint alone")
+    if pdf.get("portfolio_download_ms") is not None:
+        print(f"  portfolio download once the worker stored it {pdf['portfolio_download_ms']:.0f} ms")
     growth = ratio(pdf["pages_200_ms"], pdf["pages_20_ms"])
     mark = "ok" if growth <= 11 else "MISS"
     print(

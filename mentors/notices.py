@@ -173,10 +173,7 @@ def notices(*, today: date, recipient: User | None = None, traineeships=None) ->
         Q(trainee_confirmed_at__isnull=True) | Q(mentor_confirmed_at__isnull=True), **within
     )
     if recipient is not None:
-        waiting = waiting.filter(
-            Q(traineeship__trainee=recipient, trainee_confirmed_at__isnull=True)
-            | Q(recorded_by=recipient, mentor_confirmed_at__isnull=True)
-        )
+        waiting = waiting.awaiting_confirmation_of(recipient)
     waiting = waiting.select_related("traineeship__trainee", "traineeship__programme", "recorded_by")
     for meeting in waiting:
         people = []

@@ -109,9 +109,12 @@ def mentees_of(user, today=None):
 
 def meetings_of(user):
     """Meetings of the traineeships where ``user`` is the trainee or a mentor now."""
-    mentored = mentor_placements(user).values("traineeship")
+    mentored = mentor_placements(user).order_by().values("traineeship")
     return (
-        Meeting.objects.filter(Q(traineeship__trainee=user) | Q(traineeship__in=mentored))
+        # A UNION, not an OR across the joined traineeship (which reads every meeting on PostgreSQL).
+        Meeting.objects.filter(
+            traineeship__in=Traineeship.objects.filter(trainee=user).order_by().values("pk").union(mentored)
+        )
         .select_related("traineeship__trainee", "traineeship__programme")
         .order_by("-date", "-start_time")
     )
@@ -120,9 +123,10 @@ def meetings_of(user):
 def open_agreements_for(user, today=None):
     """Open agreements ``user`` owns, and those of the traineeships they mentor (while they relate to them)."""
     mentored = mentor_placements(user, today).values("traineeship")
+    ids = Agreement.objects.open().order_by().values("pk")
     return (
         Agreement.objects.open()
-        .filter(Q(owner=user) | Q(traineeship__in=mentored))
+        .filter(pk__in=ids.filter(owner=user).union(ids.filter(traineeship__in=mentored)))
         .filter(traineeship__in=Traineeship.objects.visible_to(user))
         .select_related("owner", "traineeship__trainee", "meeting")
         .order_by("due_date", "pk")
@@ -132,15 +136,7 @@ def open_agreements_for(user, today=None):
 def records_to_confirm(user):
     """Recorded meetings waiting for ``user``'s confirmation (as trainee, or as the mentor who recorded)."""
     return (
-        Meeting.objects.recorded()
-        .filter(
-            Q(traineeship__trainee=user, trainee_confirmed_at__isnull=True)
-            | Q(
-                recorded_by=user,
-                mentor_confirmed_at__isnull=True,
-                traineeship__in=mentor_placements(user).values("traineeship"),
-            )
-        )
+        Meeting.objects.awaiting_confirmation_of(user, recorded_in=mentor_placements(user).values("traineeship"))
         .select_related("traineeship__trainee")
         .order_by("date")
     )

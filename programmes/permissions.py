@@ -131,26 +131,28 @@ def mentor_placements(user, today: date | None = None):
 
 def traineeship_scope(user, today: date | None = None) -> Q:
     """``relations_of(user, t)`` is non-empty exactly for the traineeships this selects."""
-    from programmes.models import Programme
+    from programmes.models import Programme, Traineeship
 
     memberships = Membership.objects.filter(user=user)
 
     def organisations(*roles):
         return memberships.filter(role__in=roles).values("organisation")
 
-    hosting = open_placements(today)
-    named = Q(mentor=user, organisation__in=organisations(Role.MENTOR)) | Q(
-        manager=user, organisation__in=organisations(Role.MANAGER)
-    )
-    placed = hosting.filter(named | Q(organisation__in=organisations(*OWNER_STAFF)))
+    hosting = open_placements(today).order_by().values("traineeship")
     coordinated = Programme.objects.filter(coordinator=user).filter(
         Q(owner__in=memberships.values("organisation")) | Q(partners__in=memberships.values("organisation"))
     )
-    return (
-        Q(trainee=user)
-        | Q(programme__owner__in=organisations(*OWNER_STAFF))
-        | Q(programme__in=coordinated.values("pk"))
-        | Q(pk__in=placed.values("traineeship"))
+    # One semi-join on a UNION of indexed look-ups: an OR across the joined tables would make
+    # PostgreSQL read every traineeship of every organisation (issue 13's plans at 100,000).
+    ids = Traineeship.objects.order_by().values("pk")
+    return Q(
+        pk__in=ids.filter(trainee=user).union(
+            ids.filter(programme__owner__in=organisations(*OWNER_STAFF)),
+            ids.filter(programme__in=coordinated.values("pk")),
+            hosting.filter(mentor=user, organisation__in=organisations(Role.MENTOR)),
+            hosting.filter(manager=user, organisation__in=organisations(Role.MANAGER)),
+            hosting.filter(organisation__in=organisations(*OWNER_STAFF)),
+        )
     )
 
 
