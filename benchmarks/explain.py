@@ -18,6 +18,7 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
+from benchmarks.common import ROLES  # noqa: E402
 from benchmarks.inprocess import client_for  # noqa: E402
 from programmes.models import Cohort  # noqa: E402
 
@@ -33,7 +34,7 @@ def pages():
     if cohort:
         yield "cohort blueprint", "hr@zonnedal.example", f"/programmes/cohorts/{cohort.pk}/blueprint/"
     # A page whose content does not depend on the data: what it costs is what every page pays.
-    for role in ("hr", "manager", "mentor", "trainee", "coordinator"):
+    for role in ROLES:
         yield f"accessibility statement ({role})", f"{role}@zonnedal.example", "/accessibility/"
 
 

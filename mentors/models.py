@@ -13,6 +13,7 @@ from django.utils.translation import pgettext_lazy
 
 from goals.models import GoalProgress
 from organisations.models import Membership, Organisation, Role, User
+from organisations.querysets import any_of
 from programmes.models import ReflectionForm, RegisterCategory, Traineeship, TraineeshipScopedQuerySet
 from programmes.permissions import Relation
 
@@ -111,16 +112,13 @@ class MeetingQuerySet(TraineeshipScopedQuerySet):
 
     def awaiting_confirmation_of(self, user, *, recorded_in=None):
         """Recorded meetings whose record waits for ``user``'s confirmation: as the trainee, or as
-        the mentor who recorded it (of the traineeships ``recorded_in`` selects, when given).
-
-        A semi-join on a UNION of two indexed look-ups: an OR across the joined traineeship
-        made PostgreSQL read every meeting on every page (issue 13's plans at 100,000)."""
-        ids = Meeting.objects.recorded().order_by().values("pk")
+        the mentor who recorded it (of the traineeships ``recorded_in`` selects, when given)."""
+        ids = Meeting.objects.recorded().values("pk")
         as_mentor = ids.filter(recorded_by=user, mentor_confirmed_at__isnull=True)
         if recorded_in is not None:
             as_mentor = as_mentor.filter(traineeship__in=recorded_in)
         as_trainee = ids.filter(traineeship__trainee=user, trainee_confirmed_at__isnull=True)
-        return self.recorded().filter(pk__in=as_trainee.union(as_mentor))
+        return self.recorded().filter(pk__in=any_of(as_trainee, as_mentor))
 
 
 class Meeting(models.Model):

@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 
 from mentors.models import Agreement, Meeting, MentorProfile
 from organisations.models import Membership, User
+from organisations.querysets import any_of
 from programmes.lifecycle import not_over_q, running_q
 from programmes.models import Placement, Traineeship, TraineeshipState
 from programmes.permissions import mentor_placements
@@ -109,12 +110,9 @@ def mentees_of(user, today=None):
 
 def meetings_of(user):
     """Meetings of the traineeships where ``user`` is the trainee or a mentor now."""
-    mentored = mentor_placements(user).order_by().values("traineeship")
+    mentored = mentor_placements(user).values("traineeship")
     return (
-        # A UNION, not an OR across the joined traineeship (which reads every meeting on PostgreSQL).
-        Meeting.objects.filter(
-            traineeship__in=Traineeship.objects.filter(trainee=user).order_by().values("pk").union(mentored)
-        )
+        Meeting.objects.filter(traineeship__in=any_of(Traineeship.objects.filter(trainee=user).values("pk"), mentored))
         .select_related("traineeship__trainee", "traineeship__programme")
         .order_by("-date", "-start_time")
     )
@@ -123,10 +121,10 @@ def meetings_of(user):
 def open_agreements_for(user, today=None):
     """Open agreements ``user`` owns, and those of the traineeships they mentor (while they relate to them)."""
     mentored = mentor_placements(user, today).values("traineeship")
-    ids = Agreement.objects.open().order_by().values("pk")
+    ids = Agreement.objects.open().values("pk")
     return (
         Agreement.objects.open()
-        .filter(pk__in=ids.filter(owner=user).union(ids.filter(traineeship__in=mentored)))
+        .filter(pk__in=any_of(ids.filter(owner=user), ids.filter(traineeship__in=mentored)))
         .filter(traineeship__in=Traineeship.objects.visible_to(user))
         .select_related("owner", "traineeship__trainee", "meeting")
         .order_by("due_date", "pk")

@@ -28,6 +28,7 @@ from django.utils.translation import gettext_noop
 
 from organisations.models import Membership, Role
 from organisations.permissions import ReadRule, lazy_format, register
+from organisations.querysets import any_of
 
 # After a placement ends, its mentor, manager and the hosting organisation keep access this
 # long to finish the meeting records and sign-offs of that period; then it stops by itself.
@@ -138,15 +139,14 @@ def traineeship_scope(user, today: date | None = None) -> Q:
     def organisations(*roles):
         return memberships.filter(role__in=roles).values("organisation")
 
-    hosting = open_placements(today).order_by().values("traineeship")
+    hosting = open_placements(today).values("traineeship")
     coordinated = Programme.objects.filter(coordinator=user).filter(
         Q(owner__in=memberships.values("organisation")) | Q(partners__in=memberships.values("organisation"))
     )
-    # One semi-join on a UNION of indexed look-ups: an OR across the joined tables would make
-    # PostgreSQL read every traineeship of every organisation (issue 13's plans at 100,000).
-    ids = Traineeship.objects.order_by().values("pk")
+    ids = Traineeship.objects.values("pk")
     return Q(
-        pk__in=ids.filter(trainee=user).union(
+        pk__in=any_of(
+            ids.filter(trainee=user),
             ids.filter(programme__owner__in=organisations(*OWNER_STAFF)),
             ids.filter(programme__in=coordinated.values("pk")),
             hosting.filter(mentor=user, organisation__in=organisations(Role.MENTOR)),

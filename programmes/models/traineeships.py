@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 
 from competencies.models import Competency, CompetencyLevel
 from organisations.models import Organisation, User
+from organisations.querysets import any_of
 from programmes.dates import add_months
 from programmes.models.programmes import Cohort, PayRule, Programme
 
@@ -52,12 +53,10 @@ class TraineeshipQuerySet(models.QuerySet):
         return self.filter(programme__in=Programme.objects.managed_by(user))
 
     def of_organisation(self, organisation: Organisation):
-        """Owned by ``organisation`` or with a placement there (for an organisation's own lists).
-
-        A UNION of two indexed look-ups: an OR across the joined programme reads every traineeship."""
-        owned = Traineeship.objects.filter(programme__owner=organisation).order_by().values("pk")
-        hosted = Placement.objects.filter(organisation=organisation).order_by().values("traineeship")
-        return self.filter(pk__in=owned.union(hosted))
+        """Owned by ``organisation`` or with a placement there (for an organisation's own lists)."""
+        owned = Traineeship.objects.filter(programme__owner=organisation).values("pk")
+        hosted = Placement.objects.filter(organisation=organisation).values("traineeship")
+        return self.filter(pk__in=any_of(owned, hosted))
 
     def with_people(self):
         return self.select_related("trainee", "programme", "programme__owner", "cohort")
