@@ -493,3 +493,18 @@ class CalendarFeed(models.Model):
 
     def __str__(self):
         return f"{self.user}"
+
+
+class ChangeMark(models.Model):
+    """A row written after each change that may alter what someone is notified of.
+
+    The newest mark's id is part of the key under which a person's notification count is cached
+    (``mentors.notification_cache``): every app server sees a change at once, and the notices are
+    not recomputed on every page. Old marks are pruned; only the newest one matters.
+    """
+
+    class Meta:
+        verbose_name = _("change mark")
+
+    def __str__(self):
+        return str(self.pk)

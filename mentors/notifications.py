@@ -10,8 +10,10 @@ is addressed to them.
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from mentors import notification_cache
 from mentors.models import Escalation, NotificationRead, Reminder
 from mentors.notices import notices
 from organisations.models import User
@@ -59,7 +61,23 @@ def items_for(user: User, today: date) -> list[Item]:
 
 
 def unread_count(user: User, today: date) -> int:
-    return sum(not item.read for item in items_for(user, today))
+    """Shown in the navigation on every page: cached until something it depends on changes."""
+    return notification_cache.cached("unread", user.pk, today, lambda: sum(not i.read for i in items_for(user, today)))
+
+
+@dataclass(frozen=True)
+class Shown:
+    text: str
+    url: str
+
+
+def notices_shown(user: User, today: date, limit: int) -> list[Shown]:
+    """The first ``limit`` notices of ``user`` as their home page shows them, in the active language."""
+
+    def compute():
+        return [Shown(n.text(), n.url) for n in notices(today=today, recipient=user)[:limit]]
+
+    return notification_cache.cached(f"notices-{get_language()}-{limit}", user.pk, today, compute)
 
 
 def mark_read(user: User, keys: list[str]) -> None:

@@ -8,8 +8,7 @@ from django.core.paginator import Paginator
 from django.utils import timezone
 
 from coaching import selectors as coaching_selectors
-from mentors.notices import notices
-from mentors.notifications import escalations_for
+from mentors.notifications import escalations_for, notices_shown
 from mentors.risks import reasons
 from mentors.selectors import mentees_of, next_meeting_for_trainee, open_agreements_for, records_to_confirm
 from organisations.models import Invitation, Membership, Role
@@ -71,7 +70,7 @@ def mentor_home(request) -> dict:
         "mentees": [{"traineeship": t, "reasons": reasons(t)} for t in mentees],
         "agreements": agreements,
         "records_to_confirm": records_to_confirm(request.user)[:HOME_LIST],
-        "notices": notices(today=today, recipient=request.user)[:HOME_LIST],
+        "notices": notices_shown(request.user, today, HOME_LIST),
         "escalations": escalations_for(request.user, today)[:HOME_LIST],
         "today": today,
     }
@@ -87,7 +86,7 @@ def trainee_home(request) -> dict:
         "next_meeting": next_meeting_for_trainee(request.user, today),
         "agreements": open_agreements_for(request.user, today).filter(owner=request.user)[:HOME_LIST],
         "records_to_confirm": records_to_confirm(request.user)[:HOME_LIST],
-        "notices": notices(today=today, recipient=request.user)[:HOME_LIST],
+        "notices": notices_shown(request.user, today, HOME_LIST),
         "today": today,
     }
 

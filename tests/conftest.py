@@ -8,6 +8,7 @@ Apps add their objects to the ``world`` (see ``tests/world.py``).
 import os
 
 import pytest
+from django.core.cache import caches
 from django.test import Client
 
 from organisations.models import Role
@@ -57,6 +58,13 @@ class Personas:
     @property
     def outsider(self):
         return self.users["other_hr"]
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with empty caches: a rolled-back test may leave ids a later test reuses."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1,13 +1,12 @@
 """Agreement rules show at the field, and nothing typed is lost."""
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from organisations.models import Role
 from programmes.models import Programme, Traineeship
 from tests.organisations.factories import member
 from tests.programmes.factories import ProgrammeFactory, TraineeshipFactory
+from tests.queries import page_queries
 
 
 def post_traineeship(client, programme, trainee, **overrides):
@@ -151,20 +150,19 @@ def test_coordinators_of_other_organisations_are_not_listed(personas, client_for
     assert choices == [personas.coordinator]
 
 
-def test_trainee_choices_stay_short_however_many_trainees_are_busy(personas, client_for, django_assert_num_queries):
+def test_trainee_choices_stay_short_however_many_trainees_are_busy(personas, client_for):
     """Only trainees without a planned or running traineeship are offered; an existing one keeps its trainee."""
     programme = ProgrammeFactory(owner=personas.organisation)
     busy = TraineeshipFactory(programme=programme, organisation=personas.organisation)
     client = client_for(personas.hr)
     url = reverse("programmes:traineeship_create", kwargs={"pk": programme.pk})
-    client.get(url)
-    with CaptureQueriesContext(connection) as few:
-        response = client.get(url)
+    few = page_queries(client, url)
+    response = client.get(url)
     choices = list(response.context["form"].fields["trainee"].queryset)
     assert personas.trainee in choices and busy.trainee not in choices
     TraineeshipFactory.create_batch(15, programme=programme, organisation=personas.organisation)
-    with django_assert_num_queries(len(few)):
-        response = client.get(url)
+    assert page_queries(client, url) == few
+    response = client.get(url)
     assert list(response.context["form"].fields["trainee"].queryset) == choices
     edit = client.get(reverse("programmes:traineeship_edit", kwargs={"pk": busy.pk}))
     assert list(edit.context["form"].fields["trainee"].queryset) == [busy.trainee]
