@@ -30,7 +30,10 @@ def pages():
     yield "HR home", "hr@zonnedal.example", "/"
     yield "traineeship list (HR)", "hr@zonnedal.example", "/traineeships/"
     yield "manager overview", "manager@zonnedal.example", "/overview/"
+    yield "manager home", "manager@zonnedal.example", "/"
     yield "mentor home", "mentor@zonnedal.example", "/"
+    yield "mentor's mentees", "mentor@zonnedal.example", "/mentors/mentees/"
+    yield "trainee home", "trainee@zonnedal.example", "/"
     if cohort:
         yield "cohort blueprint", "hr@zonnedal.example", f"/programmes/cohorts/{cohort.pk}/blueprint/"
     # A page whose content does not depend on the data: what it costs is what every page pays.

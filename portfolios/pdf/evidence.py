@@ -10,6 +10,7 @@ from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
 from portfolios.models import Evidence
+from portfolios.pdf.base import StaticOnlyFetcher
 
 # How an evidence file relates to the portfolio (ISO 32000-2, 7.11.3): it supplements it.
 RELATIONSHIP = "Supplement"
@@ -44,6 +45,7 @@ def _read(evidence: Evidence) -> bytes | None:
 def embed_evidence(evidence_list) -> tuple[list[EvidenceRow], list[weasyprint.Attachment]]:
     """Rows for the evidence section and the attachments, oldest first, within ``limit_bytes()``."""
     rows, attachments, total = [], [], 0
+    fetcher = StaticOnlyFetcher()  # WeasyPrint's default would be made anew (with a TLS context) per file
     for number, evidence in enumerate(sorted(evidence_list, key=lambda e: (e.created_at, e.pk)), start=1):
         row = EvidenceRow(number, evidence)
         rows.append(row)
@@ -68,6 +70,7 @@ def embed_evidence(evidence_list) -> tuple[list[EvidenceRow], list[weasyprint.At
                 created=evidence.created_at,
                 modified=evidence.created_at,
                 relationship=RELATIONSHIP,
+                url_fetcher=fetcher,
             )
         )
     return rows, attachments
