@@ -89,7 +89,10 @@ def next_meeting_subquery(today=None):
 def mentees_of(user, today=None):
     """The running traineeships ``user`` mentors, with next meeting, open agreements and signals."""
     today = today or timezone.localdate()
-    mentored = mentor_placements(user, today).values("traineeship")
+    # The ids first (one indexed query, a mentor has few mentees): as a subquery, PostgreSQL took the
+    # placements' owner-or-partner condition for one row and joined every traineeship first (0.5 s
+    # at 100,000 traineeships).
+    mentored = list(mentor_placements(user, today).values_list("traineeship", flat=True))
     open_agreements = (
         Agreement.objects.open()
         .filter(traineeship=OuterRef("pk"))
