@@ -68,3 +68,18 @@ def test_writes_no_notice_depends_on_leave_the_count_cached(personas):
     marks = ChangeMark.objects.count()
     AuditEntry.objects.create(organisation=personas.organisation, actor=personas.hr, action="settings_changed")
     assert ChangeMark.objects.count() == marks
+
+
+def test_reading_pages_writes_nothing_that_empties_the_cache(personas, client_for):
+    mentored_traineeship(personas.organisation, trainee=personas.trainee, mentor=personas.mentor)
+    for user, pages in (
+        (personas.mentor, ["home", "mentors:mentees", "mentors:meetings", "mentors:notifications"]),
+        (personas.trainee, ["home", "mentors:agreements", "mentors:notifications"]),
+        (personas.hr, ["home", "traineeship_list"]),
+    ):
+        client = client_for(user)
+        client.get(reverse("home"))
+        before = notification_cache.latest_mark()
+        for name in pages:
+            assert client.get(reverse(name)).status_code == 200
+        assert notification_cache.latest_mark() == before, user
