@@ -7,7 +7,10 @@ class MentorsConfig(AppConfig):
     verbose_name = _("Mentors")
 
     def ready(self):
-        from mentors import notification_cache, permissions  # noqa: F401  (read rules register for the privacy page)
+        from mentors import (
+            notification_cache,
+            permissions,  # noqa: F401  (the app's read rules register for the privacy page)
+        )
         from mentors.models import Addendum, Agreement, Meeting, MeetingGoalProgress
         from programmes import content_version as cv
 

@@ -52,10 +52,10 @@ def _write_mark() -> None:
         ChangeMark.objects.filter(pk__lt=mark.pk).delete()
 
 
-def changed(using=None) -> None:
+def changed(db_connection=None) -> None:
     """Mark that notifications may have changed (the database layer calls this for every write it
     sees; call it after writes it does not, such as PostgreSQL's COPY)."""
-    conn = using or connection
+    conn = db_connection or connection
     if not conn.in_atomic_block:
         _write_mark()
         return

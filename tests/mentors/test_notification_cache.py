@@ -2,6 +2,7 @@
 the write is made: a save, an update, a bulk insert, a delete, by anyone."""
 
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -13,8 +14,6 @@ from tests.mentors.factories import MeetingFactory, mentored_traineeship, record
 
 
 def _count_queries(user) -> int:
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as captured:
         unread_count(user, timezone.localdate())
     return len(captured)

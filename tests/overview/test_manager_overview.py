@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from programmes import state
 from tests.mentors.factories import AgreementFactory, MeetingFactory, mentored_traineeship, record
+from tests.queries import page_queries
 
 
 def make(personas, count):
@@ -33,9 +34,8 @@ def _make(personas, count, today):
 def queries(client, url, *, counted_before: bool):
     """Queries of a page view, with the notification count cached by an earlier view or not."""
     if counted_before:
-        client.get(url)
-    else:
-        cache.clear()
+        return page_queries(client, url)
+    cache.clear()
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
     return len(captured)
