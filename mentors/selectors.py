@@ -10,7 +10,7 @@ from organisations.models import Membership, User
 from organisations.querysets import any_of
 from programmes.lifecycle import not_over_q, running_q
 from programmes.models import Placement, Traineeship, TraineeshipState
-from programmes.permissions import mentor_placements
+from programmes.permissions import mentor_placements, mentored_traineeships
 from programmes.state import ensure_fresh, with_state
 
 
@@ -123,7 +123,7 @@ def meetings_of(user):
 
 def open_agreements_for(user, today=None):
     """Open agreements ``user`` owns, and those of the traineeships they mentor (while they relate to them)."""
-    mentored = mentor_placements(user, today).values("traineeship")
+    mentored = mentored_traineeships(user, today)
     ids = Agreement.objects.open().values("pk")
     return (
         Agreement.objects.open()
@@ -137,7 +137,7 @@ def open_agreements_for(user, today=None):
 def records_to_confirm(user):
     """Recorded meetings waiting for ``user``'s confirmation (as trainee, or as the mentor who recorded)."""
     return (
-        Meeting.objects.awaiting_confirmation_of(user, recorded_in=mentor_placements(user).values("traineeship"))
+        Meeting.objects.awaiting_confirmation_of(user, recorded_in=mentored_traineeships(user))
         .select_related("traineeship__trainee")
         .order_by("date")
     )

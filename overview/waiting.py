@@ -16,11 +16,11 @@ from evaluations.moments import opens_on
 from evaluations.selectors import due_for_trainee
 from goals.models import LearningGoal
 from mentors.models import Agreement, Meeting
-from mentors.selectors import mentor_placements
 from organisations.models import Role
 from portfolios.models import Moment, SelfEvaluation
 from programmes.lifecycle import running_q
 from programmes.models import Traineeship
+from programmes.permissions import mentored_traineeships
 from programmes.state import with_state
 
 AGREEMENT_DAYS_AHEAD = 7  # an agreement waits on its owner from a week before its due date
@@ -104,7 +104,7 @@ def _programme_evaluations(user, today) -> list[Task]:
 
 
 def _mentor(user, today) -> list[Task]:
-    mentored = mentor_placements(user, today).values("traineeship")
+    mentored = mentored_traineeships(user, today)
     tasks = []
     unrecorded = (
         Meeting.objects.planned()

@@ -28,7 +28,7 @@ from django.utils.translation import gettext_noop
 
 from organisations.models import Membership, Role
 from organisations.permissions import ReadRule, lazy_format, register
-from organisations.querysets import any_of
+from organisations.querysets import any_of, compiled_once
 
 # After a placement ends, its mentor, manager and the hosting organisation keep access this
 # long to finish the meeting records and sign-offs of that period; then it stops by itself.
@@ -130,29 +130,44 @@ def mentor_placements(user, today: date | None = None):
     return open_placements(today).filter(mentor=user, organisation__in=mentor_orgs)
 
 
+def mentored_traineeships(user, today: date | None = None):
+    """The ids of the traineeships of ``mentor_placements``, for ``traineeship__in=`` (compiled once a day)."""
+    return _mentored_traineeship_ids(user.pk, today or timezone.localdate())
+
+
+@compiled_once
+def _mentored_traineeship_ids(user_id: int, today: date):
+    return mentor_placements(user_id, today).values("traineeship")
+
+
 def traineeship_scope(user, today: date | None = None) -> Q:
     """``relations_of(user, t)`` is non-empty exactly for the traineeships this selects."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    return Q(pk__in=_related_traineeship_ids(user.pk, today or timezone.localdate()))
+
+
+@compiled_once
+def _related_traineeship_ids(user_id: int, today: date):
     from programmes.models import Programme, Traineeship
 
-    memberships = Membership.objects.filter(user=user)
+    memberships = Membership.objects.filter(user=user_id)
 
     def organisations(*roles):
         return memberships.filter(role__in=roles).values("organisation")
 
     hosting = open_placements(today).values("traineeship")
-    coordinated = Programme.objects.filter(coordinator=user).filter(
+    coordinated = Programme.objects.filter(coordinator=user_id).filter(
         Q(owner__in=memberships.values("organisation")) | Q(partners__in=memberships.values("organisation"))
     )
     ids = Traineeship.objects.values("pk")
-    return Q(
-        pk__in=any_of(
-            ids.filter(trainee=user),
-            ids.filter(programme__owner__in=organisations(*OWNER_STAFF)),
-            ids.filter(programme__in=coordinated.values("pk")),
-            hosting.filter(mentor=user, organisation__in=organisations(Role.MENTOR)),
-            hosting.filter(manager=user, organisation__in=organisations(Role.MANAGER)),
-            hosting.filter(organisation__in=organisations(*OWNER_STAFF)),
-        )
+    return any_of(
+        ids.filter(trainee=user_id),
+        ids.filter(programme__owner__in=organisations(*OWNER_STAFF)),
+        ids.filter(programme__in=coordinated.values("pk")),
+        hosting.filter(mentor=user_id, organisation__in=organisations(Role.MENTOR)),
+        hosting.filter(manager=user_id, organisation__in=organisations(Role.MANAGER)),
+        hosting.filter(organisation__in=organisations(*OWNER_STAFF)),
     )
 
 
