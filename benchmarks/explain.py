@@ -1,5 +1,8 @@
 """Query plans of the heaviest pages: ``DATABASE_URL=postgres://... python benchmarks/explain.py``.
 
+``EXPLAIN_PAGES="coordinator:/traineeships/new/ trainee:/"`` explains those pages instead (role:path,
+as Zonnedal's demo accounts).
+
 Renders each page in-process as its role (demo accounts), runs EXPLAIN (ANALYZE, BUFFERS)
 on every query the page made, and prints the slowest queries with their plans, to find
 the indexes they need. Needs a database loaded with ``demo --trainees N`` and VACUUM ANALYZE.
@@ -26,6 +29,11 @@ TOP = int(os.environ.get("EXPLAIN_TOP", "3"))
 
 
 def pages():
+    if chosen := os.environ.get("EXPLAIN_PAGES"):
+        for page in chosen.split():
+            role, url = page.split(":", 1)
+            yield f"{url} ({role})", f"{role}@zonnedal.example", url
+        return
     cohort = Cohort.objects.filter(programme__owner__slug="zonnedal").order_by("pk").first()
     yield "HR home", "hr@zonnedal.example", "/"
     yield "traineeship list (HR)", "hr@zonnedal.example", "/traineeships/"

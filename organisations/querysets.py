@@ -8,6 +8,7 @@ that each use an index. ``tests/operations/test_scope_plans.py`` keeps the scope
 
 from functools import lru_cache, wraps
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
@@ -15,6 +16,8 @@ from django.db.models.expressions import RawSQL
 
 def any_of(first: QuerySet, *others: QuerySet) -> QuerySet:
     """The ids any of the one-column querysets select (a UNION; its parts cannot be ordered)."""
+    if not others:
+        return first.order_by()
     return first.order_by().union(*(other.order_by() for other in others))
 
 
@@ -23,19 +26,19 @@ def compiled_once(build):
     compiled once per key (hashable values: ids, dates) and database vendor.
 
     A scope of six unions with nested subqueries costs Django 10-15 ms to build and compile, and
-    a page filters by it several times; its SQL is the same for the same person and day, and
-    holds no data (the subqueries run in the database), so it can be kept.
+    a page filters by it several times; its SQL is the same for the same key. What the key holds
+    is read afresh by the caller on every call (a person's roles), so nothing read from the
+    database is kept here, only the text made from it.
     """
 
     @lru_cache(maxsize=2048)
     def compile_sql(vendor, *key):
-        query = build(*key).query.clone()
-        # As Django does for a queryset on the right of ``__in``.
-        query.clear_ordering(clear_default=True)
-        query.subquery = True
-        sql, params = query.as_sql(None, connection)
-        # Query.as_sql parenthesises a subquery; RawSQL adds its own parentheses.
-        return sql.removeprefix("(").removesuffix(")"), tuple(params)
+        queryset = build(*key)
+        try:
+            return _as_subquery_sql(queryset)
+        except EmptyResultSet:  # e.g. ``__in`` an empty list: the same column, from no row
+            nothing = queryset.model.objects.filter(pk__isnull=True)
+            return _as_subquery_sql(nothing.values(*queryset.query.values_select))
 
     @wraps(build)
     def as_raw_sql(*key) -> RawSQL:
@@ -43,3 +46,13 @@ def compiled_once(build):
 
     as_raw_sql.cache_clear = compile_sql.cache_clear
     return as_raw_sql
+
+
+def _as_subquery_sql(queryset) -> tuple[str, tuple]:
+    query = queryset.query.clone()
+    # As Django does for a queryset on the right of ``__in``.
+    query.clear_ordering(clear_default=True)
+    query.subquery = True
+    sql, params = query.as_sql(None, connection)
+    # Query.as_sql parenthesises a subquery; RawSQL adds its own parentheses.
+    return sql.removeprefix("(").removesuffix(")"), tuple(params)

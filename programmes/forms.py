@@ -1,7 +1,7 @@
 """Forms of the programmes app; each narrows its choices to what the user may pick."""
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +15,7 @@ from competencies.models import (
     LearningActivity,
 )
 from organisations.models import Invitation, Organisation, Role, User
+from organisations.querysets import any_of
 from organisations.safe_text import SafeForm, SafeModelForm
 from programmes import cao_defaults
 from programmes.cao_rules import CAO_RULE_FIELDS, PRESET_CHOICES, preset_in_force, preset_not_in_force, preset_values
@@ -363,12 +364,17 @@ class TraineeshipForm(SafeModelForm):
         if self.instance.pk:
             trainees = User.objects.filter(pk=self.instance.trainee_id)
         else:
-            busy = Traineeship.objects.filter(status__in=[TraineeshipStatus.PLANNED, TraineeshipStatus.ACTIVE])
+            # Look-ups by index (a UNION, then an anti-join per candidate): an OR across the tables and
+            # a NOT IN every running traineeship read all people and traineeships (90 ms at 100,000).
+            busy = Traineeship.objects.filter(
+                trainee=OuterRef("pk"), status__in=[TraineeshipStatus.PLANNED, TraineeshipStatus.ACTIVE]
+            )
             invited = Invitation.objects.open().filter(organisation=programme.owner, role=Role.TRAINEE)
-            trainees = User.objects.filter(
-                Q(pk__in=people_with_role([programme.owner], Role.TRAINEE).values("pk"))
-                | Q(email__in=invited.values("email"))
-            ).exclude(pk__in=busy.values("trainee_id"))
+            candidates = any_of(
+                people_with_role([programme.owner], Role.TRAINEE).values("pk"),
+                User.objects.filter(email__in=invited.values("email")).values("pk"),
+            )
+            trainees = User.objects.filter(pk__in=candidates).exclude(Exists(busy))
         self.fields["trainee"].queryset = trainees.order_by("name")
         self.fields["trainee"].label_from_instance = _trainee_label
         if self.instance.pk or not can_invite:

@@ -10,10 +10,15 @@ import re
 
 import pytest
 
+from coaching.models import CoachingSession
+from mentors.forms import traineeship_people
 from mentors.models import Meeting
 from mentors.selectors import meetings_of, open_agreements_for, records_to_confirm
+from organisations.models import Role
+from programmes.forms import TraineeshipForm
 from programmes.models import Traineeship
-from tests.organisations.factories import OrganisationFactory, UserFactory
+from tests.organisations.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.programmes.factories import TraineeshipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,10 +35,17 @@ def scopes(user, organisation):
     yield "records to confirm", records_to_confirm(user)
     yield "meetings of a person", meetings_of(user)
     yield "open agreements", open_agreements_for(user)
+    yield "coaching sessions", CoachingSession.objects.visible_to(user)
+    traineeship = TraineeshipFactory(organisation=organisation)
+    yield "people of a meeting", traineeship_people(traineeship)
+    yield "trainees to choose", TraineeshipForm(programme=traineeship.programme).fields["trainee"].queryset
 
 
 def test_the_scopes_are_a_union_of_look_ups_not_an_or_across_tables():
     user, organisation = UserFactory(), OrganisationFactory()
+    # Parts of a scope are left out for roles the person lacks: with these roles every part is there.
+    for role in (Role.HR, Role.MENTOR, Role.MANAGER):
+        MembershipFactory(user=user, organisation=organisation, role=role)
     for name, queryset in scopes(user, organisation):
         where = where_clause(queryset)
         assert " UNION " in where, f"{name}: not a semi-join on a UNION"
