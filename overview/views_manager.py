@@ -116,17 +116,22 @@ def _bars(counts: list[tuple[str, int]]) -> list[dict]:
 def manager_overview(request):
     overview, today = _overview(request)
     filtered = overview.qs
-    page = Paginator(filtered, PAGE_SIZE).get_page(request.GET.get("page"))
+    # The total, the steps and the signals in one pass over the traineeships (each pass evaluates
+    # the person's scope again: at 10,000 traineeships on SQLite about 30 ms a pass).
+    totals = filtered.aggregate(
+        total=Count("pk"),
+        total_at_risk=Count("pk", filter=at_risk_q()),
+        **{f"step_{number}": Count("pk", filter=Q(current_step=number)) for number, _ in STEP_CHOICES},
+        **{f"signal_{signal}": Count("pk", filter=Q(**{f"risk_{signal}": True})) for signal in SIGNALS},
+    )
+    paginator = Paginator(filtered, PAGE_SIZE)
+    paginator.count = totals["total"]  # Paginator.count is a cached property: no COUNT query of its own
+    page = paginator.get_page(request.GET.get("page"))
     register_reports = registers.reports(list(page), today)
     rows = [{"traineeship": t, "reasons": reasons(t), "register": register_reports.get(t.pk)} for t in page]
-    per_step = dict(filtered.order_by().values_list("current_step").annotate(n=Count("pk")))
-    per_signal = filtered.aggregate(
-        **{signal: Count("pk", filter=Q(**{f"risk_{signal}": True})) for signal in SIGNALS},
-        total_at_risk=Count("pk", filter=at_risk_q()),
-    )
     labels = signal_labels()
-    step_bars = _bars([(str(label), per_step.get(number, 0)) for number, label in STEP_CHOICES])
-    signal_bars = _bars([(labels[signal], per_signal[signal]) for signal in SIGNALS])
+    step_bars = _bars([(str(label), totals[f"step_{number}"]) for number, label in STEP_CHOICES])
+    signal_bars = _bars([(labels[signal], totals[f"signal_{signal}"]) for signal in SIGNALS])
     # A bar is a link: clicking it shows only the traineeships with that signal.
     for signal, bar in zip(SIGNALS, signal_bars, strict=True):
         bar["url"] = f"?signal={signal}#overview-table"
@@ -143,7 +148,7 @@ def manager_overview(request):
             "chart_width": CHART_WIDTH + 40,
             "step_chart_height": len(step_bars) * 28,
             "signal_chart_height": len(signal_bars) * 28,
-            "total_at_risk": per_signal["total_at_risk"],
+            "total_at_risk": totals["total_at_risk"],
             "ending": ending[:10],
             "mentors": mentor_load(request.membership.organisation, today),
         },

@@ -9,6 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from mentors.risks import SIGNALS
+from overview.stappenplan import STEP_CHOICES
 from programmes import state
 from tests.mentors.factories import AgreementFactory, MeetingFactory, mentored_traineeship, record
 from tests.queries import page_queries
@@ -71,3 +73,26 @@ def test_overview_filters_and_csv(personas, client_for):
     assert {line[0] for line in lines[1:]} == {risky.trainee.name, fine.trainee.name}
     filtered = client.get(reverse("manager_overview_csv"), {"at_risk": "false"})
     assert len(list(csv.reader(io.StringIO(filtered.content.decode("utf-8-sig")), dialect="dutch_excel"))) == 2
+
+
+def test_the_totals_steps_and_signals_count_the_filtered_traineeships(personas, client_for):
+    """One aggregate gives the page count, the at-risk count and both charts: each agrees with the list."""
+    with state.deferred():
+        for mentor in (None, None, personas.mentor):
+            mentored_traineeship(personas.organisation, mentor=mentor)
+    mentored_traineeship(personas.other_organisation, mentor=None)  # another organisation's: never counted
+    client = client_for(personas.manager)
+
+    for query, expected in [({}, 3), ({"signal": "no_mentor"}, 2)]:
+        context = client.get(reverse("manager_overview"), query).context
+        listed = [row["traineeship"] for row in context["rows"]]
+        assert context["page"].paginator.count == len(listed) == expected
+        # The bars come in the order of the steps and of the signals.
+        for (number, _), bar in zip(STEP_CHOICES, context["step_bars"], strict=True):
+            assert bar["count"] == sum(t.current_step == number for t in listed)
+        assert sum(bar["count"] for bar in context["step_bars"]) == expected
+        signals = dict(zip(SIGNALS, context["signal_bars"], strict=True))
+        for signal, bar in signals.items():
+            assert bar["count"] == sum(getattr(t, f"risk_{signal}") for t in listed)
+        assert signals["no_mentor"]["count"] == 2
+        assert context["total_at_risk"] == sum(t.at_risk for t in listed) > 0
