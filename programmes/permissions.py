@@ -126,8 +126,12 @@ def open_placements(today: date | None = None):
 
 def mentor_placements(user, today: date | None = None):
     """The placements ``user`` is mentor of now (the ``MENTOR`` relation), for the mentor's own lists."""
-    mentor_orgs = Membership.objects.organisations_of(user, Role.MENTOR)
-    return open_placements(today).filter(mentor=user, organisation__in=mentor_orgs)
+    return _mentoring(user.pk, today, held_roles(user))
+
+
+def _mentoring(user_id: int, today: date | None, held):
+    """``mentor_placements`` for the person with the roles ``held``: a mentor where they mentor."""
+    return open_placements(today).filter(mentor=user_id, organisation__in=_organisations_with(held, Role.MENTOR))
 
 
 def held_roles(user) -> tuple[tuple[int, tuple[str, ...]], ...]:
@@ -147,8 +151,7 @@ def mentored_traineeships(user, today: date | None = None):
 
 @compiled_once
 def _mentored_traineeship_ids(user_id: int, today: date, held):
-    mentoring = _organisations_with(held, Role.MENTOR)
-    return open_placements(today).filter(mentor=user_id, organisation__in=mentoring).values("traineeship")
+    return _mentoring(user_id, today, held).values("traineeship")
 
 
 def traineeship_scope(user, today: date | None = None) -> Q:
@@ -182,7 +185,7 @@ def _related_traineeship_ids(user_id: int, today: date, held):
         coordinated = Programme.objects.filter(coordinator=user_id).filter(Q(owner__in=every) | Q(partners__in=every))
         parts.append(ids.filter(programme__in=coordinated.values("pk")))
     if mentoring:
-        parts.append(hosting.filter(mentor=user_id, organisation__in=mentoring))
+        parts.append(_mentoring(user_id, today, held).values("traineeship"))
     if managing:
         parts.append(hosting.filter(manager=user_id, organisation__in=managing))
     return any_of(*parts)
