@@ -180,7 +180,9 @@ def _related_traineeship_ids(user_id: int, today: date, held):
     parts = [ids.filter(trainee=user_id)]
     if staff:
         parts.append(ids.filter(programme__owner__in=staff))
-        parts.append(hosting.filter(organisation__in=staff))
+        # The owner's own placements are in the part above: here only those at a partner, found
+        # from the partnership (not by reading every placement of a large owner, issue 13).
+        parts.append(_hosted_as_partner(today, staff))
     if every:
         coordinated = Programme.objects.filter(coordinator=user_id).filter(Q(owner__in=every) | Q(partners__in=every))
         parts.append(ids.filter(programme__in=coordinated.values("pk")))
@@ -189,6 +191,17 @@ def _related_traineeship_ids(user_id: int, today: date, held):
     if managing:
         parts.append(hosting.filter(manager=user_id, organisation__in=managing))
     return any_of(*parts)
+
+
+def _hosted_as_partner(today: date, organisations: list[int]):
+    """The traineeships with an open placement at one of ``organisations`` as an accepted partner."""
+    from programmes.models import Placement
+
+    return Placement.objects.filter(
+        end_date__gte=grace_cutoff(today),
+        organisation__in=organisations,
+        traineeship__programme__partners=F("organisation"),
+    ).values("traineeship")
 
 
 def can_manage(user, traineeship) -> bool:
