@@ -18,6 +18,7 @@ from organisations.access import role_required
 from organisations.models import Role, User
 from organisations.spreadsheets import table_response
 from overview import registers
+from overview.filters import OrganisationChoices
 from overview.stappenplan import STEP_CHOICES
 from programmes.models import Cohort, Placement, Programme, Traineeship
 from programmes.state import with_state
@@ -66,20 +67,14 @@ class OverviewFilter(django_filters.FilterSet):
         model = Traineeship
         fields = ["programme", "cohort", "step", "at_risk", "signal", "mentor"]
 
-    def __init__(self, *args, organisation, user, **kwargs):
+    def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        traineeships = Traineeship.objects.visible_to(user).of_organisation(organisation)
-        self.filters["programme"].queryset = Programme.objects.filter(pk__in=traineeships.values("programme")).order_by(
-            "name"
-        )
-        self.filters["cohort"].queryset = Cohort.objects.filter(pk__in=traineeships.values("cohort")).select_related(
-            "programme"
-        )
+        choices = OrganisationChoices(organisation)
+        self.filters["programme"].queryset = choices.programmes
+        self.filters["cohort"].queryset = choices.cohorts
+        self.filters["mentor"].queryset = choices.mentors
         labels = signal_labels()
         self.filters["signal"].extra["choices"] = [(signal, labels[signal]) for signal in SIGNALS]
-        self.filters["mentor"].queryset = User.objects.filter(
-            pk__in=Placement.objects.filter(traineeship__in=traineeships).values("mentor")
-        ).order_by("name")
 
     def filter_at_risk(self, queryset, name, value):
         if value is None:
@@ -101,7 +96,7 @@ def _overview(request):
     queryset = with_state(
         Traineeship.objects.visible_to(request.user).of_organisation(organisation).with_people(), today
     ).order_by("end_date", "pk")
-    return OverviewFilter(request.GET or None, queryset=queryset, organisation=organisation, user=request.user), today
+    return OverviewFilter(request.GET or None, queryset=queryset, organisation=organisation), today
 
 
 def _bars(counts: list[tuple[str, int]]) -> list[dict]:

@@ -96,3 +96,19 @@ def test_the_totals_steps_and_signals_count_the_filtered_traineeships(personas, 
             assert bar["count"] == sum(getattr(t, f"risk_{signal}") for t in listed)
         assert signals["no_mentor"]["count"] == 2
         assert context["total_at_risk"] == sum(t.at_risk for t in listed) > 0
+
+
+@pytest.mark.parametrize("url_name", ["manager_overview", "traineeship_list"])
+def test_filter_choices_are_the_organisations_own(personas, client_for, url_name):
+    """Both lists offer the organisation's programmes, cohorts and mentors; nothing of another organisation."""
+    own = mentored_traineeship(personas.organisation, mentor=personas.mentor)
+    other = mentored_traineeship(personas.other_organisation, mentor=personas.other_mentor)
+    form = client_for(personas.hr).get(reverse(url_name)).context["filter"].form
+
+    def offered(field):
+        return set(form.fields[field].queryset)
+
+    assert offered("programme") == {own.programme}
+    assert offered("cohort") == {own.cohort} - {None}
+    assert offered("mentor") == {personas.mentor}
+    assert other.programme not in offered("programme")
