@@ -173,11 +173,11 @@ def _related_traineeship_ids(user_id: int, today: date, held):
 
     staff = _organisations_with(held, *OWNER_STAFF)
     mentoring = _organisations_with(held, Role.MENTOR)
-    managing = _organisations_with(held, Role.MANAGER)
     every = [organisation for organisation, _ in held]
     ids = Traineeship.objects.values("pk")
-    hosting = open_placements(today).values("traineeship")
     parts = [ids.filter(trainee=user_id)]
+    # A placement's manager holds the manager role where the placement is, at the owner or a partner:
+    # the staff parts below select those traineeships already, so the manager needs no part of their own.
     if staff:
         parts.append(ids.filter(programme__owner__in=staff))
         # The owner's own placements are in the part above: here only those at a partner, found
@@ -188,8 +188,6 @@ def _related_traineeship_ids(user_id: int, today: date, held):
         parts.append(ids.filter(programme__in=coordinated.values("pk")))
     if mentoring:
         parts.append(_mentoring(user_id, today, held).values("traineeship"))
-    if managing:
-        parts.append(hosting.filter(manager=user_id, organisation__in=managing))
     return any_of(*parts)
 
 
