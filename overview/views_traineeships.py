@@ -51,12 +51,29 @@ def traineeship_list(request):
         Prefetch("placements", queryset=Placement.objects.select_related("organisation", "mentor"))
     )
     traineeship_filter = TraineeshipFilter(request.GET, queryset=queryset, organisation=organisation)
-    page = Paginator(traineeship_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = Paginator(traineeship_filter.qs, PAGE_SIZE)
+    counts = step_counts(base)
+    if not _narrowed(traineeship_filter):
+        # The list holds the rows the steps count: no COUNT of its own (a pass over the scope).
+        paginator.count = sum(row["count"] for row in counts)
     return render(
         request,
         "traineeships/traineeship_list.html",
-        {"filter": traineeship_filter, "page": page, "step_counts": step_counts(base), "all_done": ALL_DONE},
+        {
+            "filter": traineeship_filter,
+            "page": paginator.get_page(request.GET.get("page")),
+            "step_counts": counts,
+            "all_done": ALL_DONE,
+        },
     )
+
+
+def _narrowed(traineeship_filter) -> bool:
+    """Whether a filter leaves out rows (sorting does not); an invalid filter counts as narrowing."""
+    form = traineeship_filter.form
+    if not form.is_valid():
+        return True
+    return any(value not in (None, "") for name, value in form.cleaned_data.items() if name != "order")
 
 
 def stappenplan(request, pk):
