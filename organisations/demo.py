@@ -42,13 +42,21 @@ FIRST_NAMES = ["Sanne", "Daan", "Fleur", "Lars", "Noor", "Bram", "Yara", "Sem", 
 LAST_NAMES = ["de Jong", "van Dijk", "Peters", "Hendriks", "Dekker", "Brouwer", "Yılmaz", "van Leeuwen", "Kok", "Vos"]
 
 
+# A mentor guides a handful of trainees: the extra trainees of ``demo --trainees N`` get mentors of
+# their own at this rate, so a large organisation looks like one (hundreds of mentors, not one
+# mentor with thousands of mentees).
+TRAINEES_PER_MENTOR = 8
+
+
 @dataclass
 class DemoContext:
-    """What each app's demo loader needs: the organisations, the role accounts and the extra trainees."""
+    """What each app's demo loader needs: the organisations, the role accounts, the extra trainees
+    and their mentors (``extra_mentors[slug][i // TRAINEES_PER_MENTOR]`` guides extra trainee ``i``)."""
 
     organisations: dict[str, Organisation]
     accounts: dict[tuple[str, str], User]
     extra_trainees: dict[str, list[User]] = field(default_factory=dict)
+    extra_mentors: dict[str, list[User]] = field(default_factory=dict)
     rng: random.Random = field(default_factory=lambda: random.Random(2026))
     today: date = field(default_factory=lambda: timezone.localdate())
 
@@ -101,7 +109,13 @@ def load(*, trainees: int = 0) -> DemoContext:
             accounts[(slug, role)] = user
     context = DemoContext(organisations=organisations, accounts=accounts)
     context.extra_trainees = _extra_trainees(organisations, trainees, password)
+    context.extra_mentors = _extra_mentors(organisations, context.extra_trainees, password)
     return context
+
+
+def extra_mentor_of(context: DemoContext, slug: str, number: int) -> User:
+    """The mentor of the ``number``-th extra trainee of ``slug`` (counting from 0)."""
+    return context.extra_mentors[slug][number // TRAINEES_PER_MENTOR]
 
 
 def _extra_trainees(organisations: dict[str, Organisation], count: int, password: str) -> dict[str, list[User]]:
@@ -111,10 +125,25 @@ def _extra_trainees(organisations: dict[str, Organisation], count: int, password
     for number in range(1, count + 1):
         slug = slugs[number % len(slugs)]
         wanted[slug].append(f"trainee{number:05d}@{slug}.example")
+    return _bulk_accounts(organisations, wanted, Role.TRAINEE, password)
+
+
+def _extra_mentors(organisations, extra_trainees: dict[str, list[User]], password: str) -> dict[str, list[User]]:
+    """One mentor account per ``TRAINEES_PER_MENTOR`` extra trainees of each organisation, in bulk."""
+    wanted = {
+        slug: [f"mentor{m:03d}@{slug}.example" for m in range(1, -(-len(group) // TRAINEES_PER_MENTOR) + 1)]
+        for slug, group in extra_trainees.items()
+    }
+    return _bulk_accounts(organisations, wanted, Role.MENTOR, password, first_name=3)
+
+
+def _bulk_accounts(organisations, wanted: dict[str, list[str]], role: Role, password: str, first_name: int = 0):
+    """The accounts ``wanted`` (e-mail addresses per organisation) with ``role`` there, made in bulk
+    where missing; returns them per organisation in the order asked."""
     emails = [email for group in wanted.values() for email in group]
     existing = set(User.objects.filter(email__in=emails).values_list("email", flat=True))
     new_users = []
-    for number, email in enumerate(emails):
+    for number, email in enumerate(emails, start=first_name):
         if email not in existing:
             name = (
                 f"{FIRST_NAMES[number % len(FIRST_NAMES)]} {LAST_NAMES[(number // len(FIRST_NAMES)) % len(LAST_NAMES)]}"
@@ -122,12 +151,10 @@ def _extra_trainees(organisations: dict[str, Organisation], count: int, password
             new_users.append(User(email=email, name=name, password=password, language="nl"))
     User.objects.bulk_create(new_users, batch_size=1000)
     users = {user.email: user for user in User.objects.filter(email__in=emails)}
-    member_ids = set(
-        Membership.objects.filter(user__email__in=emails, role=Role.TRAINEE).values_list("user_id", flat=True)
-    )
+    member_ids = set(Membership.objects.filter(user__email__in=emails, role=role).values_list("user_id", flat=True))
     Membership.objects.bulk_create(
         [
-            Membership(user=users[email], organisation=organisations[slug], role=Role.TRAINEE)
+            Membership(user=users[email], organisation=organisations[slug], role=role)
             for slug, group in wanted.items()
             for email in group
             if users[email].pk not in member_ids

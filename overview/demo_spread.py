@@ -22,7 +22,7 @@ from competencies.models import Competency, CompetencyFramework, LearningActivit
 from goals.models import GoalProgress, LearningGoal
 from mentors.demo import PROFILES
 from mentors.models import Agreement, Meeting, MentorProfile
-from organisations.demo import FIRST_NAMES, LAST_NAMES, DemoContext
+from organisations.demo import FIRST_NAMES, LAST_NAMES, TRAINEES_PER_MENTOR, DemoContext
 from organisations.models import Membership, Organisation, Role, User, hash_token
 from overview.demo_copy import reserve, write
 from portfolios.demo import GOALS, SELF_EVALUATION
@@ -41,7 +41,6 @@ from programmes.models import (
     WorkProfile,
 )
 
-TRAINEES_PER_MENTOR = 8
 TOWNS = ["Aalsmeer", "Beekdal", "Cranendonck", "Dijkhuizen", "Eemland", "Franeker", "Gorssel", "Heuvelrug"]
 TOWNS += ["IJsselmonde", "Joure", "Kampen", "Lochem", "Meerwijk", "Nijkerk", "Oosterhout", "Peelland"]
 STAFF = [(Role.HR, "hr"), (Role.MANAGER, "manager"), (Role.COORDINATOR, "coordinator")]

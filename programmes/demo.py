@@ -9,7 +9,7 @@ from datetime import timedelta
 from django.contrib.auth.hashers import make_password
 
 from competencies.models import Competency, CompetencyFramework, LearningActivity
-from organisations.demo import DEMO_PASSWORD, DemoContext
+from organisations.demo import DEMO_PASSWORD, DemoContext, extra_mentor_of
 from organisations.models import Membership, Role, User
 from programmes import demo_group
 from programmes.cao_rules import preset_in_force, preset_values
@@ -424,6 +424,11 @@ def _extra_traineeships(context: DemoContext, programmes: dict) -> None:
         )
     created = Traineeship.objects.bulk_create(new, batch_size=1000)
     slug_of = {programme.pk: slug for slug, programme in programmes.items()}
+    mentor_of = {
+        user.pk: extra_mentor_of(context, slug, number)
+        for slug, group in context.extra_trainees.items()
+        for number, user in enumerate(group)
+    }
     Placement.objects.bulk_create(
         [
             Placement(
@@ -432,7 +437,7 @@ def _extra_traineeships(context: DemoContext, programmes: dict) -> None:
                 start_date=t.start_date,
                 end_date=t.end_date,
                 manager=context.account(slug_of[t.programme_id], Role.MANAGER),
-                mentor=context.account(slug_of[t.programme_id], Role.MENTOR),
+                mentor=mentor_of[t.trainee_id],
             )
             for t in created
         ],

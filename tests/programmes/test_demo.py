@@ -1,6 +1,11 @@
+from collections import Counter
+
 from django.core.management import call_command
 
 from competencies.models import Competency
+from mentors.models import MentorProfile
+from organisations.demo import TRAINEES_PER_MENTOR
+from organisations.models import Role, User
 from overview.stappenplan import annotate_steps
 from programmes.models import Placement, Programme, Traineeship
 
@@ -38,5 +43,12 @@ def test_demo_is_idempotent_and_fills_every_step(db):
     extra = Traineeship.objects.filter(trainee__email__startswith="trainee0")
     assert extra.count() == 12
     assert not Placement.objects.filter(traineeship__in=extra, mentor__isnull=True).exists()
+    # The extra trainees have mentors of their own, at most eight each, with a mentor's role and profile.
+    load = Counter(Placement.objects.filter(traineeship__in=extra).values_list("mentor__email", flat=True))
+    assert set(load) == {"mentor001@zonnedal.example", "mentor001@buurtkracht.example"}
+    assert max(load.values()) <= TRAINEES_PER_MENTOR
+    mentor = User.objects.get(email="mentor001@zonnedal.example")
+    assert mentor.memberships.filter(role=Role.MENTOR, organisation__slug="zonnedal").exists()
+    assert MentorProfile.objects.filter(user=mentor).exists()
     for traineeship in Traineeship.objects.all():
         traineeship.full_clean()
