@@ -1,12 +1,12 @@
 """Reads that span models; what other apps and the top-level pages may ask of this app."""
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from mentors.models import Agreement, Meeting, MentorProfile
-from organisations.models import Membership, User
+from organisations.models import User
 from organisations.querysets import any_of
 from programmes.lifecycle import not_over_q, running_q
 from programmes.models import Placement, Traineeship, TraineeshipState
@@ -23,10 +23,11 @@ def current_mentees(today=None):
     )
 
 
-def mentor_load(organisation, today=None) -> list[dict]:
-    """The organisation's mentors with their profile and mentees against capacity (three queries)."""
-    memberships = Membership.objects.mentors_of(organisation).select_related("user")
-    users = [m.user for m in memberships.order_by("user__name")]
+def mentor_load(organisation, today=None, *, users=None) -> list[dict]:
+    """Mentors with their profile and mentees against capacity (three queries): ``users`` (a page of
+    ``mentors_by_name``, or ``busiest_mentors``) in their order, or every mentor of the organisation."""
+    if users is None:
+        users = list(mentors_by_name(organisation))
     profiles = {
         p.user_id: p for p in MentorProfile.objects.filter(organisation=organisation, user__in=[u.pk for u in users])
     }
@@ -55,6 +56,25 @@ def mentor_load(organisation, today=None) -> list[dict]:
             }
         )
     return rows
+
+
+def mentors_by_name(organisation):
+    """The organisation's mentors as people, by name (to page through in SQL)."""
+    return User.objects.mentors_of(organisation).order_by("name", "pk")
+
+
+def busiest_mentors(organisation, today=None, limit: int = 10) -> list[User]:
+    """The ``limit`` mentors of the organisation with the most mentees today (ties by name)."""
+    ensure_fresh(today)
+    mentees = (
+        TraineeshipState.objects.filter(current_mentor=OuterRef("pk"))
+        .order_by()
+        .values("current_mentor")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    busiest = mentors_by_name(organisation).annotate(mentees=Subquery(mentees))
+    return list(busiest.order_by(F("mentees").desc(nulls_last=True), "name", "pk")[:limit])
 
 
 def mentor_warnings(row: dict) -> list[str]:

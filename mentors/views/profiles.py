@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from mentors.forms import MentorProfileForm
 from mentors.models import MentorProfile
 from mentors.risks import reasons
-from mentors.selectors import mentees_of, mentor_load
+from mentors.selectors import mentees_of, mentor_load, mentors_by_name
 from organisations.access import get_visible_or_404, role_required
 from organisations.models import Membership, Role
 
@@ -15,9 +15,11 @@ PAGE_SIZE = 25
 
 @role_required(Role.HR)
 def profile_list(request):
-    rows = mentor_load(request.membership.organisation)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "mentors/mentorprofile_list.html", {"page": page})
+    organisation = request.membership.organisation
+    # A page of mentors from the database, then the load of those alone (hundreds in a large organisation).
+    page = Paginator(mentors_by_name(organisation), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = mentor_load(organisation, users=list(page))
+    return render(request, "mentors/mentorprofile_list.html", {"page": page, "rows": rows})
 
 
 def _edit(request, membership, template, done_url):

@@ -1,0 +1,50 @@
+"""An organisation with many mentors: the overview shows the busiest, HR's list pages through all of
+them in SQL, each at a fixed number of queries."""
+
+from django.urls import reverse
+
+from mentors.selectors import busiest_mentors
+from organisations.models import Role
+from tests.mentors.factories import mentored_traineeship
+from tests.organisations.factories import member
+from tests.queries import page_queries
+
+
+def mentors(personas, count, first=0):
+    return [
+        member(personas.organisation, Role.MENTOR, email=f"mentor{n:03d}@testdal.example")
+        for n in range(first, first + count)
+    ]
+
+
+def test_the_busiest_mentors_come_first_and_a_page_holds_ten(personas, client_for):
+    extra = mentors(personas, 14)
+    for _ in range(3):
+        mentored_traineeship(personas.organisation, mentor=extra[5])
+    mentored_traineeship(personas.organisation, mentor=extra[9])
+    busiest = busiest_mentors(personas.organisation)
+    assert busiest[:2] == [extra[5], extra[9]] and len(busiest) == 10
+    assert [m.mentees for m in busiest[:2]] == [3, 1]
+
+    for user, link in ((personas.hr, True), (personas.manager, False)):
+        response = client_for(user).get(reverse("manager_overview"))
+        names = [row["user"] for row in response.context["mentors"]]
+        assert names == busiest
+        html = response.content.decode()
+        assert "De 10 mentoren met de meeste mentees, van de 15." in html  # 14 and the personas' own mentor
+        assert (reverse("mentors:profiles") in html) is link
+
+
+def test_hrs_mentor_list_pages_in_the_database(personas, client_for):
+    mentors(personas, 30)
+    client = client_for(personas.hr)
+    url = reverse("mentors:profiles")
+    first = client.get(url).context
+    assert first["page"].paginator.count == 31 and len(first["rows"]) == 25
+    second = client.get(url, {"page": 2}).context["rows"]
+    assert len(second) == 6
+    assert not {row["user"] for row in first["rows"]} & {row["user"] for row in second}
+    overview = reverse("manager_overview")
+    queries = page_queries(client, url), page_queries(client, overview)
+    mentors(personas, 40, first=30)
+    assert (page_queries(client, url), page_queries(client, overview)) == queries
