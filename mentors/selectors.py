@@ -63,8 +63,8 @@ def mentors_by_name(organisation):
     return User.objects.mentors_of(organisation).order_by("name", "pk")
 
 
-def busiest_mentors(organisation, today=None, limit: int = 10) -> list[User]:
-    """The ``limit`` mentors of the organisation with the most mentees today (ties by name)."""
+def mentors_by_load(organisation, today=None, *, limit: int = 10, busiest_first: bool = True) -> list[User]:
+    """The ``limit`` mentors of the organisation with the most (or the fewest) mentees today, ties by name."""
     ensure_fresh(today)
     mentees = (
         TraineeshipState.objects.filter(current_mentor=OuterRef("pk"))
@@ -74,7 +74,8 @@ def busiest_mentors(organisation, today=None, limit: int = 10) -> list[User]:
         .values("n")
     )
     busiest = mentors_by_name(organisation).annotate(mentees=Subquery(mentees))
-    return list(busiest.order_by(F("mentees").desc(nulls_last=True), "name", "pk")[:limit])
+    load = F("mentees").desc(nulls_last=True) if busiest_first else F("mentees").asc(nulls_first=True)
+    return list(busiest.order_by(load, "name", "pk")[:limit])
 
 
 def mentor_warnings(row: dict) -> list[str]:

@@ -10,7 +10,7 @@ from goals.models import GoalProgress, LearningGoal
 from mentors.audit import MentorAction
 from mentors.models import Addendum, Agreement, AgreementStatus, Meeting, MeetingGoalProgress, MeetingKind
 from mentors.notices import notices
-from mentors.selectors import mentor_load, mentor_warnings
+from mentors.selectors import mentor_load, mentor_warnings, mentors_by_name
 from organisations import audit
 from organisations.models import User
 from programmes.models import Placement, Traineeship
@@ -30,7 +30,8 @@ def placement_set_mentor(*, placement: Placement, mentor: User | None, by: User)
     """Choose ``mentor`` for ``placement``; returns warnings (over capacity, no coaching training)."""
     warnings = []
     if mentor is not None and mentor.pk != placement.mentor_id:
-        row = next((r for r in mentor_load(placement.organisation) if r["user"].pk == mentor.pk), None)
+        chosen = mentors_by_name(placement.organisation).filter(pk=mentor.pk)  # the load of this mentor alone
+        row = next(iter(mentor_load(placement.organisation, users=list(chosen))), None)
         if row is not None:
             row = {**row, "at_capacity": row["capacity"] is not None and row["mentees"] + 1 > row["capacity"]}
             warnings = mentor_warnings(row)

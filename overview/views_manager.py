@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from mentors.risks import SIGNALS, at_risk_q, reasons, signal_labels
-from mentors.selectors import busiest_mentors, mentor_load
+from mentors.selectors import mentor_load, mentors_by_load
 from organisations import audit
 from organisations.access import role_required
 from organisations.models import Role, User
@@ -147,7 +147,7 @@ def manager_overview(request):
             "ending": ending[:10],
             # The busiest mentors first; HR's mentor list pages through them all.
             "mentors": mentor_load(
-                request.membership.organisation, today, users=busiest_mentors(request.membership.organisation, today)
+                request.membership.organisation, today, users=mentors_by_load(request.membership.organisation, today)
             ),
             "mentor_count": User.objects.mentors_of(request.membership.organisation).count(),
         },

@@ -9,9 +9,9 @@ from django.views.decorators.http import require_http_methods
 from mentors import services
 from mentors.forms import MentorChoiceForm
 from mentors.permissions import placement_chooser
-from mentors.selectors import mentor_load
+from mentors.selectors import mentor_load, mentors_by_load
 from organisations.access import get_visible_or_404, require
-from organisations.models import Membership, Role
+from organisations.models import Membership, Role, User
 from programmes.models import Traineeship
 from programmes.permissions import can_manage, relations_of
 
@@ -45,13 +45,20 @@ def traineeship_mentors(request, pk):
     for placement in placements:
         allowed = may_choose(placement)
         if allowed and placement.organisation_id not in loads:
-            loads[placement.organisation_id] = mentor_load(placement.organisation)
+            # The mentors with room first; the choice itself offers every mentor of the organisation.
+            organisation = placement.organisation
+            loads[placement.organisation_id] = (
+                mentor_load(organisation, users=mentors_by_load(organisation, busiest_first=False)),
+                User.objects.mentors_of(organisation).count(),
+            )
+        candidates, mentor_count = loads[placement.organisation_id] if allowed else ([], 0)
         entries.append(
             {
                 "placement": placement,
                 "form": MentorChoiceForm(placement=placement) if allowed else None,
                 # Another organisation's mentors (profiles, load) are its own business.
-                "candidates": loads[placement.organisation_id] if allowed else [],
+                "candidates": candidates,
+                "mentor_count": mentor_count,
             }
         )
     return render(

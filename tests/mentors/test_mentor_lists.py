@@ -3,9 +3,9 @@ them in SQL, each at a fixed number of queries."""
 
 from django.urls import reverse
 
-from mentors.selectors import busiest_mentors
+from mentors.selectors import mentors_by_load
 from organisations.models import Role
-from tests.mentors.factories import mentored_traineeship
+from tests.mentors.factories import MentorProfileFactory, mentored_traineeship
 from tests.organisations.factories import member
 from tests.queries import page_queries
 
@@ -22,7 +22,7 @@ def test_the_busiest_mentors_come_first_and_a_page_holds_ten(personas, client_fo
     for _ in range(3):
         mentored_traineeship(personas.organisation, mentor=extra[5])
     mentored_traineeship(personas.organisation, mentor=extra[9])
-    busiest = busiest_mentors(personas.organisation)
+    busiest = mentors_by_load(personas.organisation)
     assert busiest[:2] == [extra[5], extra[9]] and len(busiest) == 10
     assert [m.mentees for m in busiest[:2]] == [3, 1]
 
@@ -48,3 +48,26 @@ def test_hrs_mentor_list_pages_in_the_database(personas, client_for):
     queries = page_queries(client, url), page_queries(client, overview)
     mentors(personas, 40, first=30)
     assert (page_queries(client, url), page_queries(client, overview)) == queries
+
+
+def test_choosing_a_mentor_shows_those_with_room_and_offers_everyone(personas, client_for):
+    extra = mentors(personas, 14)
+    MentorProfileFactory(organisation=personas.organisation, user=extra[13], capacity=1)
+    for mentor in extra[:12]:
+        mentored_traineeship(personas.organisation, mentor=mentor)
+    mentored_traineeship(personas.organisation, mentor=extra[13])  # full: one mentee, capacity one
+    traineeship = mentored_traineeship(personas.organisation, mentor=None)
+    placement = traineeship.placements.get()
+    client = client_for(personas.hr)
+    url = reverse("mentors:traineeship_mentors", kwargs={"pk": traineeship.pk})
+    (entry,) = client.get(url).context["entries"]
+    shown = [row["user"] for row in entry["candidates"]]
+    assert len(shown) == 10 and set(shown[:2]) == {personas.mentor, extra[12]}  # no mentees yet
+    assert entry["form"].fields["mentor"].queryset.count() == 15
+    assert "De 10 mentoren met de minste mentees, van de 15" in client.get(url).content.decode()
+    # One outside the table can be chosen; the warning about their load still comes.
+    choice = {"placement": placement.pk, f"placement-{placement.pk}-mentor": extra[13].pk}
+    response = client.post(url, choice, follow=True)
+    placement.refresh_from_db()
+    assert placement.mentor == extra[13]
+    assert any("capacity" in str(m) or "capaciteit" in str(m) for m in response.context["messages"])
