@@ -25,7 +25,7 @@ def current_mentees(today=None):
 
 def mentor_load(organisation, today=None, *, users=None) -> list[dict]:
     """Mentors with their profile and mentees against capacity (three queries): ``users`` (a page of
-    ``mentors_by_name``, or ``busiest_mentors``) in their order, or every mentor of the organisation."""
+    ``mentors_by_name``, or ``mentors_by_load``) in their order, or every mentor of the organisation."""
     if users is None:
         users = list(mentors_by_name(organisation))
     profiles = {

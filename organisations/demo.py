@@ -134,16 +134,16 @@ def _extra_mentors(organisations, extra_trainees: dict[str, list[User]], passwor
         slug: [f"mentor{m:03d}@{slug}.example" for m in range(1, -(-len(group) // TRAINEES_PER_MENTOR) + 1)]
         for slug, group in extra_trainees.items()
     }
-    return _bulk_accounts(organisations, wanted, Role.MENTOR, password, first_name=3)
+    return _bulk_accounts(organisations, wanted, Role.MENTOR, password, name_offset=3)
 
 
-def _bulk_accounts(organisations, wanted: dict[str, list[str]], role: Role, password: str, first_name: int = 0):
+def _bulk_accounts(organisations, wanted: dict[str, list[str]], role: Role, password: str, name_offset: int = 0):
     """The accounts ``wanted`` (e-mail addresses per organisation) with ``role`` there, made in bulk
     where missing; returns them per organisation in the order asked."""
     emails = [email for group in wanted.values() for email in group]
     existing = set(User.objects.filter(email__in=emails).values_list("email", flat=True))
     new_users = []
-    for number, email in enumerate(emails, start=first_name):
+    for number, email in enumerate(emails, start=name_offset):
         if email not in existing:
             name = (
                 f"{FIRST_NAMES[number % len(FIRST_NAMES)]} {LAST_NAMES[(number // len(FIRST_NAMES)) % len(LAST_NAMES)]}"
