@@ -61,6 +61,11 @@ def items_for(role: str | None) -> list[NavItem]:
     return [item for item in NAV_ITEMS if role in item.roles]
 
 
+def in_menu(role: str | None, url_name: str) -> bool:
+    """Whether ``role`` has the page ``url_name`` in its menu (so a page may link to it)."""
+    return any(item.url_name == url_name for item in items_for(role))
+
+
 def navigation(request):
     membership = getattr(request, "membership", None)
     if membership is None:

@@ -7,6 +7,7 @@ import django_filters
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Q
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,6 +20,7 @@ from organisations.models import Role, User
 from organisations.spreadsheets import table_response
 from overview import registers
 from overview.filters import OrganisationChoices
+from overview.navigation import in_menu
 from overview.stappenplan import STEP_CHOICES
 from programmes.models import Cohort, Placement, Programme, Traineeship
 from programmes.state import with_state
@@ -150,8 +152,14 @@ def manager_overview(request):
                 request.membership.organisation, today, users=mentors_by_load(request.membership.organisation, today)
             ),
             "mentor_count": User.objects.mentors_of(request.membership.organisation).count(),
+            "all_mentors_url": _menu_url(request, "mentors:profiles"),
         },
     )
+
+
+def _menu_url(request, url_name: str) -> str:
+    """The page's address when the person's menu has it, so a link goes only where they may go."""
+    return reverse(url_name) if in_menu(request.membership.role, url_name) else ""
 
 
 def _export(request, file_format):
