@@ -23,11 +23,10 @@ def current_mentees(today=None):
     )
 
 
-def mentor_load(organisation, today=None, *, users=None) -> list[dict]:
-    """Mentors with their profile and mentees against capacity (three queries): ``users`` (a page of
-    ``mentors_by_name``, or ``mentors_by_load``) in their order, or every mentor of the organisation."""
-    if users is None:
-        users = list(mentors_by_name(organisation))
+def mentor_load(organisation, today=None, *, users: list[User]) -> list[dict]:
+    """``users`` (a page of ``mentors_by_name``, or ``mentors_by_load``) in their order, with their
+    profile at ``organisation`` and mentees against capacity (a fixed number of queries); never every mentor of a
+    large organisation at once."""
     profiles = {
         p.user_id: p for p in MentorProfile.objects.filter(organisation=organisation, user__in=[u.pk for u in users])
     }
