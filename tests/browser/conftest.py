@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from organisations.demo import DEMO_PASSWORD, demo_email
+from tests.browser.steps import click_through, sign_in
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -63,14 +64,9 @@ def demo_site(live_server, transactional_db) -> str:
 
 
 def login_as(page, email: str, base_url: str) -> None:
-    page.goto(f"{base_url}/accounts/login/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("main form button[type=submit]")
-    page.wait_for_load_state()
+    sign_in(page, base_url, email, DEMO_PASSWORD)
     assert "/accounts/login/" not in page.url, f"{email} could not sign in"
 
 
 def switch_to_english(page) -> None:
-    page.click("button[name=language][value=en]")
-    page.wait_for_load_state()
+    click_through(page.locator("button[name=language][value=en]"))

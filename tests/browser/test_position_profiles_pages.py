@@ -3,10 +3,12 @@ violations of WCAG 2.1 A/AA, nothing wider than the screen, and valid HTML (the 
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from organisations.demo import demo_email
 from programmes.models import PositionProfile
 from tests.browser.conftest import login_as
+from tests.browser.steps import click_through
 from tests.browser.test_accessibility import AXE_RUN, DESKTOP, OVERFLOW, PHONE, validate_html, with_axe
 
 
@@ -40,10 +42,9 @@ def test_position_profile_pages_are_accessible(demo_site, browser, browser_conte
         # A form sent back with a mistake: the error at the field, what was typed kept.
         page.goto(demo_site + urls[3])
         page.locator("#id_tasks").fill("")
-        page.locator("main form button[type=submit]").click()
-        page.wait_for_load_state()
+        click_through(page.locator("main form button[type=submit]"))
         problems += [f"edit with an error: {v['id']} at {v['targets']}" for v in page.evaluate(AXE_RUN)]
-        assert "Beschrijf de taken die de trainee gaat doen." in page.content()
+        expect(page.locator("main")).to_contain_text("Beschrijf de taken die de trainee gaat doen.")
         context.close()
     problems += validate_html(saved)
     assert not problems, "\n".join(problems)

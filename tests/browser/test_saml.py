@@ -2,6 +2,7 @@
 
 import pytest
 from allauth.socialaccount.models import SocialAccount
+from playwright.sync_api import expect
 from saml2.xmldsig import SIG_RSA_SHA1
 
 from organisations.models import AuditEntry, Role
@@ -44,7 +45,6 @@ def sign_in_through_idp(page, base_url, idp, email):
     except Exception:
         summaries = [entry.summary for entry in AuditEntry.objects.all()]
         raise AssertionError((page.url, summaries)) from None
-    page.wait_for_load_state()
 
 
 def test_member_signs_in_through_saml_and_is_linked(page, live_server, idp, testdal):
@@ -57,7 +57,7 @@ def test_member_signs_in_through_saml_and_is_linked(page, live_server, idp, test
 
 def test_unknown_person_is_refused_through_saml(page, live_server, idp, testdal):
     sign_in_through_idp(page, live_server.url, idp, "vreemde@testdal.example")
-    assert page.locator("[data-reason=unknown_person]").count() == 1
+    expect(page.locator("[data-reason=unknown_person]")).to_have_count(1)
     assert not SocialAccount.objects.exists()
 
 
@@ -67,7 +67,7 @@ def test_assertion_signed_with_another_key_is_refused(page, live_server, idp, te
     other.mkdir()
     idp.signing_key = self_signed(other)
     sign_in_through_idp(page, live_server.url, idp, "mentor@testdal.example")
-    assert page.locator("[data-reason=token]").count() == 1
+    expect(page.locator("[data-reason=token]")).to_have_count(1)
     assert not SocialAccount.objects.exists()
     assert AuditEntry.objects.filter(organisation=testdal, action="signin.failed").exists()
 
@@ -76,5 +76,5 @@ def test_sha1_signature_is_refused(page, live_server, idp, testdal):
     member(testdal, Role.MENTOR, email="mentor@testdal.example")
     idp.sign_alg = SIG_RSA_SHA1
     sign_in_through_idp(page, live_server.url, idp, "mentor@testdal.example")
-    assert page.locator("[data-reason=token]").count() == 1
+    expect(page.locator("[data-reason=token]")).to_have_count(1)
     assert not SocialAccount.objects.exists()

@@ -2,8 +2,10 @@
 
 import pytest
 from allauth.mfa.models import Authenticator
+from playwright.sync_api import expect
 
 from organisations.models import Role
+from tests.browser.steps import click_through, sign_in
 from tests.organisations.factories import OrganisationFactory, member
 
 pytestmark = pytest.mark.browser
@@ -34,11 +36,7 @@ def page(browser, browser_context_args):
 
 
 def password_sign_in(page, base_url, email):
-    page.goto(f"{base_url}/accounts/login/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main form button[type=submit]")
-    page.wait_for_load_state()
+    sign_in(page, base_url, email, PASSWORD)
 
 
 def test_security_key_is_added_and_asked_at_sign_in(page, live_server, transactional_db):
@@ -57,8 +55,6 @@ def test_security_key_is_added_and_asked_at_sign_in(page, live_server, transacti
     page.context.clear_cookies()
     password_sign_in(page, live_server.url, person.email)
     assert "/accounts/2fa/authenticate/" in page.url
-    with page.expect_navigation():
-        page.click("#mfa_webauthn_authenticate")
-    page.wait_for_load_state()
+    click_through(page.locator("#mfa_webauthn_authenticate"))
     assert page.url.rstrip("/") == live_server.url.rstrip("/"), page.url
-    assert person.name in page.content()
+    expect(page.locator("body")).to_contain_text(person.name)

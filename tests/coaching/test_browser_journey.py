@@ -5,8 +5,10 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from portfolios.models import Reflection
+from tests.browser.steps import click_through
 from tests.mentors.factories import mentored_traineeship
 from tests.mentors.test_browser_journey import sign_in
 
@@ -25,9 +27,8 @@ def test_hr_invites_a_coach_who_plans_a_session_the_trainee_sees(transactional_d
     page.get_by_role("link", name="Coach toewijzen").click()
     page.fill("input[name=invite-name]", "Olga Buiten")
     page.fill("input[name=invite-email]", "olga@coachpraktijk.example")
-    page.get_by_role("button", name="Coach uitnodigen").click()
-    page.wait_for_load_state()
-    assert "uitgenodigd, nog niet aangenomen" in page.content()
+    click_through(page.get_by_role("button", name="Coach uitnodigen"))
+    expect(page.locator("body")).to_contain_text("uitgenodigd, nog niet aangenomen")
     context.close()
 
     link = re.search(r"https?://\S+/organisation/invitation/\S+/", mail.outbox[-1].body).group(0)
@@ -37,24 +38,23 @@ def test_hr_invites_a_coach_who_plans_a_session_the_trainee_sees(transactional_d
     page.goto(f"{live_server.url}{path}")
     page.fill("input[name=password1]", "een-lang-wachtwoord-42")
     page.fill("input[name=password2]", "een-lang-wachtwoord-42")
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_load_state()
-    page.get_by_role("link", name=personas.trainee.name).first.click()
-    assert "Vraag voor de coach" in page.content()
-    assert "Alleen voor mezelf" not in page.content()
+    click_through(page.locator("form button[type=submit]").last)
+    click_through(page.get_by_role("link", name=personas.trainee.name).first)
+    expect(page.locator("body")).to_contain_text("Vraag voor de coach")
+    expect(page.locator("body")).not_to_contain_text("Alleen voor mezelf")
     page.get_by_role("link", name="Gesprek plannen").click()
     page.fill("input[name=date]", "2026-12-10")
     page.fill("input[name=start_time]", "14:00")
     page.get_by_label("Online", exact=True).check()
     page.fill("input[name=location]", "https://meet.example.org/olga")
-    page.get_by_role("button", name="Opslaan").click()
-    page.wait_for_load_state()
-    assert "Het gesprek is gepland." in page.content()
+    click_through(page.get_by_role("button", name="Opslaan"))
+    expect(page.locator("body")).to_contain_text("Het gesprek is gepland.")
     context.close()
 
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()
     sign_in(page, live_server, personas.trainee)
-    page.get_by_role("link", name="Mijn coach en coachingsgesprekken").click()
-    assert "Olga Buiten" in page.content() and "meet.example.org/olga" in page.content()
+    click_through(page.get_by_role("link", name="Mijn coach en coachingsgesprekken"))
+    expect(page.locator("body")).to_contain_text("Olga Buiten")
+    expect(page.locator("body")).to_contain_text("meet.example.org/olga")
     context.close()

@@ -2,9 +2,11 @@
 final level beside the trainee's own rating and the growth shows."""
 
 import pytest
+from playwright.sync_api import expect
 
 from evaluations.models import ProgrammeEvaluation
 from portfolios.models import MentorCompetencyRating
+from tests.browser.steps import press_through
 from tests.evaluations.factories import halfway_traineeship
 from tests.organisations.factories import PASSWORD
 from tests.programmes.factories import ProgrammeFactory
@@ -16,8 +18,8 @@ def _sign_in(page, live_server, user):
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("input[name=username]", user.email)
     page.fill("input[name=password]", PASSWORD)
-    page.press("input[name=password]", "Enter")
-    page.wait_for_load_state()
+    page.locator("input[name=password]").focus()
+    press_through(page, "Enter")
 
 
 @pytest.mark.browser
@@ -31,10 +33,10 @@ def test_trainee_evaluates_the_programme_from_the_home_page(live_server, page, p
         page.get_by_role("group", name=group).get_by_label("4 – goed").check()
     page.get_by_label("Wat moet het programma vooral houden?").fill("De intervisie")
     page.get_by_role("button", name="Evaluatie versturen").click()
-    assert page.get_by_text("Dank je wel: je evaluatie is verstuurd.").is_visible()
+    expect(page.get_by_text("Dank je wel: je evaluatie is verstuurd.")).to_be_visible()
     assert ProgrammeEvaluation.objects.get(traineeship=traineeship).answers.filter(rating=4).count() == 4
     page.get_by_role("navigation", name="Hoofdnavigatie").get_by_role("link", name="Programma-evaluatie").click()
-    assert page.get_by_text("Halverwege: verstuurd").is_visible()
+    expect(page.get_by_text("Halverwege: verstuurd")).to_be_visible()
 
 
 @pytest.mark.browser
@@ -49,8 +51,8 @@ def test_mentor_rates_the_final_level_and_the_portfolio_shows_growth(live_server
     page.get_by_label("Hoe heeft de trainee zich ontwikkeld?").fill("Sterk gegroeid in gespreksvoering")
     page.get_by_label(f"Jouw oordeel: {competency.code} {competency.name}").select_option("3")
     page.get_by_role("button", name="Opslaan", exact=True).click()
-    assert page.get_by_role("heading", name="Groei per competentie").is_visible()
+    expect(page.get_by_role("heading", name="Groei per competentie")).to_be_visible()
     assert MentorCompetencyRating.objects.get(final_evaluation__traineeship=traineeship).level == 3
     page.goto(f"{live_server.url}/portfolio/{traineeship.pk}/")
     table = page.get_by_role("table", name="oordeel van de mentor")
-    assert table.get_by_role("row", name=f"{competency.code} {competency.name}").is_visible()
+    expect(table.get_by_role("row", name=f"{competency.code} {competency.name}")).to_be_visible()

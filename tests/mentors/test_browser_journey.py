@@ -4,18 +4,16 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from mentors.models import Agreement, Meeting
+from tests.browser import steps
 from tests.mentors.factories import MeetingFactory, mentored_traineeship
 from tests.organisations.factories import PASSWORD
 
 
 def sign_in(page, live_server, user):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", user.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_load_state()
+    steps.sign_in(page, live_server.url, user.email, PASSWORD)
 
 
 @pytest.mark.browser
@@ -40,19 +38,17 @@ def test_mentor_logs_a_meeting_and_trainee_confirms(transactional_db, personas, 
     page.fill("input[name=agreements-0-description]", "Verslag van het huisbezoek schrijven")
     page.select_option("select[name=agreements-0-owner]", str(personas.trainee.pk))
     page.fill("input[name=agreements-0-due_date]", (timezone.localdate() + timedelta(days=7)).isoformat())
-    page.get_by_role("button", name="Save the record").click()
-    page.wait_for_load_state()
+    steps.click_through(page.get_by_role("button", name="Save the record"))
     mentor_context.close()
 
     trainee_context = browser.new_context(locale="en-GB")
     page = trainee_context.new_page()
     sign_in(page, live_server, personas.trainee)
-    page.get_by_role("link", name="Read and confirm").first.click()
-    assert "Goed gesprek over de eerste casussen." in page.content()
-    assert "Alleen voor mij." not in page.content()
-    page.get_by_role("button", name="I have read the record and confirm it").click()
-    page.wait_for_load_state()
-    assert "it is final" in page.content()
+    steps.click_through(page.get_by_role("link", name="Read and confirm").first)
+    expect(page.locator("body")).to_contain_text("Goed gesprek over de eerste casussen.")
+    expect(page.locator("body")).not_to_contain_text("Alleen voor mij.")
+    steps.click_through(page.get_by_role("button", name="I have read the record and confirm it"))
+    expect(page.locator("body")).to_contain_text("it is final")
     trainee_context.close()
 
     meeting.refresh_from_db()
@@ -87,9 +83,8 @@ def test_mentor_logs_a_past_meeting_with_two_agreements_in_one_submission(
         page.fill(f"input[name=agreements-{index}-due_date]", due)
     page.get_by_role("button", name="Remove this agreement").nth(1).click()
     page.wait_for_selector("input[name=agreements-1-description]", state="detached")
-    page.get_by_role("button", name="Save the meeting").click()
-    page.wait_for_load_state()
-    assert "The meeting is logged" in page.content()
+    steps.click_through(page.get_by_role("button", name="Save the meeting"))
+    expect(page.locator("body")).to_contain_text("The meeting is logged")
     context.close()
 
     assert len(submissions) == 1
@@ -108,8 +103,7 @@ def test_a_failed_submission_shows_the_error_summary_with_focus(transactional_db
     sign_in(page, live_server, personas.mentor)
     page.goto(f"{live_server.url}/mentors/traineeships/{traineeship.pk}/meetings/log/")
     page.fill("input[name=date]", (timezone.localdate() + timedelta(days=3)).isoformat())
-    page.get_by_role("button", name="Save the meeting").click()
-    page.wait_for_load_state()
+    steps.click_through(page.get_by_role("button", name="Save the meeting"))
     focused = page.evaluate("document.activeElement.dataset.errorSummary !== undefined")
     assert focused
     page.locator("[data-error-summary] a").first.click()

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from organisations.models import Role
 from programmes.dates import add_months
 from programmes.models import Traineeship
+from tests.browser.steps import click_through, sign_in
 from tests.organisations.factories import PASSWORD, OrganisationFactory, member
 from tests.programmes.factories import CompetencyFactory, FrameworkFactory, LearningActivityFactory, ProgrammeFactory
 
@@ -44,8 +45,8 @@ def test_hr_sets_up_a_traineeship(live_server, page, transactional_db):
     # With JavaScript the preset fills the agreement at once; the button does the same without.
     expect(page.get_by_label(field("Maximum duration (months)"))).to_have_value("12")
     page.get_by_role("button", name="Apply preset").click()
-    assert page.get_by_label(field("Maximum duration (months)")).input_value() == "12"
-    assert page.get_by_label(field("Name")).input_value() == "Traineeship Sociaal Werk 2026"
+    expect(page.get_by_label(field("Maximum duration (months)"))).to_have_value("12")
+    expect(page.get_by_label(field("Name"))).to_have_value("Traineeship Sociaal Werk 2026")
     page.get_by_label(field("Competency framework")).select_option(label=framework.name)
     page.get_by_role("button", name="Save programme").click()
     page.get_by_role("heading", name="Traineeship Sociaal Werk 2026").wait_for()
@@ -62,12 +63,12 @@ def test_hr_sets_up_a_traineeship(live_server, page, transactional_db):
     page.get_by_role("button", name="Save traineeship").click()
     # The error summary at the top links to the field, where the same message stands.
     expect(page.locator('[data-error-summary] a[href="#id_end_date"]')).to_be_visible()
-    assert (
+    expect(
         page.locator("#id_end_date ~ .invalid-feedback, .invalid-feedback")
         .get_by_text(re.compile("lasts at most 12 months"))
-        .first.is_visible()
-    )
-    assert page.get_by_label(field("Pay scale during the traineeship")).input_value() == "6"
+        .first
+    ).to_be_visible()
+    expect(page.get_by_label(field("Pay scale during the traineeship"))).to_have_value("6")
     page.get_by_label(field("End date")).fill((add_months(start, 12) - timedelta(days=1)).isoformat())
     page.get_by_role("button", name="Save traineeship").click()
     # The flow goes on to step 1 at once; the single employer's placement is already there.
@@ -82,16 +83,16 @@ def test_hr_sets_up_a_traineeship(live_server, page, transactional_db):
 
     # Step 2: the suggestion points at the activity that covers A6; choose it.
     page.get_by_role("button", name="choose Training meldcode").click()
-    assert page.get_by_role("row", name=re.compile("Training meldcode")).is_visible()
+    expect(page.get_by_role("row", name=re.compile("Training meldcode"))).to_be_visible()
 
-    page.get_by_role("link", name="Overview").click()
+    click_through(page.get_by_role("link", name="Overview"))
     steps = page.locator("ol.step-list > li")
     # HR's part of step 1 is done; what is left is the trainee's own start self-evaluation.
-    step1 = steps.nth(0).inner_text()
-    assert "self-evaluation" in step1
-    assert "not described" not in step1 and "No competencies" not in step1
-    assert "Done" in steps.nth(1).inner_text()
-    assert "Add a placement" not in steps.nth(2).inner_text()
+    expect(steps.nth(0)).to_contain_text("self-evaluation")
+    expect(steps.nth(0)).not_to_contain_text("not described")
+    expect(steps.nth(0)).not_to_contain_text("No competencies")
+    expect(steps.nth(1)).to_contain_text("Done")
+    expect(steps.nth(2)).not_to_contain_text("Add a placement")
 
 
 @pytest.mark.browser
@@ -107,11 +108,7 @@ def test_hr_invites_and_finishes_steps_one_to_three_in_few_submissions(live_serv
     LearningActivityFactory(organisation=organisation, title="Training meldcode").competencies.add(a6)
     ProgrammeFactory(owner=organisation, name="Traineeship Telgen", framework=framework)
 
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", hr.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_load_state()
+    sign_in(page, live_server.url, hr.email, PASSWORD)
     submissions = []
     page.on("request", lambda request: submissions.append(request.url) if request.method == "POST" else None)
 

@@ -4,10 +4,12 @@ import re
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from organisations.models import Role
 from programmes.dates import add_months
 from programmes.models import PositionProfile, Traineeship, WorkProfile
+from tests.browser.steps import sign_in
 from tests.organisations.factories import PASSWORD, OrganisationFactory, member
 from tests.programmes.factories import CohortFactory, CompetencyFactory, FrameworkFactory, ProgrammeFactory
 
@@ -27,11 +29,7 @@ def test_hr_writes_a_profile_prints_it_and_hires_on_it(live_server, page, transa
     programme = ProgrammeFactory(owner=organisation, name="Traineeship Telgen", framework=framework)
     cohort = CohortFactory(programme=programme, name="Lichting 2026", start_date=timezone.localdate().replace(day=1))
 
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", hr.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_load_state()
+    sign_in(page, live_server.url, hr.email, PASSWORD)
 
     # From the "More" menu to the position profiles.
     page.locator("summary", has_text="More").click()
@@ -52,14 +50,14 @@ def test_hr_writes_a_profile_prints_it_and_hires_on_it(live_server, page, transa
 
     # Someone is hired: the traineeship is created from the profile.
     page.get_by_role("link", name="Create traineeship from this profile").click()
-    assert page.get_by_label(field("Cohort")).input_value() == str(cohort.pk)
+    expect(page.get_by_label(field("Cohort"))).to_have_value(str(cohort.pk))
     start = cohort.start_date
     page.get_by_label(field("Trainee")).select_option(label="Tess Trainee (tess@telgen.example)")
     page.get_by_label(field("Education level")).select_option("hbo")
     page.get_by_label(field("Graduation date")).fill(add_months(start, -3).isoformat())
     page.get_by_role("button", name="Save traineeship").click()
     page.get_by_role("heading", name="Step 1: the work").wait_for()
-    assert page.get_by_label(field("Tasks")).input_value() == "Ambulant jongerenwerk in de wijk."
+    expect(page.get_by_label(field("Tasks"))).to_have_value("Ambulant jongerenwerk in de wijk.")
 
     traineeship = Traineeship.objects.get(programme=programme)
     assert WorkProfile.objects.get(traineeship=traineeship).tasks == "Ambulant jongerenwerk in de wijk."
