@@ -22,11 +22,15 @@ from overview import registers
 from overview.filters import OrganisationChoices
 from overview.navigation import in_menu
 from overview.stappenplan import STEP_CHOICES
+from programmes.lifecycle import ending_soon_q
 from programmes.models import Cohort, Placement, Programme, Traineeship
 from programmes.state import with_state
 
 PAGE_SIZE = 25
 CHART_WIDTH = 300
+# Further ahead than the "ending soon" mark of the lists: time to arrange what comes after.
+ENDING_WEEKS = 8
+ENDING_SHOWN = 10
 
 
 class AllYesNoWidget(django_filters.widgets.BooleanWidget):
@@ -113,11 +117,13 @@ def _bars(counts: list[tuple[str, int]]) -> list[dict]:
 def manager_overview(request):
     overview, today = _overview(request)
     filtered = overview.qs
+    ending_q = ending_soon_q(today, weeks=ENDING_WEEKS)  # running ones only: not one stopped early
     # The total, the steps and the signals in one pass over the traineeships (each pass evaluates
     # the person's scope again: at 10,000 traineeships on SQLite 10-20 ms a pass).
     totals = filtered.aggregate(
         total=Count("pk"),
         total_at_risk=Count("pk", filter=at_risk_q()),
+        ending=Count("pk", filter=ending_q),
         **{f"step_{number}": Count("pk", filter=Q(current_step=number)) for number, _ in STEP_CHOICES},
         **{f"signal_{signal}": Count("pk", filter=Q(**{f"risk_{signal}": True})) for signal in SIGNALS},
     )
@@ -132,7 +138,6 @@ def manager_overview(request):
     # A bar is a link: clicking it shows only the traineeships with that signal.
     for signal, bar in zip(SIGNALS, signal_bars, strict=True):
         bar["url"] = f"?signal={signal}#overview-table"
-    ending = filtered.filter(end_date__gte=today, end_date__lte=today + timezone.timedelta(weeks=8))
     return render(
         request,
         "manager/overview.html",
@@ -146,7 +151,8 @@ def manager_overview(request):
             "step_chart_height": len(step_bars) * 28,
             "signal_chart_height": len(signal_bars) * 28,
             "total_at_risk": totals["total_at_risk"],
-            "ending": ending[:10],
+            "ending": filtered.filter(ending_q)[:ENDING_SHOWN] if totals["ending"] else [],
+            "ending_count": totals["ending"],
             # The busiest mentors first; HR's mentor list pages through them all.
             "mentors": mentor_load(
                 request.membership.organisation, today, users=mentors_by_load(request.membership.organisation, today)

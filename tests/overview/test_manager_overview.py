@@ -12,6 +12,7 @@ from django.utils import timezone
 from mentors.risks import SIGNALS
 from overview.stappenplan import STEP_CHOICES
 from programmes import state
+from programmes.models import TraineeshipStatus
 from tests.mentors.factories import AgreementFactory, MeetingFactory, mentored_traineeship, record
 from tests.queries import page_queries
 
@@ -112,3 +113,36 @@ def test_filter_choices_are_the_organisations_own(personas, client_for, url_name
     assert offered("cohort") == {own.cohort} - {None}
     assert offered("mentor") == {personas.mentor}
     assert other.programme not in offered("programme")
+
+
+def test_ending_lists_running_traineeships_first_and_says_how_many(personas, client_for):
+    """Those that end in the next eight weeks, running ones only (the lifecycle's rule), the first
+    ten linked, with how many there are when more do; in the same pass as the totals."""
+    today = timezone.localdate()
+    start = today - timedelta(days=300)
+    with state.deferred():
+        ending = [
+            mentored_traineeship(personas.organisation, start_date=start, end_date=today + timedelta(days=3 + i))
+            for i in range(12)
+        ]
+        stopped = mentored_traineeship(
+            personas.organisation,
+            start_date=start,
+            end_date=today + timedelta(days=1),
+            status=TraineeshipStatus.STOPPED,
+        )
+        later = mentored_traineeship(personas.organisation, start_date=start, end_date=today + timedelta(weeks=9))
+    client = client_for(personas.manager, language="en")
+    response = client.get(reverse("manager_overview"))
+    assert list(response.context["ending"]) == ending[:10]
+    assert response.context["ending_count"] == 12
+    html = response.content.decode()
+    assert "The 10 that end first, of 12." in html
+    assert f'href="{reverse("stappenplan", args=[ending[0].pk])}"' in html
+    assert stopped not in response.context["ending"] and later not in response.context["ending"]
+
+    for traineeship in ending[2:]:
+        traineeship.delete()
+    response = client.get(reverse("manager_overview"))
+    assert response.context["ending_count"] == 2
+    assert "end first, of" not in response.content.decode()
