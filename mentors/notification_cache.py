@@ -37,6 +37,10 @@ IGNORED_MODELS = {
     "mentors.ChangeMark",
 }
 WRITE = re.compile(r'(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.IGNORECASE)
+# Columns of watched tables that no notice reads, written often: an update of these alone
+# leaves every count cached (each sign-in sets last_login; it used to empty every count).
+IGNORED_COLUMNS = {"organisations_user": frozenset({"last_login"})}
+SET_COLUMN = re.compile(r'(?:\bSET|,)\s*"?(\w+)"?\s*=')
 PRUNE_EVERY = 1000
 CACHED_SECONDS = 24 * 60 * 60
 _watched_tables: frozenset[str] = frozenset()
@@ -87,9 +91,18 @@ def _marking_writes(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
     if not _migrating and sql[:6].upper() in ("INSERT", "UPDATE", "DELETE"):
         written = WRITE.match(sql)
-        if written and written.group(1) in _watched_tables:
+        if written and written.group(1) in _watched_tables and not _only_ignored_columns(sql, written.group(1)):
             changed(context["connection"])
     return result
+
+
+def _only_ignored_columns(sql: str, table: str) -> bool:
+    ignored = IGNORED_COLUMNS.get(table)
+    if not ignored or sql[:6].upper() != "UPDATE":
+        return False
+    assignments = sql.split(" WHERE ", 1)[0]
+    columns = set(SET_COLUMN.findall(assignments))
+    return bool(columns) and columns <= ignored
 
 
 def _install(sender=None, connection=None, **kwargs) -> None:

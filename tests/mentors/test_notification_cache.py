@@ -11,6 +11,7 @@ from mentors.models import ChangeMark, Meeting
 from mentors.notifications import unread_count
 from organisations.models import AuditEntry
 from tests.mentors.factories import MeetingFactory, mentored_traineeship, record
+from tests.organisations.factories import PASSWORD
 
 
 def _count_queries(user) -> int:
@@ -82,3 +83,18 @@ def test_reading_pages_writes_nothing_that_empties_the_cache(personas, client_fo
         for name in pages:
             assert client.get(reverse(name)).status_code == 200
         assert notification_cache.latest_mark() == before, user
+
+
+def test_a_sign_in_leaves_the_counts_cached_a_change_of_name_does_not(personas, client):
+    unread_count(personas.hr, timezone.localdate())
+    marks = ChangeMark.objects.count()
+    response = client.post(reverse("login"), {"username": personas.mentor.email, "password": PASSWORD})
+    assert response.status_code == 302
+    personas.mentor.refresh_from_db()
+    assert personas.mentor.last_login is not None
+    assert ChangeMark.objects.count() == marks  # only last_login was written
+
+    unread_count(personas.hr, timezone.localdate())
+    personas.mentor.name = "Nieuwe Naam"
+    personas.mentor.save(update_fields=["name", "last_login"])  # a name shows in other people's notices
+    assert ChangeMark.objects.count() > marks
