@@ -76,13 +76,18 @@ def latest_mark() -> int:
     return ChangeMark.objects.aggregate(newest=Max("pk"))["newest"] or 0
 
 
+def key(name: str, user_id: int, today: date) -> str:
+    """Where ``cached`` keeps ``name`` for this person and day, as of the newest mark."""
+    return f"notifications:{name}:{user_id}:{today.isoformat()}:{latest_mark()}"
+
+
 def cached(name: str, user_id: int, today: date, compute):
     """``compute()``, or its result cached for this person, day and newest mark (never None)."""
-    key = f"notifications:{name}:{user_id}:{today.isoformat()}:{latest_mark()}"
-    value = cache.get(key)
+    key_now = key(name, user_id, today)
+    value = cache.get(key_now)
     if value is None:
         value = compute()
-        cache.set(key, value, CACHED_SECONDS)
+        cache.set(key_now, value, CACHED_SECONDS)
     connection.notifications_cached = True
     return value
 

@@ -7,7 +7,10 @@ from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
+from mentors import notification_cache
+from mentors.notifications import unread_count
 from tests.conftest import Personas
 from tests.kept_files import KeptFiles
 from tests.url_matrix import ACTORS, ROWS, SCENARIOS, SKIPPED_PREFIXES, forget_shown_forms
@@ -56,10 +59,18 @@ class Matrix:
         # One sign-in per actor: a fresh client per request carries the session cookie of a session
         # stored with the world (what a request changes in it is rolled back with the request).
         self.cookies = {}
-        for user in [*self.personas.users.values(), *self.world.people.values()]:
+        people = [*self.personas.users.values(), *self.world.people.values()]
+        for user in people:
             client = Client()
             client.force_login(user)
             self.cookies[user.pk] = client.cookies[settings.SESSION_COOKIE_NAME].value
+        # Every page counts its viewer's notifications, about half the time of a request here. The
+        # world is the same before every request, so are the counts: each is computed once and put
+        # back in the emptied cache (a request that writes makes a new mark, so counts afresh).
+        today = timezone.localdate()
+        for user in people:
+            unread_count(user, today)
+        self.counts = cache.get_many([notification_cache.key("unread", user.pk, today) for user in people])
 
     def _build(self):
         self.personas = Personas()
@@ -73,6 +84,7 @@ class Matrix:
         # Sessions live in the cache too (cached_db): a request's session changes must not reach the
         # next request, so every request reads its session afresh from the (rolled back) database.
         cache.clear()
+        cache.set_many(self.counts)
         client = Client(HTTP_ACCEPT_LANGUAGE="nl")
         if user is not None:
             client.cookies[settings.SESSION_COOKIE_NAME] = self.cookies[user.pk]
