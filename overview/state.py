@@ -12,15 +12,12 @@ from decimal import Decimal
 
 from django.apps import apps
 from django.db import models
-from django.db.models import OuterRef, Subquery
 from django.db.models.signals import post_delete, post_save, pre_delete
 
-from mentors.risks import SIGNALS, annotate_risks
-from mentors.selectors import next_meeting_subquery
+from mentors.risks import SIGNALS
 from organisations.models import Organisation
-from overview.stappenplan import annotate_steps
+from overview.state_query import state_values
 from programmes import state as hook
-from programmes.lifecycle import running_q
 from programmes.models import STATE_FIELDS, DevelopmentDay, Placement, Programme, Traineeship, TraineeshipState
 
 BATCH = 2000
@@ -31,22 +28,8 @@ _being_deleted: set[int] = set()
 
 def computed_rows(traineeship_ids, today) -> list[dict]:
     """The state of the given traineeships (all when ``None``) as a fresh computation says."""
-    queryset = (
-        Traineeship.objects.all() if traineeship_ids is None else Traineeship.objects.filter(pk__in=traineeship_ids)
-    )
-    current = Placement.objects.filter(
-        traineeship=OuterRef("pk"), start_date__lte=today, end_date__gte=today, mentor__isnull=False
-    ).order_by("start_date", "pk")
-    queryset = queryset.annotate(
-        next_meeting_on=next_meeting_subquery(today),
-        mentor_now=Subquery(current.values("mentor")[:1]),
-        running_now=models.ExpressionWrapper(running_q(today), output_field=models.BooleanField()),
-    )
-    queryset = annotate_steps(annotate_risks(queryset, today))
-    names = ["pk", "current_step", "at_risk", "overdue_agreements", "last_meeting_on", "next_meeting_on"]
-    names += ["current_placement_at", "learning_hours_logged", "mentor_now", "running_now"]
     rows = []
-    for row in queryset.order_by("pk").values(*names, *[f"risk_{s}" for s in SIGNALS]).iterator(chunk_size=BATCH):
+    for row in state_values(traineeship_ids, today):
         rows.append(
             {
                 "traineeship_id": row["pk"],

@@ -167,3 +167,23 @@ def test_a_page_catches_up_rows_of_another_day(world, client_for):
     assert response.status_code == 200
     assert [row["traineeship"].current_step for row in response.context["rows"]] != [99]
     assert_fresh()
+
+
+@pytest.mark.parametrize("days_ahead", [0, 40])
+def test_the_query_compiled_once_per_day_and_count_reads_what_a_fresh_one_does(world, days_ahead):
+    """A write's refresh puts the ids into SQL compiled once (overview.state_query); for any few
+    traineeships, in any order, on any day, it reads exactly what the query built anew reads."""
+    from overview import state_query
+    from overview.state import computed_rows
+
+    today = timezone.localdate() + timedelta(days=days_ahead)
+    whole = {row["traineeship_id"]: row for row in computed_rows(None, today)}
+    ids = sorted(whole)
+    assert len(ids) >= 3
+    state_query._compiled.cache_clear()
+    for size in (1, 2, 3):
+        for start in range(len(ids)):
+            chosen = (ids[start:] + ids[:start])[:size][::-1]
+            assert computed_rows(chosen, today) == [whole[pk] for pk in sorted(chosen)]
+    compiled = state_query._compiled.cache_info()
+    assert (compiled.misses, compiled.currsize) == (3, 3)  # once per number of traineeships
