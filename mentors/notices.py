@@ -115,16 +115,14 @@ def notices(*, today: date, recipient: User | None = None, traineeships=None) ->
         .filter(**within)
         .filter(date__gte=today, date__lte=today + timedelta(days=SOON_DAYS))
         .select_related("traineeship__trainee", "traineeship__programme")
-        .prefetch_related("participants")
     )
-    if recipient is not None:
-        soon = soon.filter(participants=recipient)
+    # For one recipient the meetings are theirs already: no participants to read.
+    soon = soon.prefetch_related("participants") if recipient is None else soon.filter(participants=recipient)
     for meeting in soon:
-        for person in meeting.participants.all():
-            if recipient is None or person.pk == recipient.pk:
-                found.append(
-                    Notice("meeting_soon", person, f"meeting:{meeting.pk}", meeting.get_absolute_url(), meeting, today)
-                )
+        for person in meeting.participants.all() if recipient is None else [recipient]:
+            found.append(
+                Notice("meeting_soon", person, f"meeting:{meeting.pk}", meeting.get_absolute_url(), meeting, today)
+            )
 
     planned_ahead = Meeting.objects.planned().filter(traineeship=OuterRef("pk"), date__gte=today)
     running = Traineeship.objects.filter(running_q(today))
@@ -132,13 +130,15 @@ def notices(*, today: date, recipient: User | None = None, traineeships=None) ->
         running = running.filter(pk__in=traineeships)
     overdue = with_state(running, today).filter(risk_no_meeting=True)
     overdue = overdue.filter(~Exists(planned_ahead)).select_related("trainee", "programme")
-    mentors = Placement.objects.filter(mentor__isnull=False).select_related("mentor")
     if recipient is not None:
-        # A semi-join on the recipient's placements (indexed), not a join over every running traineeship.
+        # A semi-join on the recipient's placements (indexed), not a join over every running traineeship;
+        # the recipient is then the one mentor to tell.
         overdue = overdue.filter(pk__in=Placement.objects.filter(mentor=recipient).values("traineeship"))
-        mentors = mentors.filter(mentor=recipient)
-    for traineeship in overdue.prefetch_related(Prefetch("placements", queryset=mentors, to_attr="mentored")):
-        for person in {p.mentor for p in traineeship.mentored}:
+    else:
+        mentors = Placement.objects.filter(mentor__isnull=False).select_related("mentor")
+        overdue = overdue.prefetch_related(Prefetch("placements", queryset=mentors, to_attr="mentored"))
+    for traineeship in overdue:
+        for person in {p.mentor for p in traineeship.mentored} if recipient is None else [recipient]:
             found.append(
                 Notice(
                     "meeting_overdue",

@@ -52,3 +52,32 @@ def test_overdue_meeting_reminder_goes_to_the_mentor(personas):
 
     found = [n for n in notices(today=timezone.localdate()) if n.kind == "meeting_overdue"]
     assert [n.recipient for n in found] == [personas.mentor]
+
+
+def test_one_persons_notices_are_theirs_among_everyones(personas):
+    """The navigation counts one recipient's notices, the daily reminders everyone's: the same rule,
+    so each person's own list is exactly their part of the whole, every kind of notice included."""
+    from mentors.notices import notices
+
+    today = timezone.localdate()
+    second_mentor = personas.other_mentor
+    for mentor in (personas.mentor, second_mentor):
+        organisation = personas.organisation if mentor is personas.mentor else personas.other_organisation
+        traineeship = mentored_traineeship(organisation, mentor=mentor, start_date=today - timedelta(weeks=10))
+        soon = MeetingFactory(traineeship=traineeship, date=today + timedelta(days=1))
+        soon.participants.set([traineeship.trainee, mentor])
+        held = record(MeetingFactory(traineeship=traineeship, date=today - timedelta(weeks=6)), mentor)
+        AgreementFactory(meeting=held, owner=traineeship.trainee, due_date=today)
+        AgreementFactory(meeting=held, owner=mentor, due_date=today - timedelta(days=2))
+        overdue = mentored_traineeship(organisation, mentor=mentor, start_date=today - timedelta(weeks=10))
+        record(MeetingFactory(traineeship=overdue, date=today - timedelta(weeks=6)), mentor)
+
+    def keys(found):
+        return sorted((n.kind, n.recipient.pk, n.object_key, n.url) for n in found)
+
+    everyone = notices(today=today)
+    assert {n.kind for n in everyone} == {"meeting_soon", "meeting_overdue", "agreement_due", "confirm"}
+    people = {n.recipient for n in everyone}
+    assert personas.mentor in people and second_mentor in people
+    for person in people:
+        assert keys(notices(today=today, recipient=person)) == keys(n for n in everyone if n.recipient == person)
