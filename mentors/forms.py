@@ -7,6 +7,7 @@ from mentors.models import Addendum, Agreement, AgreementStatus, Meeting, Mentor
 from organisations.models import Membership, Role, User
 from organisations.querysets import any_of
 from organisations.safe_text import SafeForm, SafeModelForm
+from organisations.widgets import LongSelect
 from programmes.models import CategoryKind, RegisterCategory, Registration, Traineeship
 
 
@@ -42,6 +43,7 @@ class MentorChoiceForm(SafeForm):
         required=False,
         label=_("Mentor"),
         help_text=_("The colleague who guides the trainee at work. Some organisations call this role werkbegeleider."),
+        widget=LongSelect,  # every mentor of the organisation: hundreds in a large one
     )
 
     def __init__(self, *args, placement, **kwargs):

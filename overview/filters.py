@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Organisation, User
+from organisations.widgets import LongSelect
 from overview.stappenplan import STEP_CHOICES
 from programmes.models import Cohort, Placement, Programme, TraineeshipStatus
 
@@ -35,7 +36,11 @@ class TraineeshipFilter(django_filters.FilterSet):
         label=_("Current step"), field_name="current_step", choices=STEP_CHOICES, empty_label=_("All steps")
     )
     mentor = django_filters.ModelChoiceFilter(
-        label=_("Mentor"), queryset=User.objects.none(), method="by_mentor", empty_label=_("All mentors")
+        label=_("Mentor"),
+        queryset=User.objects.none(),
+        method="by_mentor",
+        empty_label=_("All mentors"),
+        widget=LongSelect,  # every mentor of the organisation: hundreds in a large one
     )
     placed_at = django_filters.ModelChoiceFilter(
         label=_("Placement organisation"),

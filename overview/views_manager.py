@@ -18,6 +18,7 @@ from organisations import audit
 from organisations.access import role_required
 from organisations.models import Role, User
 from organisations.spreadsheets import table_response
+from organisations.widgets import LongSelect
 from overview import registers
 from overview.filters import OrganisationChoices
 from overview.navigation import in_menu
@@ -67,6 +68,7 @@ class OverviewFilter(django_filters.FilterSet):
         method="filter_mentor",
         label=gettext_lazy("Mentor"),
         empty_label=gettext_lazy("All mentors"),
+        widget=LongSelect,  # every mentor of the organisation: hundreds in a large one
     )
 
     class Meta:
