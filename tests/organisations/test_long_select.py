@@ -1,4 +1,4 @@
-"""``LongSelect`` writes what Django's select template writes (``tests/overview/test_long_selects.py``: where)."""
+"""``LongSelect`` writes what Django's select template writes (its uses: ``tests/overview/test_long_selects.py``)."""
 
 import pytest
 from django import forms
