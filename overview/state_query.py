@@ -13,24 +13,19 @@ from functools import lru_cache
 from django.db import connection, models
 from django.db.models import OuterRef, Subquery
 
-from mentors.risks import SIGNALS, annotate_risks
+from mentors.risks import annotate_risks
 from mentors.selectors import next_meeting_subquery
 from overview.stappenplan import annotate_steps
 from programmes.lifecycle import running_q
-from programmes.models import Placement, Traineeship
+from programmes.models import STATE_FIELDS, Placement, Traineeship
 
+# The stored fields the query computes as they are (``STATE_FIELDS``), and what two of them are
+# made from: the current mentor counts only while the traineeship runs; the day is the caller's.
 NAMES = [
     "pk",
-    "current_step",
-    "at_risk",
-    "overdue_agreements",
-    "last_meeting_on",
-    "next_meeting_on",
-    "current_placement_at",
-    "learning_hours_logged",
+    *(name for name in STATE_FIELDS if name not in ("computed_for", "current_mentor_id")),
     "mentor_now",
     "running_now",
-    *[f"risk_{signal}" for signal in SIGNALS],
 ]
 DATES = ("last_meeting_on", "next_meeting_on")
 # A write touches one traineeship, a few at most; bigger sets (the demo, the daily command) are
