@@ -68,8 +68,10 @@ check-deploy:
 # Every test runs once: the browser suites on SQLite (the database of make run), every other
 # test on PostgreSQL (the production database). make test runs the two side by side (each
 # suite's output printed whole when it ends): the browser suite waits on chromium part of the time.
+# The browser suites test pages, not migrations: their databases are made from the models at
+# once (the migrations are run, and tested, by the PostgreSQL suite).
 test-sqlite:
-	$(PY) -m pytest -n 2 -q -m browser
+	$(PY) -m pytest -n 2 -q -m browser --no-migrations
 
 test-postgres:
 	scripts/with-postgres $(PY) -m pytest -n 2 -q -m "not browser"

@@ -9,12 +9,15 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 
 from organisations.demo import DEMO_PASSWORD, demo_email
+from organisations.models import User
 from tests.browser.steps import click_through, sign_in
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,6 +69,15 @@ def demo_site(live_server, transactional_db) -> str:
 def login_as(page, email: str, base_url: str) -> None:
     sign_in(page, base_url, email, DEMO_PASSWORD)
     assert "/accounts/login/" not in page.url, f"{email} could not sign in"
+
+
+def sign_in_by_cookie(context, email: str, base_url: str) -> None:
+    """A session for ``email`` in ``context`` without the sign-in form, for tests about what comes
+    after signing in (the form itself is driven by ``login_as`` and the sign-in suites)."""
+    client = Client()
+    client.force_login(User.objects.get(email=email))
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base_url}])
 
 
 def switch_to_english(page) -> None:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import ACCOUNTS, login_as, switch_to_english
+from tests.browser.conftest import ACCOUNTS, sign_in_by_cookie, switch_to_english
 
 ROW_TOPS = """() => {
   const nav = document.querySelector('#main-nav');
@@ -18,7 +18,8 @@ def test_the_menu_fits_on_one_row_at_1280(demo_site, page, language):
     wrapped = []
     for email in ACCOUNTS:
         page.context.clear_cookies()
-        login_as(page, email, demo_site)
+        sign_in_by_cookie(page.context, email, demo_site)
+        page.goto(demo_site + "/")
         if language == "en":
             switch_to_english(page)
         centres = page.evaluate(ROW_TOPS)

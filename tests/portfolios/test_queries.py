@@ -47,18 +47,18 @@ def _fill(traineeship, personas, n):
         FeedbackAnswer.objects.create(request=request, competency=competency, answer="A")
 
 
-@pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("role", ["trainee", "mentor"])
-def test_same_queries_for_few_and_many(page, role, traineeship, personas, client_for):
+def test_same_queries_for_few_and_many(role, traineeship, personas, client_for):
+    # Every page is counted with few records and again with many: one fill serves all of them.
     client = client_for(personas.users[role])
-    url = reverse(f"portfolios:{page}", kwargs={"pk": traineeship.pk})
+    urls = {page: reverse(f"portfolios:{page}", kwargs={"pk": traineeship.pk}) for page in PAGES}
     fill(traineeship, personas, 2)
-    few = page_queries(client, url)
+    few = {page: page_queries(client, url) for page, url in urls.items()}
     fill(traineeship, personas, 12)
-    assert page_queries(client, url) == few
+    assert {page: page_queries(client, url) for page, url in urls.items()} == few
     # A budget, not a count: the portfolio page reads the growth per competency (the trainee's own
     # ratings and the mentor's judgement) besides its lists.
-    assert few <= 22
+    assert max(few.values()) <= 22, few
 
 
 def test_mentor_home_lists_portfolios_in_fixed_queries(
