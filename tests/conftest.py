@@ -14,6 +14,7 @@ from django.db import connection, transaction
 from django.test import Client
 
 from organisations.models import Role
+from tests.kept_files import KeptFiles
 from tests.organisations.factories import OrganisationFactory, member
 
 ROLES = [Role.HR, Role.MANAGER, Role.MENTOR, Role.TRAINEE, Role.COORDINATOR, Role.COACH]
@@ -114,6 +115,28 @@ def personas(_module_personas, db) -> Personas:
         return Personas()
     # A copy per test: what a test changes on the objects (not only in the database) stays with it.
     return copy.deepcopy(_module_personas)
+
+
+@pytest.fixture(scope="module")
+def _module_world(_module_personas):
+    """The world (``tests/world.py``) of a module, built once on its personas, like them."""
+    if _module_personas is None:
+        yield None
+        return
+    from tests.world import World
+
+    yield KeptFiles(lambda: World(_module_personas))
+
+
+@pytest.fixture
+def world(_module_world, personas):
+    """Objects of every kind in both organisations; files it stored and a test deleted are put back."""
+    if _module_world is None:
+        from tests.world import World
+
+        return World(personas)
+    _module_world.restore()
+    return copy.deepcopy(_module_world.built)
 
 
 @pytest.fixture

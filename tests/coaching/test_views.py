@@ -12,12 +12,6 @@ from organisations.models import AuditEntry, Membership, Role, User
 from portfolios.models import Reflection
 from tests.coaching.factories import coached
 from tests.mentors.factories import mentored_traineeship
-from tests.world import World
-
-
-@pytest.fixture
-def world(personas):
-    return World(personas)
 
 
 def page(client, name, **kwargs):

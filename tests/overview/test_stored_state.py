@@ -19,17 +19,11 @@ from programmes import services as programme_services
 from programmes.lifecycle import update_statuses
 from programmes.models import RISK_SIGNALS, TraineeshipState
 from tests.state_guard import guard_services
-from tests.world import World
 
 
 def assert_fresh(today=None):
     today = today or timezone.localdate()
     assert differences(today) == []
-
-
-@pytest.fixture
-def world(personas):
-    return World(personas)
 
 
 def test_every_traineeship_of_the_world_has_a_fresh_state(world):

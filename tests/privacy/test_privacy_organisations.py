@@ -17,7 +17,6 @@ from mentors.models import MentorProfile
 from organisations.models import AuditEntry, DataCopy, Membership, Role, User
 from portfolios.models import Reflection
 from programmes.models import Traineeship
-from tests.world import World
 
 
 def _archive(client, response) -> zipfile.ZipFile:
@@ -31,11 +30,6 @@ def _archive(client, response) -> zipfile.ZipFile:
 def _zip(client, response) -> tuple[dict, list[str]]:
     archive = _archive(client, response)
     return json.loads(archive.read("data.json")), archive.namelist()
-
-
-@pytest.fixture
-def world(personas):
-    return World(personas)
 
 
 @pytest.mark.django_db
@@ -146,7 +140,7 @@ def test_retention_of_one_organisation_keeps_roles_in_another(world, personas):
 
 
 @pytest.mark.django_db
-def test_privacy_page_is_the_rules(personas, client_for):
+def test_privacy_page_is_the_rules(personas, world, client_for):
     """The page prints each registered read rule with exactly its readers."""
     from django.utils.html import escape
 
@@ -162,7 +156,6 @@ def test_privacy_page_is_the_rules(personas, client_for):
     assert Relation.HR in FEEDBACK.readers and Relation.COORDINATOR not in SELF_EVALUATIONS.readers
     assert str(Relation.HR.label) in html
     # And the views do what the page says: the coordinator reads no self-evaluation or feedback.
-    world = World(personas)
     for name in ["portfolios:self_evaluations", "portfolios:feedback"]:
         url = reverse(name, args=[world["traineeship"].pk])
         assert client_for(personas.coordinator).get(url).status_code == 403
