@@ -63,11 +63,19 @@ def changed(db_connection=None) -> None:
     if not conn.in_atomic_block:
         _write_mark()
         return
-    if getattr(conn, "notifications_cached", False):
-        conn.notifications_cached = False
+    if getattr(conn, "notifications_cached", None) is _transaction(conn):
+        conn.notifications_cached = None
         _write_mark()
     if not any(func is _write_mark for _sids, func, *_rest in conn.run_on_commit):
         transaction.on_commit(_write_mark, using=conn.alias)
+
+
+def _transaction(conn):
+    """The outermost atomic block of ``conn``'s transaction (None outside one): a read remembers it,
+    so a count read before this transaction began (every page view reads one) is not taken for a
+    read inside it, which would write a mark at once besides the one at the commit. (A function
+    decorated with ``atomic`` enters the same block object on every call: at worst an extra mark.)"""
+    return conn.atomic_blocks[0] if conn.in_atomic_block and conn.atomic_blocks else None
 
 
 def latest_mark() -> int:
@@ -88,7 +96,7 @@ def cached(name: str, user_id: int, today: date, compute):
     if value is None:
         value = compute()
         cache.set(key_now, value, CACHED_SECONDS)
-    connection.notifications_cached = True
+    connection.notifications_cached = _transaction(connection)
     return value
 
 

@@ -68,8 +68,9 @@ def empty_caches():
     """Each test starts with empty caches: a rolled-back test may leave ids a later test reuses."""
     for cache in caches.all():
         cache.clear()
-    # Nor has it read a notification count in its transaction (``mentors.notification_cache.cached``).
-    connection.notifications_cached = False
+    # Nor has it read a notification count in its transaction (``mentors.notification_cache.cached``):
+    # the module's transaction around the tests is one transaction for that rule.
+    connection.notifications_cached = None
 
 
 @pytest.fixture(autouse=True)
