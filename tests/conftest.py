@@ -82,14 +82,16 @@ def stored_state_checked(request, monkeypatch):
         guard_services(monkeypatch)
 
 
-# Modules with a test that commits (transactional_db, live_server): their personas are made per test.
+# Modules with a test that commits (the fixtures with which pytest-django runs a test outside a
+# transaction, or the marker's ``transaction=True``): their personas are made per test.
 _COMMITTING_MODULES: set[str] = set()
+COMMITTING_FIXTURES = {"transactional_db", "live_server", "django_db_reset_sequences", "django_db_serialized_rollback"}
 
 
 def _commits(item) -> bool:
     marker = item.get_closest_marker("django_db")
     wants_transaction = marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
-    return bool(wants_transaction) or bool({"transactional_db", "live_server"} & set(item.fixturenames))
+    return bool(wants_transaction) or bool(COMMITTING_FIXTURES & set(item.fixturenames))
 
 
 def pytest_collection_modifyitems(items):
