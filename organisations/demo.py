@@ -108,9 +108,15 @@ def load(*, trainees: int = 0) -> DemoContext:
             Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
             accounts[(slug, role)] = user
     context = DemoContext(organisations=organisations, accounts=accounts)
-    context.extra_trainees = _extra_trainees(organisations, trainees, password)
-    context.extra_mentors = _extra_mentors(organisations, context.extra_trainees, password)
+    add_extra_trainees(context, trainees)
     return context
+
+
+def add_extra_trainees(context: DemoContext, trainees: int) -> None:
+    """``trainees`` more trainee accounts and their mentors, for the loaders' bulk part."""
+    password = make_password(DEMO_PASSWORD) if trainees else ""
+    context.extra_trainees = _extra_trainees(context.organisations, trainees, password)
+    context.extra_mentors = _extra_mentors(context.organisations, context.extra_trainees, password)
 
 
 def extra_mentor_of(context: DemoContext, slug: str, number: int) -> User:

@@ -11,7 +11,6 @@ from django.contrib.auth.hashers import make_password
 from competencies.models import Competency, CompetencyFramework, LearningActivity
 from organisations.demo import DEMO_PASSWORD, DemoContext, extra_mentor_of
 from organisations.models import Membership, Role, User
-from programmes import demo_group
 from programmes.cao_rules import preset_in_force, preset_values
 from programmes.dates import add_months
 from programmes.models import (
@@ -100,7 +99,6 @@ def load(context: DemoContext) -> None:
         _step_traineeships(context, slug, programmes[slug])
     _regional_programme(context, frameworks["zonnedal"])
     _extra_traineeships(context, programmes)
-    demo_group.load(context)
 
 
 def _framework(organisation) -> CompetencyFramework:

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
+from organisations.planner import refresh_planner_statistics
 from programmes import state
 from programmes.lifecycle import update_statuses
 
@@ -25,6 +26,8 @@ class Command(BaseCommand):
         counts = update_statuses(today)
         # Risk signals, the current mentor and the next meeting change with the date alone.
         refreshed = state.refresh_all(today)
+        # A day's new rows (SQLite keeps no statistics by itself, see ``organisations.planner``).
+        refresh_planner_statistics()
         self.stdout.write(
             f"Traineeships started: {counts['started']}; finished: {counts['finished']}; states refreshed: {refreshed}."
         )
