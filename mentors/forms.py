@@ -7,7 +7,7 @@ from mentors.models import Addendum, Agreement, AgreementStatus, Meeting, Mentor
 from organisations.models import Membership, Role, User
 from organisations.querysets import any_of
 from organisations.safe_text import SafeForm, SafeModelForm
-from organisations.widgets import LongSelect
+from organisations.widgets import PersonChoiceField
 from programmes.models import CategoryKind, RegisterCategory, Registration, Traineeship
 
 
@@ -38,12 +38,11 @@ class MentorProfileForm(SafeModelForm):
 
 
 class MentorChoiceForm(SafeForm):
-    mentor = forms.ModelChoiceField(
+    mentor = PersonChoiceField(
         queryset=User.objects.none(),
         required=False,
         label=_("Mentor"),
         help_text=_("The colleague who guides the trainee at work. Some organisations call this role werkbegeleider."),
-        widget=LongSelect,  # every mentor of the organisation: hundreds in a large one
     )
 
     def __init__(self, *args, placement, **kwargs):

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Organisation, User
-from organisations.widgets import LongSelect
+from organisations.widgets import PersonChoiceField
 from overview.stappenplan import STEP_CHOICES
 from programmes.models import Cohort, Placement, Programme, TraineeshipStatus
 
@@ -19,6 +19,12 @@ class OrganisationChoices:
         self.programmes = Programme.objects.filter(Q(owner=organisation) | Q(partners=organisation)).distinct()
         self.cohorts = Cohort.objects.filter(programme__in=self.programmes).select_related("programme")
         self.mentors = User.objects.mentors_of(organisation).distinct()
+
+
+class PersonChoiceFilter(django_filters.ModelChoiceFilter):
+    """A filter by one person of a list that can hold hundreds (the mentors of an organisation)."""
+
+    field_class = PersonChoiceField
 
 
 class TraineeshipFilter(django_filters.FilterSet):
@@ -35,12 +41,8 @@ class TraineeshipFilter(django_filters.FilterSet):
     step = django_filters.ChoiceFilter(
         label=_("Current step"), field_name="current_step", choices=STEP_CHOICES, empty_label=_("All steps")
     )
-    mentor = django_filters.ModelChoiceFilter(
-        label=_("Mentor"),
-        queryset=User.objects.none(),
-        method="by_mentor",
-        empty_label=_("All mentors"),
-        widget=LongSelect,  # every mentor of the organisation: hundreds in a large one
+    mentor = PersonChoiceFilter(
+        label=_("Mentor"), queryset=User.objects.none(), method="by_mentor", empty_label=_("All mentors")
     )
     placed_at = django_filters.ModelChoiceFilter(
         label=_("Placement organisation"),

@@ -18,9 +18,8 @@ from organisations import audit
 from organisations.access import role_required
 from organisations.models import Role, User
 from organisations.spreadsheets import table_response
-from organisations.widgets import LongSelect
 from overview import registers
-from overview.filters import OrganisationChoices
+from overview.filters import OrganisationChoices, PersonChoiceFilter
 from overview.navigation import in_menu
 from overview.stappenplan import STEP_CHOICES
 from programmes.lifecycle import ending_soon_q
@@ -63,12 +62,11 @@ class OverviewFilter(django_filters.FilterSet):
         label=gettext_lazy("Signal"),
         empty_label=gettext_lazy("All signals"),
     )
-    mentor = django_filters.ModelChoiceFilter(
+    mentor = PersonChoiceFilter(
         queryset=User.objects.none(),
         method="filter_mentor",
         label=gettext_lazy("Mentor"),
         empty_label=gettext_lazy("All mentors"),
-        widget=LongSelect,  # every mentor of the organisation: hundreds in a large one
     )
 
     class Meta:
