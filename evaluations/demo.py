@@ -43,7 +43,7 @@ def _former_trainee(context, model: Traineeship, local: str, name: str) -> Train
     organisation = model.programme.owner
     user, _ = User.objects.get_or_create(
         email=f"{local}@zonnedal.example",
-        defaults={"name": name, "password": context.account("zonnedal", Role.HR).password, "language": "nl"},
+        defaults={"name": name, "password": context.password, "language": "nl"},
     )
     Membership.objects.get_or_create(user=user, organisation=organisation, role=Role.TRAINEE)
     traineeship, created = Traineeship.objects.get_or_create(

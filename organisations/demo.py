@@ -51,10 +51,12 @@ TRAINEES_PER_MENTOR = 8
 @dataclass
 class DemoContext:
     """What each app's demo loader needs: the organisations, the role accounts, the extra trainees
-    and their mentors (``extra_mentors[slug][i // TRAINEES_PER_MENTOR]`` guides extra trainee ``i``)."""
+    and their mentors (``extra_mentors[slug][i // TRAINEES_PER_MENTOR]`` guides extra trainee ``i``),
+    and ``password``: the demo password hashed once (a hash takes the better part of a second)."""
 
     organisations: dict[str, Organisation]
     accounts: dict[tuple[str, str], User]
+    password: str = ""
     extra_trainees: dict[str, list[User]] = field(default_factory=dict)
     extra_mentors: dict[str, list[User]] = field(default_factory=dict)
     rng: random.Random = field(default_factory=lambda: random.Random(2026))
@@ -107,16 +109,15 @@ def load(*, trainees: int = 0) -> DemoContext:
             )
             Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
             accounts[(slug, role)] = user
-    context = DemoContext(organisations=organisations, accounts=accounts)
+    context = DemoContext(organisations=organisations, accounts=accounts, password=password)
     add_extra_trainees(context, trainees)
     return context
 
 
 def add_extra_trainees(context: DemoContext, trainees: int) -> None:
     """``trainees`` more trainee accounts and their mentors, for the loaders' bulk part."""
-    password = make_password(DEMO_PASSWORD) if trainees else ""
-    context.extra_trainees = _extra_trainees(context.organisations, trainees, password)
-    context.extra_mentors = _extra_mentors(context.organisations, context.extra_trainees, password)
+    context.extra_trainees = _extra_trainees(context.organisations, trainees, context.password)
+    context.extra_mentors = _extra_mentors(context.organisations, context.extra_trainees, context.password)
 
 
 def extra_mentor_of(context: DemoContext, slug: str, number: int) -> User:

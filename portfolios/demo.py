@@ -214,7 +214,7 @@ def _signed_final_evaluation(context) -> None:
     if organisation is None or model is None:
         return
     alumna, _created = User.objects.get_or_create(
-        email=ALUMNA_EMAIL, defaults={"name": "Noor Bakker", "password": context.account("zonnedal", Role.HR).password}
+        email=ALUMNA_EMAIL, defaults={"name": "Noor Bakker", "password": context.password}
     )
     Membership.objects.get_or_create(user=alumna, organisation=organisation, role=Role.TRAINEE)
     today = context.today

@@ -6,10 +6,8 @@ spreads the extra trainees over the programmes and cohorts with bulk inserts.
 
 from datetime import timedelta
 
-from django.contrib.auth.hashers import make_password
-
 from competencies.models import Competency, CompetencyFramework, LearningActivity
-from organisations.demo import DEMO_PASSWORD, DemoContext, extra_mentor_of
+from organisations.demo import DemoContext, extra_mentor_of
 from organisations.models import Membership, Role, User
 from programmes.cao_rules import preset_in_force, preset_values
 from programmes.dates import add_months
@@ -189,7 +187,7 @@ def _social_work_programme(context: DemoContext, slug: str, framework) -> Progra
 def _demo_trainee(context: DemoContext, slug: str, local: str, name: str) -> User:
     user, _ = User.objects.get_or_create(
         email=f"{local}@{slug}.example",
-        defaults={"name": name, "password": make_password(DEMO_PASSWORD), "language": "nl"},
+        defaults={"name": name, "password": context.password, "language": "nl"},
     )
     Membership.objects.get_or_create(user=user, organisation=context.organisations[slug], role=Role.TRAINEE)
     return user

@@ -6,7 +6,6 @@ from django.db import connection, transaction
 from evaluations import demo as evaluations_demo
 from mentors import demo as mentors_demo
 from organisations import demo as organisations_demo
-from organisations.models import Role
 from organisations.planner import refresh_planner_statistics
 from overview import demo_coaching, demo_registers, demo_spread
 from portfolios import demo as portfolios_demo
@@ -66,7 +65,7 @@ class Command(BaseCommand):
                 spread = demo_spread.load(
                     context,
                     counts=dict(enumerate(shares[2:], start=3)),
-                    password=context.account("zonnedal", Role.HR).password,
+                    password=context.password,
                 )
             # Bulk inserts send no signals: the stored state of every traineeship is computed once here.
             state.refresh_all()
