@@ -56,3 +56,33 @@ def _as_subquery_sql(queryset) -> tuple[str, tuple]:
     sql, params = query.as_sql(None, connection)
     # Query.as_sql parenthesises a subquery; RawSQL adds its own parentheses.
     return sql.removeprefix("(").removesuffix(")"), tuple(params)
+
+
+class IdsFirst:
+    """A long scoped list for ``Paginator``, read in two steps: the page's ids by the list's own query,
+    which then selects only the id, then those rows through ``rows(ids)`` with everything a row shows.
+
+    Joined first, a list of one organisation's 5,000 traineeships carried every column of every person,
+    programme and stored state into the sort for the 25 rows of a page: 60-90 ms on PostgreSQL, where
+    the ids alone take about 20 ms (issue 13). ``rows`` reads only the ids it is given, all from the
+    scoped query, so it needs no scope of its own.
+    """
+
+    def __init__(self, queryset: QuerySet, rows):
+        self.queryset = queryset
+        self.rows = rows
+
+    @property
+    def ordered(self) -> bool:
+        return self.queryset.ordered
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list:
+        ids = list(self.queryset.prefetch_related(None).values_list("pk", flat=True)[index])
+        found = {row.pk: row for row in self.rows(ids)}
+        return [found[pk] for pk in ids if pk in found]

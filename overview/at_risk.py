@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from mentors.risks import SIGNALS, at_risk_q, reasons, signal_labels
 from organisations.models import Role
+from organisations.querysets import IdsFirst
 from programmes.lifecycle import running_q
 from programmes.models import Traineeship
 from programmes.state import with_state
@@ -30,7 +31,12 @@ def at_risk_context(request) -> dict:
     rows = annotated.filter(at_risk_q())
     if chosen:
         rows = rows.filter(**{f"risk_{chosen}": True})
-    rows = rows.select_related("trainee", "programme__owner").order_by("end_date", "pk")[:LIMIT]
+    shown = IdsFirst(
+        rows.order_by("end_date", "pk"),
+        rows=lambda ids: with_state(Traineeship.objects.filter(pk__in=ids), today).select_related(
+            "trainee", "programme__owner"
+        ),
+    )[:LIMIT]
     labels = signal_labels()
     return {
         "risk_bars": [
@@ -38,5 +44,5 @@ def at_risk_context(request) -> dict:
             for signal in SIGNALS
         ],
         "risk_signal": labels.get(chosen),
-        "risk_rows": [{"traineeship": t, "reasons": reasons(t)} for t in rows],
+        "risk_rows": [{"traineeship": t, "reasons": reasons(t)} for t in shown],
     }

@@ -17,6 +17,7 @@ from mentors.selectors import mentor_load, mentors_by_load
 from organisations import audit
 from organisations.access import role_required
 from organisations.models import Role, User
+from organisations.querysets import IdsFirst
 from organisations.spreadsheets import table_response
 from overview import registers
 from overview.filters import OrganisationChoices, PersonChoiceFilter
@@ -99,10 +100,15 @@ def _overview(request):
     today = timezone.localdate()
     # Only what the viewer relates to (programmes.permissions): a partner's placements while it hosts them.
     # The step and the signals are read from the stored state (programmes.state), not computed per request.
-    queryset = with_state(
-        Traineeship.objects.visible_to(request.user).of_organisation(organisation).with_people(), today
-    ).order_by("end_date", "pk")
-    return OverviewFilter(request.GET or None, queryset=queryset, organisation=organisation), today
+    queryset = _rows(Traineeship.objects.visible_to(request.user).of_organisation(organisation), today)
+    return OverviewFilter(
+        request.GET or None, queryset=queryset.order_by("end_date", "pk"), organisation=organisation
+    ), today
+
+
+def _rows(traineeships, today):
+    """What a row shows: the people and the stored step and signals."""
+    return with_state(traineeships.with_people(), today)
 
 
 def _bars(counts: list[tuple[str, int]]) -> list[dict]:
@@ -127,7 +133,11 @@ def manager_overview(request):
         **{f"step_{number}": Count("pk", filter=Q(current_step=number)) for number, _ in STEP_CHOICES},
         **{f"signal_{signal}": Count("pk", filter=Q(**{f"risk_{signal}": True})) for signal in SIGNALS},
     )
-    paginator = Paginator(filtered, PAGE_SIZE)
+
+    def by_ids(ids):
+        return _rows(Traineeship.objects.filter(pk__in=ids), today)
+
+    paginator = Paginator(IdsFirst(filtered, rows=by_ids), PAGE_SIZE)
     paginator.count = totals["total"]  # Paginator.count is a cached property: no COUNT query of its own
     page = paginator.get_page(request.GET.get("page"))
     register_reports = registers.reports(list(page), today)
@@ -151,7 +161,7 @@ def manager_overview(request):
             "step_chart_height": len(step_bars) * 28,
             "signal_chart_height": len(signal_bars) * 28,
             "total_at_risk": totals["total_at_risk"],
-            "ending": filtered.filter(ending_q)[:ENDING_SHOWN] if totals["ending"] else [],
+            "ending": IdsFirst(filtered.filter(ending_q), rows=by_ids)[:ENDING_SHOWN] if totals["ending"] else [],
             "ending_count": totals["ending"],
             # The busiest mentors first; HR's mentor list pages through them all.
             "mentors": mentor_load(

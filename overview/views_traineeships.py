@@ -14,6 +14,7 @@ from mentors.permissions import MENTOR_CHOOSERS, PLANNERS, meetings_scope
 from mentors.selectors import recent_meetings
 from organisations.access import get_visible_or_404, role_required
 from organisations.models import Role
+from organisations.querysets import IdsFirst
 from overview.filters import TraineeshipFilter
 from overview.stappenplan import ALL_DONE, STEPS, steps_for
 from portfolios.permissions import PORTFOLIO, SELF_EVALUATIONS
@@ -47,11 +48,9 @@ def organisation_traineeships(request):
 def traineeship_list(request):
     organisation = request.membership.organisation
     base = organisation_traineeships(request)
-    queryset = with_state(base.with_people()).prefetch_related(
-        Prefetch("placements", queryset=Placement.objects.select_related("organisation", "mentor"))
-    )
-    traineeship_filter = TraineeshipFilter(request.GET, queryset=queryset, organisation=organisation)
-    paginator = Paginator(traineeship_filter.qs, PAGE_SIZE)
+    traineeship_filter = TraineeshipFilter(request.GET, queryset=_rows(base), organisation=organisation)
+    rows = IdsFirst(traineeship_filter.qs, rows=lambda ids: _rows(Traineeship.objects.filter(pk__in=ids)))
+    paginator = Paginator(rows, PAGE_SIZE)
     counts = step_counts(base)
     if not _narrowed(traineeship_filter):
         # The list holds the rows the steps count: no COUNT of its own (a pass over the scope).
@@ -65,6 +64,13 @@ def traineeship_list(request):
             "step_counts": counts,
             "all_done": ALL_DONE,
         },
+    )
+
+
+def _rows(traineeships):
+    """What a row of the list shows: the people, the stored step and signals, the placements."""
+    return with_state(traineeships.with_people()).prefetch_related(
+        Prefetch("placements", queryset=Placement.objects.select_related("organisation", "mentor"))
     )
 
 

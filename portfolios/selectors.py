@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from competencies.models import Competency
 from goals.models import GoalProgress, LearningGoal
+from organisations.querysets import IdsFirst
 from portfolios.models import (
     CompetencyRating,
     Evidence,
@@ -328,12 +329,12 @@ def mentors_of(traineeship: Traineeship):
 
 
 def portfolios_for(user, organisation):
-    """Traineeships of ``organisation`` whose portfolio ``user`` may open (for home pages)."""
-    return (
-        Traineeship.objects.filter(portfolio_scope(user))
-        .of_organisation(organisation)
-        .select_related("trainee", "programme")
-        .order_by("trainee__name", "pk")
+    """Traineeships of ``organisation`` whose portfolio ``user`` may open (for home pages, to page through)."""
+    ordered = (
+        Traineeship.objects.filter(portfolio_scope(user)).of_organisation(organisation).order_by("trainee__name", "pk")
+    )
+    return IdsFirst(
+        ordered, rows=lambda ids: Traineeship.objects.filter(pk__in=ids).select_related("trainee", "programme")
     )
 
 
