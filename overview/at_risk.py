@@ -13,7 +13,7 @@ from organisations.models import Role
 from organisations.querysets import IdsFirst
 from programmes.lifecycle import running_q
 from programmes.models import Traineeship
-from programmes.state import with_state
+from programmes.state import stored_columns, with_state
 
 LIMIT = 15
 
@@ -33,7 +33,7 @@ def at_risk_context(request) -> dict:
         rows = rows.filter(**{f"risk_{chosen}": True})
     shown = IdsFirst(
         rows.order_by("end_date", "pk"),
-        rows=lambda ids: with_state(Traineeship.objects.filter(pk__in=ids), today).select_related(
+        rows=lambda ids: stored_columns(Traineeship.objects.filter(pk__in=ids), today).select_related(
             "trainee", "programme__owner"
         ),
     )[:LIMIT]

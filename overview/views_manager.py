@@ -25,7 +25,7 @@ from overview.navigation import in_menu
 from overview.stappenplan import STEP_CHOICES
 from programmes.lifecycle import ending_soon_q
 from programmes.models import Cohort, Placement, Programme, Traineeship
-from programmes.state import with_state
+from programmes.state import ensure_fresh, stored_columns
 
 PAGE_SIZE = 25
 CHART_WIDTH = 300
@@ -100,6 +100,7 @@ def _overview(request):
     today = timezone.localdate()
     # Only what the viewer relates to (programmes.permissions): a partner's placements while it hosts them.
     # The step and the signals are read from the stored state (programmes.state), not computed per request.
+    ensure_fresh(today)
     queryset = _rows(Traineeship.objects.visible_to(request.user).of_organisation(organisation), today)
     return OverviewFilter(
         request.GET or None, queryset=queryset.order_by("end_date", "pk"), organisation=organisation
@@ -107,8 +108,8 @@ def _overview(request):
 
 
 def _rows(traineeships, today):
-    """What a row shows: the people and the stored step and signals."""
-    return with_state(traineeships.with_people(), today)
+    """What a row shows: the people and the stored step and signals (made fresh by ``_overview``)."""
+    return stored_columns(traineeships.with_people(), today)
 
 
 def _bars(counts: list[tuple[str, int]]) -> list[dict]:

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
 from coaching.permissions import COACH_ASSIGNED
 from coaching.selectors import coach_summary
@@ -20,7 +21,7 @@ from overview.stappenplan import ALL_DONE, STEPS, steps_for
 from portfolios.permissions import PORTFOLIO, SELF_EVALUATIONS
 from programmes.models import Placement, Traineeship
 from programmes.permissions import Relation, can_manage, portfolio_windows, relations_of
-from programmes.state import with_state
+from programmes.state import ensure_fresh, stored_columns, with_state
 
 PAGE_SIZE = 25
 
@@ -48,8 +49,10 @@ def organisation_traineeships(request):
 def traineeship_list(request):
     organisation = request.membership.organisation
     base = organisation_traineeships(request)
-    traineeship_filter = TraineeshipFilter(request.GET, queryset=_rows(base), organisation=organisation)
-    rows = IdsFirst(traineeship_filter.qs, rows=lambda ids: _rows(Traineeship.objects.filter(pk__in=ids)))
+    today = timezone.localdate()
+    ensure_fresh(today)
+    traineeship_filter = TraineeshipFilter(request.GET, queryset=_rows(base, today), organisation=organisation)
+    rows = IdsFirst(traineeship_filter.qs, rows=lambda ids: _rows(Traineeship.objects.filter(pk__in=ids), today))
     paginator = Paginator(rows, PAGE_SIZE)
     counts = step_counts(base)
     if not _narrowed(traineeship_filter):
@@ -67,9 +70,10 @@ def traineeship_list(request):
     )
 
 
-def _rows(traineeships):
-    """What a row of the list shows: the people, the stored step and signals, the placements."""
-    return with_state(traineeships.with_people()).prefetch_related(
+def _rows(traineeships, today):
+    """What a row of the list shows: the people, the stored step and signals (made fresh by the
+    view), the placements."""
+    return stored_columns(traineeships.with_people(), today).prefetch_related(
         Prefetch("placements", queryset=Placement.objects.select_related("organisation", "mentor"))
     )
 

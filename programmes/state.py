@@ -82,6 +82,12 @@ def with_state(queryset, today: date | None = None):
     (after ``ensure_fresh``: one query, plus a refresh only when rows were computed for another day)."""
     today = today or timezone.localdate()
     ensure_fresh(today)
+    return stored_columns(queryset, today)
+
+
+def stored_columns(queryset, today: date):
+    """``with_state`` without its freshness check: for a request that calls ``ensure_fresh`` once and
+    reads the state more than once (a page's ids, then its rows: ``organisations.querysets.IdsFirst``)."""
     names = ["current_step", *[f"risk_{s}" for s in RISK_SIGNALS], "at_risk", "overdue_agreements"]
     names += ["last_meeting_on", "next_meeting_on", "current_placement_at", "learning_hours_logged"]
     return queryset.annotate(
