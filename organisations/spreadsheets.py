@@ -75,35 +75,46 @@ def _csv_text(value) -> str:
 
 
 def xlsx_bytes(headers: list[str], rows, *, title: str = "") -> bytes:
+    """A workbook written in openpyxl's write-only mode: time and memory grow with the rows, not their square."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = (title or _("Export"))[:31]
-    sheet.append([spreadsheet_text(str(h)) for h in headers])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    values = [[_typed(v) for v in row] for row in rows]
     widths = [len(str(h)) for h in headers]
-    for row in rows:
-        values = [_typed(v) for v in row]
-        sheet.append(values)
-        for index, cell in enumerate(sheet[sheet.max_row]):
-            if isinstance(cell.value, datetime.datetime):
-                cell.number_format = DATE_FORMAT + " hh:mm"
-            elif isinstance(cell.value, datetime.date):
-                cell.number_format = DATE_FORMAT
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # never a formula, whatever the text
-            widths[index] = max(widths[index], min(len(str(cell.value or "")), 60))
+    for row in values:
+        for index, value in enumerate(row):
+            widths[index] = max(widths[index], min(len(str("" if value is None else value)), 60))
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet((title or _("Export"))[:31])
+    # Widths, frozen header and filters are set before the first row: the sheet is written as it goes.
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width + 2
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
+    if headers:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(values) + 1}"
+    bold = Font(bold=True)
+    sheet.append([_cell(sheet, spreadsheet_text(str(h)), font=bold) for h in headers])
+    for row in values:
+        sheet.append([_cell(sheet, value) for value in row])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def _cell(sheet, value, *, font=None):
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=value)
+    if font is not None:
+        cell.font = font
+    if isinstance(value, datetime.datetime):
+        cell.number_format = DATE_FORMAT + " hh:mm"
+    elif isinstance(value, datetime.date):
+        cell.number_format = DATE_FORMAT
+    elif isinstance(value, str):
+        cell.data_type = "s"  # never a formula, whatever the text
+    return cell
 
 
 def csv_bytes(headers: list[str], rows) -> bytes:
