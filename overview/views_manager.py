@@ -3,29 +3,31 @@
 It knows several apps (programmes' steps, mentors' signals and load), so it lives at the top.
 """
 
-import django_filters
+from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q
-from django.shortcuts import render
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils import timezone, translation
+from django.views.decorators.http import require_GET, require_POST
 
 from mentors.risks import SIGNALS, at_risk_q, reasons, signal_labels
 from mentors.selectors import mentor_load, mentors_by_load
-from organisations import audit
-from organisations.access import role_required
+from organisations import encoding
+from organisations.access import get_visible_or_404, role_required
 from organisations.models import Role, User
+from organisations.progress import file_ready
 from organisations.querysets import IdsFirst
-from organisations.spreadsheets import table_response
-from overview import registers
-from overview.filters import OrganisationChoices, PersonChoiceFilter
+from organisations.spreadsheets import XLSX_TYPE
+from organisations.submissions import single_submission
+from overview import exports, registers
+from overview.manager_filter import overview_filter, rows_of
+from overview.models import OverviewExport
 from overview.navigation import in_menu
 from overview.stappenplan import STEP_CHOICES
 from programmes.lifecycle import ending_soon_q
-from programmes.models import Cohort, Placement, Programme, Traineeship
-from programmes.state import ensure_fresh, stored_columns
+from programmes.models import Traineeship
 
 PAGE_SIZE = 25
 CHART_WIDTH = 300
@@ -34,82 +36,12 @@ ENDING_WEEKS = 8
 ENDING_SHOWN = 10
 
 
-class AllYesNoWidget(django_filters.widgets.BooleanWidget):
-    """Yes/no filter whose empty choice reads "All" rather than "Unknown"."""
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs)
-        self.choices = [("", gettext_lazy("All")), ("true", gettext_lazy("Yes")), ("false", gettext_lazy("No"))]
-
-
-class OverviewFilter(django_filters.FilterSet):
-    programme = django_filters.ModelChoiceFilter(
-        queryset=Programme.objects.none(), label=gettext_lazy("Programme"), empty_label=gettext_lazy("All programmes")
-    )
-    cohort = django_filters.ModelChoiceFilter(
-        queryset=Cohort.objects.none(), label=gettext_lazy("Cohort"), empty_label=gettext_lazy("All cohorts")
-    )
-    step = django_filters.ChoiceFilter(
-        field_name="current_step", choices=STEP_CHOICES, label=gettext_lazy("Step"), empty_label=gettext_lazy("All")
-    )
-    at_risk = django_filters.BooleanFilter(
-        method="filter_at_risk",
-        label=gettext_lazy("At risk"),
-        widget=AllYesNoWidget,
-    )
-    signal = django_filters.ChoiceFilter(
-        choices=[(signal, signal) for signal in SIGNALS],
-        method="filter_signal",
-        label=gettext_lazy("Signal"),
-        empty_label=gettext_lazy("All signals"),
-    )
-    mentor = PersonChoiceFilter(
-        queryset=User.objects.none(),
-        method="filter_mentor",
-        label=gettext_lazy("Mentor"),
-        empty_label=gettext_lazy("All mentors"),
-    )
-
-    class Meta:
-        model = Traineeship
-        fields = ["programme", "cohort", "step", "at_risk", "signal", "mentor"]
-
-    def __init__(self, *args, organisation, **kwargs):
-        super().__init__(*args, **kwargs)
-        choices = OrganisationChoices(organisation)
-        self.filters["programme"].queryset = choices.programmes
-        self.filters["cohort"].queryset = choices.cohorts
-        self.filters["mentor"].queryset = choices.mentors
-        labels = signal_labels()
-        self.filters["signal"].extra["choices"] = [(signal, labels[signal]) for signal in SIGNALS]
-
-    def filter_at_risk(self, queryset, name, value):
-        if value is None:
-            return queryset
-        return queryset.filter(at_risk=bool(value))
-
-    def filter_signal(self, queryset, name, value):
-        return queryset.filter(**{f"risk_{value}": True})
-
-    def filter_mentor(self, queryset, name, value):
-        return queryset.filter(Exists(Placement.objects.filter(traineeship=OuterRef("pk"), mentor=value)))
-
-
 def _overview(request):
-    organisation = request.membership.organisation
     today = timezone.localdate()
-    # Only what the viewer relates to (programmes.permissions): a partner's placements while it hosts them.
-    # The step and the signals are read from the stored state (programmes.state), not computed per request.
-    ensure_fresh(today)
-    queryset = _rows(Traineeship.objects.visible_to(request.user).of_organisation(organisation), today)
-    return OverviewFilter(
-        request.GET or None, queryset=queryset.order_by("end_date", "pk"), organisation=organisation
-    ), today
-
-
-def _rows(traineeships, today):
-    """What a row shows: the people and the stored step and signals (made fresh by ``_overview``)."""
-    return stored_columns(traineeships.with_people(), today)
+    overview = overview_filter(
+        user=request.user, organisation=request.membership.organisation, data=request.GET, today=today
+    )
+    return overview, today
 
 
 def _bars(counts: list[tuple[str, int]]) -> list[dict]:
@@ -136,7 +68,7 @@ def manager_overview(request):
     )
 
     def by_ids(ids):
-        return _rows(Traineeship.objects.filter(pk__in=ids), today)
+        return rows_of(Traineeship.objects.filter(pk__in=ids), today)
 
     paginator = Paginator(IdsFirst(filtered, rows=by_ids), PAGE_SIZE)
     paginator.count = totals["total"]  # Paginator.count is a cached property: no COUNT query of its own
@@ -179,37 +111,62 @@ def _menu_url(request, url_name: str) -> str:
     return reverse(url_name) if in_menu(request.membership.role, url_name) else ""
 
 
-def _export(request, file_format):
-    overview, today = _overview(request)
-    step_labels = dict(STEP_CHOICES)
-    headers = [_("Trainee"), _("Programme"), _("Cohort"), _("Step"), _("Start"), _("End"), _("Status"), _("Signals")]
-    rows = [
-        [
-            t.trainee.name,
-            t.programme.name,
-            str(t.cohort or ""),
-            step_labels.get(t.current_step, ""),
-            t.start_date,
-            t.end_date,
-            _("At risk") if t.at_risk else _("On track"),
-            " ".join(reasons(t)),
-        ]
-        for t in overview.qs.iterator(chunk_size=500)
-    ]
-    audit.record(
-        organisation=request.membership.organisation,
+def _start_export(request, file_format: str):
+    query = QueryDict(request.POST.get("query", ""))
+    export = exports.start(
         actor=request.user,
-        action=audit.Action.EXPORT_CREATED,
-        params={"variant": "overview", "count": len(rows), "format": file_format.upper()},
+        organisation=request.membership.organisation,
+        query=query,
+        file_format=file_format,
+        language=translation.get_language(),
     )
-    return table_response(file_format, _("traineeships overview"), headers, rows, title=_("Overview"))
+    return redirect("manager_overview_export", pk=export.pk)
 
 
+@require_POST
 @role_required(Role.MANAGER, Role.HR)
+@single_submission
 def manager_overview_csv(request):
-    return _export(request, "csv")
+    return _start_export(request, OverviewExport.Format.CSV)
 
 
+@require_POST
 @role_required(Role.MANAGER, Role.HR)
+@single_submission
 def manager_overview_xlsx(request):
-    return _export(request, "xlsx")
+    return _start_export(request, OverviewExport.Format.XLSX)
+
+
+def _own_export(request, pk, **lookup) -> OverviewExport:
+    exports_here = OverviewExport.objects.filter(organisation=request.membership.organisation, **lookup)
+    return get_visible_or_404(exports_here, request.user, pk=pk)
+
+
+@require_GET
+@role_required(Role.MANAGER, Role.HR)
+def manager_overview_export(request, pk):
+    """The export's progress; the poll sends the browser to the file once it is ready."""
+    export = _own_export(request, pk)
+    download_url = reverse("manager_overview_export_download", kwargs={"pk": export.pk})
+    if request.htmx and export.status == OverviewExport.Status.DONE:
+        name = exports.file_name(export)
+        return file_ready(request, element_id="export-progress", download_url=download_url, name=name)
+    template = "manager/export.html#progress" if request.htmx else "manager/export.html"
+    overview_url = reverse("manager_overview") + (f"?{export.query}" if export.query else "")
+    return render(request, template, {"export": export, "download_url": download_url, "overview_url": overview_url})
+
+
+@require_GET
+@role_required(Role.MANAGER, Role.HR)
+def manager_overview_export_download(request, pk):
+    export = _own_export(request, pk, status=OverviewExport.Status.DONE)
+    try:
+        with default_storage.open(export.stored_name, "rb") as handle:
+            content = handle.read()  # a few hundred kB for 10,000 rows: read at once so the handle closes here
+    except FileNotFoundError:
+        raise Http404 from None
+    content_type = XLSX_TYPE if export.file_format == OverviewExport.Format.XLSX else "text/csv; charset=utf-8"
+    response = HttpResponse(content, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return encoding.attach(response, exports.file_name(export))

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.views.decorators.http import require_GET
 
 from organisations import encoding
+from organisations.progress import file_ready
 from portfolios.position_profile_pdfs import PositionProfilePdf, profile_version
 from portfolios.tasks_position_profiles import render_position_profile
 from programmes.views_position_profiles import position_profile_of
@@ -58,9 +59,7 @@ def position_profile_pdf(request, pk):
     filename = _filename(profile)
     if pdf.is_fresh(version):
         if request.htmx:  # the progress page's poll: let the browser fetch the file itself
-            response = HttpResponse()
-            response["HX-Redirect"] = request.path
-            return response
+            return file_ready(request, element_id="pdf-progress", download_url=request.path, name=filename)
         response = _file_response(pdf, filename)
         if response is not None:
             return response

@@ -591,8 +591,34 @@ ROWS: dict[str, Row] = {
     "mentors:calendar_feed": Row(get=everyone(404, anonymous=404), kwargs=lambda world: {"token": "wrong-token"}),
     # the manager's overview
     "manager_overview": Row(get=only("manager", "hr")),
-    "manager_overview_csv": Row(get=only("manager", "hr")),
-    "manager_overview_xlsx": Row(get=only("manager", "hr")),
+    # An export of the overview is made by the task worker and seen only by the person who asked for it.
+    "manager_overview_csv": Row(
+        get=everyone(405),
+        post=only("manager", "hr", ok=302),
+        data=lambda world: {"query": "at_risk=true"},
+        changed=exists("overview.OverviewExport", file_format="csv", query="at_risk=true"),
+    ),
+    "manager_overview_xlsx": Row(
+        get=everyone(405),
+        post=only("manager", "hr", ok=302),
+        changed=exists("overview.OverviewExport", file_format="xlsx"),
+    ),
+    "manager_overview_export": Row(
+        get=by_role(
+            {"hr": 404, "manager": 200, "mentor": 403, "trainee": 403, "coordinator": 403},
+            outside={"hr": 404, "manager": 404, "mentor": 403, "trainee": 403, "coordinator": 403},
+        ),
+        post=everyone(405),
+        kwargs=_pk("overview_export"),
+    ),
+    "manager_overview_export_download": Row(
+        get=by_role(
+            {"hr": 404, "manager": 200, "mentor": 403, "trainee": 403, "coordinator": 403},
+            outside={"hr": 404, "manager": 404, "mentor": 403, "trainee": 403, "coordinator": 403},
+        ),
+        post=everyone(405),
+        kwargs=_pk("overview_export"),
+    ),
     "organisations:settings": Row(
         get=only("hr"),
         post=only("hr", ok=302),

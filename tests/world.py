@@ -149,6 +149,7 @@ def build_portfolios(world: World) -> None:
     from django.core.files.storage import default_storage
 
     from goals.models import LearningGoal
+    from overview.models import OverviewExport
     from portfolios.models import Evidence, PortfolioExport
     from programmes.models import DevelopmentActivity
     from tests.portfolios.factories import traineeship_with_profile
@@ -181,6 +182,14 @@ def build_portfolios(world: World) -> None:
             organisation=organisation,
             status=PortfolioExport.Status.DONE,
             stored_name=stored_zip,
+        )
+        stored_csv = default_storage.save("exports/overview-world.csv", ContentFile("\ufeffDeelnemer\r\n".encode()))
+        world.objects[prefix + "overview_export"] = OverviewExport.objects.create(
+            requested_by=p.users[other + "manager"],
+            organisation=organisation,
+            file_format=OverviewExport.Format.CSV,
+            status=OverviewExport.Status.DONE,
+            stored_name=stored_csv,
         )
 
 

@@ -43,6 +43,12 @@ urlpatterns = [
     path("overview/", views_manager.manager_overview, name="manager_overview"),
     path("overview/export.csv", views_manager.manager_overview_csv, name="manager_overview_csv"),
     path("overview/export.xlsx", views_manager.manager_overview_xlsx, name="manager_overview_xlsx"),
+    path("overview/exports/<int:pk>/", views_manager.manager_overview_export, name="manager_overview_export"),
+    path(
+        "overview/exports/<int:pk>/download/",
+        views_manager.manager_overview_export_download,
+        name="manager_overview_export_download",
+    ),
     path("programmes/", include("programmes.urls")),
     path("traineeships/", views_traineeships.traineeship_list, name="traineeship_list"),
     path("traineeships/new/", views_new.traineeship_new, name="traineeship_new"),

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone, translation
 
 from organisations import encoding
+from organisations.progress import file_ready
 from portfolios import stored_pdfs
 from portfolios.models import StoredPdf
 from programmes import content_version
@@ -58,9 +59,7 @@ def deliver(request, *, traineeship, kind: str, relations, filename: str, on_dow
         pdf.refresh_from_db()  # a worker that runs at once (tests, ImmediateBackend) has finished it
     if pdf.is_fresh(version):
         if request.htmx:  # the progress page's poll: let the browser fetch the file itself
-            response = HttpResponse()
-            response["HX-Redirect"] = request.path
-            return response
+            return file_ready(request, element_id="pdf-progress", download_url=request.path, name=filename)
         response = _file_response(pdf, filename)
         if response is not None:
             if on_download:

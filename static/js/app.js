@@ -17,6 +17,13 @@ document.addEventListener("DOMContentLoaded", () => {
   labelTableCells(document);
   document.body.addEventListener("htmx:afterSwap", (event) => labelTableCells(event.target));
 
+  // A file made in the background: the progress poll swaps in its ready link (organisations.progress),
+  // which is followed once; the poll has ended with the swap, so the file is fetched only once.
+  document.body.addEventListener("htmx:load", (event) => {
+    const link = event.target.querySelector && event.target.querySelector("a[data-download-now]");
+    if (link) window.location.assign(link.href);
+  });
+
   // Ask for confirmation before destructive acts (forms marked data-confirm).
   document.querySelectorAll("form[data-confirm]").forEach((form) => {
     form.addEventListener("submit", (event) => {

@@ -5,7 +5,7 @@ from django.urls import reverse
 from mentors.forms import MentorChoiceForm
 from organisations.widgets import LongSelect
 from overview.filters import TraineeshipFilter
-from overview.views_manager import OverviewFilter
+from overview.manager_filter import OverviewFilter
 from programmes.models import Traineeship
 from tests.mentors.factories import mentored_traineeship
 

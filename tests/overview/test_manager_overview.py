@@ -14,6 +14,7 @@ from overview.stappenplan import STEP_CHOICES
 from programmes import state
 from programmes.models import TraineeshipStatus
 from tests.mentors.factories import AgreementFactory, MeetingFactory, mentored_traineeship, record
+from tests.overview.overview_exports import download_overview
 from tests.queries import page_queries
 
 
@@ -68,12 +69,12 @@ def test_overview_filters_and_csv(personas, client_for):
     assert rows == [risky]
     assert "No progress meeting held yet" in page.content.decode()
     assert "<svg" in page.content.decode() and "style=" not in page.content.decode()
-    response = client.get(reverse("manager_overview_csv"))
+    response = download_overview(client, "csv")
     assert response["Content-Type"].startswith("text/csv")
     lines = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), dialect="dutch_excel"))
     assert lines[0][0] == "Trainee"
     assert {line[0] for line in lines[1:]} == {risky.trainee.name, fine.trainee.name}
-    filtered = client.get(reverse("manager_overview_csv"), {"at_risk": "false"})
+    filtered = download_overview(client, "csv", at_risk="false")
     assert len(list(csv.reader(io.StringIO(filtered.content.decode("utf-8-sig")), dialect="dutch_excel"))) == 2
 
 

@@ -12,6 +12,7 @@ from openpyxl import Workbook, load_workbook
 
 from organisations import spreadsheets
 from tests.mentors.factories import mentored_traineeship
+from tests.overview.overview_exports import download_overview
 from tests.programmes.factories import CompetencyFactory, FrameworkFactory
 
 HOSTILE = ['=HYPERLINK("http://evil.example","klik")', "+31 6 1234", "-2+3", "@SUM(A1)", "\tTab", "\rCR"]
@@ -33,11 +34,11 @@ def test_a_formula_in_a_name_is_text_in_the_overview_exports(personas, client_fo
     traineeship.trainee.name = value
     traineeship.trainee.save(update_fields=["name"])
     client = client_for(personas.manager)
-    rows = read_csv(client.get(reverse("manager_overview_csv")))
+    rows = read_csv(download_overview(client, "csv"))
     names = [row[0] for row in rows[1:]]
     assert "'" + value in names
     assert not any(name.startswith(spreadsheets.FORMULA_TRIGGERS) for name in names)
-    sheet = read_xlsx(client.get(reverse("manager_overview_xlsx")))
+    sheet = read_xlsx(download_overview(client, "xlsx"))
     cells = [row[0] for row in sheet.iter_rows(min_row=2)]
     # XML may read a carriage return back as a line feed (without lxml); what matters is the quote.
     assert any(cell.value in ("'" + value, "'" + value.replace("\r", "\n")) for cell in cells)
@@ -46,14 +47,14 @@ def test_a_formula_in_a_name_is_text_in_the_overview_exports(personas, client_fo
 
 def test_overview_workbook_has_typed_cells_header_and_filter(personas, client_for):
     traineeship = mentored_traineeship(personas.organisation, mentor=personas.mentor, manager=personas.manager)
-    sheet = read_xlsx(client_for(personas.manager).get(reverse("manager_overview_xlsx")))
+    sheet = read_xlsx(download_overview(client_for(personas.manager), "xlsx"))
     assert [c.value for c in sheet[1]][:2] == ["Trainee", "Programma"]
     assert sheet[1][0].font.bold
     assert sheet.auto_filter.ref == sheet.dimensions
     start = sheet.cell(row=2, column=5)
     assert isinstance(start.value, datetime.datetime) and start.is_date
     assert start.value.date() == traineeship.start_date
-    csv_rows = read_csv(client_for(personas.manager).get(reverse("manager_overview_csv")))
+    csv_rows = read_csv(download_overview(client_for(personas.manager), "csv"))
     assert csv_rows[1][4] == traineeship.start_date.strftime("%d-%m-%Y")
 
 

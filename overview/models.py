@@ -1,0 +1,48 @@
+"""The manager's overview as a file: written by the task worker, kept for a day for the person who asked."""
+
+from datetime import timedelta
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from organisations.jobs import BackgroundJob
+from organisations.models import Membership, Organisation, Role
+
+# Long enough to download it again; short enough that a list of people does not linger.
+KEPT_FOR = timedelta(days=1)
+
+
+class OverviewExportQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """An export is seen by the person who asked for it, while they are still HR or manager there, for a day."""
+        if not user.is_authenticated:
+            return self.none()
+        organisations = Membership.objects.organisations_of(user, Role.HR, Role.MANAGER)
+        return self.filter(requested_by=user, organisation__in=organisations).exclude(expired_q())
+
+
+def expired_q(now=None) -> models.Q:
+    return models.Q(created_at__lt=(now or timezone.now()) - KEPT_FOR)
+
+
+class OverviewExport(BackgroundJob):
+    """The traineeships of the overview, as filtered when asked, in a workbook or a CSV file."""
+
+    class Format(models.TextChoices):
+        XLSX = "xlsx", _("Excel workbook (.xlsx)")
+        CSV = "csv", _("CSV for Excel")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    file_format = models.CharField(max_length=4, choices=Format.choices)
+    # The overview's filter as its query string (programme, cohort, step, at risk, signal, mentor).
+    query = models.TextField(blank=True)
+
+    objects = OverviewExportQuerySet.as_manager()
+
+    class Meta(BackgroundJob.Meta):
+        verbose_name = _("overview export")
+        verbose_name_plural = _("overview exports")
+
+    def __str__(self):
+        return f"overview export {self.pk} ({self.file_format}, {self.status})"
