@@ -41,7 +41,7 @@ def start(*, actor: User, organisation: Organisation, query: QueryDict, file_for
     ).first()
     if pending is not None:  # asked twice before the first was made
         return pending
-    _remove(mine | OverviewExport.objects.filter(expired_q()))
+    remove(mine | OverviewExport.objects.filter(expired_q()))
     export = OverviewExport.objects.create(
         requested_by=actor, organisation=organisation, query=query_string, file_format=file_format, language=language
     )
@@ -49,7 +49,8 @@ def start(*, actor: User, organisation: Organisation, query: QueryDict, file_for
     return export
 
 
-def _remove(exports) -> None:
+def remove(exports) -> None:
+    """Delete ``exports`` with their files."""
     for stored_name in exports.exclude(stored_name="").values_list("stored_name", flat=True):
         default_storage.delete(stored_name)
     exports.delete()

@@ -114,3 +114,31 @@ def test_the_overview_offers_both_files_for_its_filter(personas, client_for):
     assert 'name="query" value="at_risk=true"' in page
     assert f'formaction="{reverse("manager_overview_xlsx")}"' in page
     assert f'formaction="{reverse("manager_overview_csv")}"' in page
+
+
+def test_erasing_a_person_removes_the_overview_files_that_may_name_them(personas, client_for):
+    from organisations.privacy import Scope
+    from privacy import services as privacy
+
+    _ask(client_for(personas.manager), "csv")
+    _ask(client_for(personas.other_manager), "csv")
+    mine, theirs = (
+        OverviewExport.objects.get(organisation=personas.organisation),
+        OverviewExport.objects.get(organisation=personas.other_organisation),
+    )
+    scope = Scope(person=personas.trainee, reader=personas.hr, organisation=personas.organisation)
+    assert any("overview" in line for line in privacy.erasure_summary(scope))
+
+    privacy.erase_person(scope)
+    assert list(OverviewExport.objects.all()) == [theirs]
+    assert not default_storage.exists(mine.stored_name) and default_storage.exists(theirs.stored_name)
+
+
+def test_a_traineeship_past_its_retention_term_takes_its_organisations_overview_files_along(personas, client_for):
+    from overview import privacy
+
+    traineeship = mentored_traineeship(personas.organisation, mentor=personas.mentor, manager=personas.manager)
+    _ask(client_for(personas.manager), "xlsx")
+    export = OverviewExport.objects.get()
+    privacy.purge_traineeship(traineeship)
+    assert not OverviewExport.objects.exists() and not default_storage.exists(export.stored_name)

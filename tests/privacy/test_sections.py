@@ -7,6 +7,7 @@ from privacy.sections import sections
 def test_every_domain_app_with_personal_data_is_found_most_dependent_first():
     names = [section.__name__ for section in sections()]
     assert names == [
+        "overview.privacy",
         "evaluations.privacy",
         "coaching.privacy",
         "signin.privacy",

@@ -1,0 +1,54 @@
+"""This app's part of an erasure (see ``privacy.services``): the overview files that may name the person.
+
+An overview export lists an organisation's traineeships by name and is kept for a day
+(``overview.models.KEPT_FOR``). Erasing a person, or a traineeship at the end of its retention
+term, removes the organisation's exports at once rather than leave the name in a file until then.
+"""
+
+from django.db.models import Q
+from django.utils.translation import ngettext
+
+from organisations.privacy import Scope
+from overview import exports
+from overview.models import OverviewExport
+
+
+def _exports(scope: Scope):
+    organisations = scope.memberships().values("organisation")
+    if scope.organisation is not None:
+        organisations = [scope.organisation.pk]
+    return OverviewExport.objects.filter(Q(organisation__in=organisations) | Q(requested_by=scope.person))
+
+
+def personal_data(scope: Scope) -> dict:
+    return {}  # a file of the organisation's list, not data about the person who asked for it
+
+
+def files(scope: Scope):
+    return []
+
+
+def erasure_blockers(scope: Scope) -> list[str]:
+    return []
+
+
+def erasure_summary(scope: Scope) -> list[str]:
+    count = _exports(scope).count()
+    if not count:
+        return []
+    return [
+        ngettext(
+            "%(count)s download of the overview from the last day, which may name the person",
+            "%(count)s downloads of the overview from the last day, which may name the person",
+            count,
+        )
+        % {"count": count}
+    ]
+
+
+def erase(scope: Scope) -> None:
+    exports.remove(_exports(scope))
+
+
+def purge_traineeship(traineeship) -> None:
+    exports.remove(OverviewExport.objects.filter(organisation=traineeship.programme.owner_id))
