@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from mentors.risks import reasons
 from organisations import audit
-from organisations.models import Membership, Organisation, Role, User
+from organisations.models import Organisation, User
 from organisations.spreadsheets import csv_bytes, xlsx_bytes
 from overview.manager_filter import overview_filter
 from overview.models import OverviewExport, expired_q
@@ -101,10 +101,8 @@ def build(*, export_id: int) -> None:
     if export is None:  # replaced by a newer one before the worker came to it
         return
     jobs = OverviewExport.objects.filter(pk=export.pk)
-    still_allowed = Membership.objects.filter(
-        user=export.requested_by, organisation=export.organisation, role__in=[Role.HR, Role.MANAGER]
-    ).exists()
-    if not still_allowed:
+    # The same rule as the export's page: its requester, still HR or manager there, within the day.
+    if not OverviewExport.objects.visible_to(export.requested_by).filter(pk=export.pk).exists():
         jobs.update(status=OverviewExport.Status.FAILED, finished_at=timezone.now())
         return
     try:
