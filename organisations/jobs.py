@@ -1,12 +1,45 @@
-"""What every file made by the task worker for one person shares: who asked, progress, the stored file."""
+"""What every file made by the task worker for one person shares: who asked, progress, the stored
+file, and how long it is kept.
 
+Such a file holds personal data (a person's copy, a cohort's portfolios, the overview's list of
+names), so it is kept only ``KEPT_FOR`` after it was asked for: after that its page is gone for
+everyone (``BackgroundJobQuerySet.kept``) and the daily ``apply_retention`` removes the file and
+its row (``remove_expired``), for every model built on ``BackgroundJob``.
+"""
+
+from datetime import timedelta
+
+from django.apps import apps
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+class BackgroundJobQuerySet(models.QuerySet):
+    def _cutoff(self, now=None):
+        return (now or timezone.now()) - self.model.KEPT_FOR
+
+    def kept(self, now=None):
+        """The jobs still within their keeping time."""
+        return self.filter(created_at__gte=self._cutoff(now))
+
+    def expired(self, now=None):
+        return self.filter(created_at__lt=self._cutoff(now))
+
+    def remove(self) -> int:
+        """Delete the jobs with their files; the number of jobs removed."""
+        for stored_name in self.exclude(stored_name="").values_list("stored_name", flat=True):
+            default_storage.delete(stored_name)
+        return self.delete()[0]
 
 
 class BackgroundJob(models.Model):
     """A file built off the request path with progress (a copy of personal data, a cohort's portfolios)."""
+
+    # Long enough to download it at leisure; a model may keep its files shorter.
+    KEPT_FOR = timedelta(days=7)
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Waiting")
@@ -36,3 +69,16 @@ class BackgroundJob(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in {self.Status.DONE, self.Status.FAILED}
+
+    @property
+    def kept_until(self):
+        return self.created_at + self.KEPT_FOR
+
+
+def job_models() -> list[type[BackgroundJob]]:
+    return [model for model in apps.get_models() if issubclass(model, BackgroundJob)]
+
+
+def remove_expired(now=None) -> int:
+    """Remove every job past its keeping time, files and all; the number removed."""
+    return sum(BackgroundJobQuerySet(model).expired(now).remove() for model in job_models())

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from organisations.branding import DEFAULT_ACCENT, logo_path
-from organisations.jobs import BackgroundJob
+from organisations.jobs import BackgroundJob, BackgroundJobQuerySet
 
 
 class UserManager(BaseUserManager):
@@ -383,12 +383,12 @@ class SubmissionReceipt(models.Model):
         return f"submission {self.key[:8]}"
 
 
-class DataCopyQuerySet(models.QuerySet):
+class DataCopyQuerySet(BackgroundJobQuerySet):
     def visible_to(self, user):
-        """A copy is seen only by the person who asked for it."""
+        """A copy is seen only by the person who asked for it, while it is kept."""
         if not user.is_authenticated:
             return self.none()
-        return self.filter(requested_by=user)
+        return self.filter(requested_by=user).kept()
 
 
 class DataCopy(BackgroundJob):

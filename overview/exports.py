@@ -2,7 +2,7 @@
 
 ``start`` records the request and queues ``build``; the person follows its progress on a page
 and downloads the file there. Earlier exports of the same person are replaced, files and all,
-and every export is removed a day after it was asked for (``models.KEPT_FOR``).
+and every export is removed a day after it was asked for (``OverviewExport.KEPT_FOR``).
 """
 
 from django.core.files.base import ContentFile
@@ -18,7 +18,7 @@ from organisations import audit
 from organisations.models import Organisation, User
 from organisations.spreadsheets import csv_bytes, xlsx_bytes
 from overview.manager_filter import overview_filter
-from overview.models import OverviewExport, expired_q
+from overview.models import OverviewExport
 from overview.stappenplan import STEP_CHOICES
 
 PROGRESS_EVERY = 500  # rows between two progress updates
@@ -41,19 +41,12 @@ def start(*, actor: User, organisation: Organisation, query: QueryDict, file_for
     ).first()
     if pending is not None:  # asked twice before the first was made
         return pending
-    remove(mine | OverviewExport.objects.filter(expired_q()))
+    (mine | OverviewExport.objects.expired()).remove()
     export = OverviewExport.objects.create(
         requested_by=actor, organisation=organisation, query=query_string, file_format=file_format, language=language
     )
     build.enqueue(export_id=export.pk)
     return export
-
-
-def remove(exports) -> None:
-    """Delete ``exports`` with their files."""
-    for stored_name in exports.exclude(stored_name="").values_list("stored_name", flat=True):
-        default_storage.delete(stored_name)
-    exports.delete()
 
 
 def traineeships(export: OverviewExport):

@@ -3,27 +3,19 @@
 from datetime import timedelta
 
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from organisations.jobs import BackgroundJob
+from organisations.jobs import BackgroundJob, BackgroundJobQuerySet
 from organisations.models import Membership, Organisation, Role
 
-# Long enough to download it again; short enough that a list of people does not linger.
-KEPT_FOR = timedelta(days=1)
 
-
-class OverviewExportQuerySet(models.QuerySet):
+class OverviewExportQuerySet(BackgroundJobQuerySet):
     def visible_to(self, user):
         """An export is seen by the person who asked for it, while they are still HR or manager there, for a day."""
         if not user.is_authenticated:
             return self.none()
         organisations = Membership.objects.organisations_of(user, Role.HR, Role.MANAGER)
-        return self.filter(requested_by=user, organisation__in=organisations).exclude(expired_q())
-
-
-def expired_q(now=None) -> models.Q:
-    return models.Q(created_at__lt=(now or timezone.now()) - KEPT_FOR)
+        return self.filter(requested_by=user, organisation__in=organisations).kept()
 
 
 class OverviewExport(BackgroundJob):
@@ -37,6 +29,9 @@ class OverviewExport(BackgroundJob):
     file_format = models.CharField(max_length=4, choices=Format.choices)
     # The overview's filter as its query string (programme, cohort, step, at risk, signal, mentor).
     query = models.TextField(blank=True)
+
+    # Long enough to download it again; short enough that a list of names does not linger.
+    KEPT_FOR = timedelta(days=1)
 
     objects = OverviewExportQuerySet.as_manager()
 

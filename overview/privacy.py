@@ -1,7 +1,7 @@
 """This app's part of an erasure (see ``privacy.services``): the overview files that may name the person.
 
 An overview export lists an organisation's traineeships by name and is kept for a day
-(``overview.models.KEPT_FOR``). Erasing a person, or a traineeship at the end of its retention
+(``OverviewExport.KEPT_FOR``). Erasing a person, or a traineeship at the end of its retention
 term, removes the organisation's exports at once rather than leave the name in a file until then.
 """
 
@@ -9,7 +9,6 @@ from django.db.models import Q
 from django.utils.translation import ngettext
 
 from organisations.privacy import Scope
-from overview import exports
 from overview.models import OverviewExport
 
 
@@ -47,8 +46,8 @@ def erasure_summary(scope: Scope) -> list[str]:
 
 
 def erase(scope: Scope) -> None:
-    exports.remove(_exports(scope))
+    _exports(scope).remove()
 
 
 def purge_traineeship(traineeship) -> None:
-    exports.remove(OverviewExport.objects.filter(organisation=traineeship.programme.owner_id))
+    OverviewExport.objects.filter(organisation=traineeship.programme.owner_id).remove()

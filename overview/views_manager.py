@@ -102,6 +102,9 @@ def manager_overview(request):
             ),
             "mentor_count": User.objects.mentors_of(request.membership.organisation).count(),
             "all_mentors_url": _menu_url(request, "mentors:profiles"),
+            "latest_export": OverviewExport.objects.visible_to(request.user)
+            .filter(organisation=request.membership.organisation, status=OverviewExport.Status.DONE)
+            .first(),
         },
     )
 

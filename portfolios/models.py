@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from competencies.models import Competency
 from goals.models import LearningGoal
-from organisations.jobs import BackgroundJob
+from organisations.jobs import BackgroundJob, BackgroundJobQuerySet
 from organisations.models import Membership, Organisation, Role, User, hash_token
 from programmes.models import Cohort, DevelopmentActivity, Traineeship, TraineeshipScopedQuerySet
 
@@ -348,13 +348,13 @@ class MentorCompetencyRating(models.Model):
         return f"{self.competency}: {self.level}"
 
 
-class PortfolioExportQuerySet(models.QuerySet):
+class PortfolioExportQuerySet(BackgroundJobQuerySet):
     def visible_to(self, user):
-        """An export is seen by the person who asked for it, while they are still HR or manager there."""
+        """An export is seen by the person who asked for it, while they are still HR or manager there and it is kept."""
         if not user.is_authenticated:
             return self.none()
         organisations = Membership.objects.organisations_of(user, Role.HR, Role.MANAGER)
-        return self.filter(requested_by=user, organisation__in=organisations)
+        return self.filter(requested_by=user, organisation__in=organisations).kept()
 
 
 class PortfolioExport(BackgroundJob):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from organisations import audit
 from organisations import privacy as organisations_privacy
+from organisations.jobs import BackgroundJobQuerySet, job_models, remove_expired
 from organisations.models import Membership, Organisation, Role, User
 from organisations.privacy import Scope
 from privacy.audit import PrivacyAction
@@ -160,6 +161,13 @@ def apply_retention(*, today: date, dry_run: bool) -> list[RetentionAction]:
             )
             _remove_trainee_role_if_nothing_left(trainee, action.organisation)
     return actions
+
+
+def expired_files(*, dry_run: bool) -> int:
+    """The copies and exports past their keeping time, removed (or, with ``dry_run``, only counted)."""
+    if dry_run:
+        return sum(BackgroundJobQuerySet(model).expired().count() for model in job_models())
+    return remove_expired()
 
 
 def _remove_trainee_role_if_nothing_left(trainee: User, organisation: Organisation) -> None:

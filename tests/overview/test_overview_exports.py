@@ -145,3 +145,20 @@ def test_a_traineeship_past_its_retention_term_takes_its_organisations_overview_
     export = OverviewExport.objects.get()
     privacy.purge_traineeship(traineeship)
     assert not OverviewExport.objects.exists() and not default_storage.exists(export.stored_name)
+
+
+def test_the_overview_links_the_persons_latest_file_while_it_is_kept(personas, client_for):
+    client = client_for(personas.manager, "en")
+    assert "Your latest file" not in client.get(reverse("manager_overview")).content.decode()
+    _ask(client, "xlsx")
+    _ask(client_for(personas.hr, "en"), "csv")  # someone else's: not linked for the manager
+    export = OverviewExport.objects.get(requested_by=personas.manager)
+    page = client.get(reverse("manager_overview")).content.decode()
+    assert "Your latest file: Excel workbook (.xlsx)" in page
+    assert f'href="{reverse("manager_overview_export", kwargs={"pk": export.pk})}"' in page
+    assert (
+        "You can download it until"
+        in client.get(reverse("manager_overview_export", kwargs={"pk": export.pk})).content.decode()
+    )
+    OverviewExport.objects.filter(pk=export.pk).update(created_at=timezone.now() - timedelta(days=2))
+    assert "Your latest file" not in client.get(reverse("manager_overview")).content.decode()

@@ -1,4 +1,5 @@
-"""Daily: remove traineeship records past their organisation's retention term.
+"""Daily: remove traineeship records past their organisation's retention term, and the files made
+for one person (copies, exports) past their keeping time (``organisations.jobs``).
 
 ``--dry-run`` lists what would happen and changes nothing.
 """
@@ -8,7 +9,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from privacy.services import apply_retention
+from privacy.services import apply_retention, expired_files
 
 
 class Command(BaseCommand):
@@ -31,3 +32,5 @@ class Command(BaseCommand):
                 f"(ended {action.ended:%Y-%m-%d}, kept until {action.keep_until:%Y-%m-%d})"
             )
         self.stdout.write(f"{len(actions)} traineeship(s) {verb}.")
+        files = expired_files(dry_run=dry_run)
+        self.stdout.write(f"{files} copy/export file(s) past their keeping time {verb}.")
