@@ -1,4 +1,6 @@
-"""Resolve the signed-in user's memberships and active membership once per request."""
+"""Per request: the signed-in user's memberships and active membership; a page for a form's address opened as a page."""
+
+from django.shortcuts import render
 
 from organisations.models import Membership, Role
 
@@ -38,3 +40,21 @@ class ActiveMembershipMiddleware:
             request.memberships = memberships_of(request.user)
             request.membership = choose_active(request.memberships, request.session.get(SESSION_KEY))
         return self.get_response(request)
+
+
+class MethodNotAllowedPageMiddleware:
+    """A page instead of Django's empty answer when a browser opens the address of a form's action
+    (an old bookmark, a link copied from the address bar): the 405 stays, with a way on."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 405 or request.method not in ("GET", "HEAD") or getattr(request, "htmx", False):
+            return response
+        if getattr(response, "streaming", False) or response.content:
+            return response
+        page = render(request, "405.html", status=405)
+        page["Allow"] = response.get("Allow", "")
+        return page
