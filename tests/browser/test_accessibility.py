@@ -85,6 +85,18 @@ def with_axe(context):
     return context
 
 
+def check_open_page(page, url: str, html: str, out_dir, saved: dict[str, str]) -> list[str]:
+    """For a check of chosen pages: the open page saved for ``validate_html``, its axe-core
+    violations, and on a phone what sticks out beyond the screen."""
+    path = out_dir / f"{page.viewport_size['width']}-{len(saved):02d}.html"
+    path.write_text(html, encoding="utf-8")
+    saved[str(path)] = url
+    problems = [f"{url}: {v['id']} at {v['targets']}" for v in page.evaluate(AXE_RUN)]
+    if page.viewport_size["width"] == PHONE["width"] and (overflow := page.evaluate(OVERFLOW)):
+        problems.append(f"{url}: {overflow['scrollWidth']} px wide by {overflow['elements']}")
+    return problems
+
+
 def validate_html(saved: dict[str, str]) -> list[str]:
     # One short run: the quick compiler alone (C1) and the serial collector start faster and
     # spend half the CPU of the JVM's defaults on a few dozen pages; the checks are the same.

@@ -9,7 +9,7 @@ from organisations.demo import demo_email
 from programmes.models import PositionProfile
 from tests.browser.conftest import login_as
 from tests.browser.steps import click_through
-from tests.browser.test_accessibility import AXE_RUN, DESKTOP, OVERFLOW, PHONE, validate_html, with_axe
+from tests.browser.test_accessibility import AXE_RUN, DESKTOP, PHONE, check_open_page, validate_html, with_axe
 
 
 @pytest.mark.browser
@@ -33,12 +33,7 @@ def test_position_profile_pages_are_accessible(demo_site, browser, browser_conte
             assert response.status == 200, url
             html = response.text()
             assert '<html lang="nl">' in html
-            path = tmp_path / f"{viewport['width']}-{len(saved):02d}.html"
-            path.write_text(html, encoding="utf-8")
-            saved[str(path)] = url
-            problems += [f"{url}: {v['id']} at {v['targets']}" for v in page.evaluate(AXE_RUN)]
-            if viewport == PHONE and (overflow := page.evaluate(OVERFLOW)):
-                problems.append(f"{url}: {overflow['scrollWidth']} px wide by {overflow['elements']}")
+            problems += check_open_page(page, url, html, tmp_path, saved)
         # A form sent back with a mistake: the error at the field, what was typed kept.
         page.goto(demo_site + urls[3])
         page.locator("#id_tasks").fill("")

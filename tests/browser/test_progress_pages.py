@@ -15,7 +15,7 @@ from overview.models import OverviewExport
 from portfolios.models import PortfolioExport
 from programmes.models import Cohort, Traineeship
 from tests.browser.conftest import sign_in_by_cookie
-from tests.browser.test_accessibility import AXE_RUN, DESKTOP, OVERFLOW, PHONE, validate_html, with_axe
+from tests.browser.test_accessibility import DESKTOP, PHONE, check_open_page, validate_html, with_axe
 
 DUMMY_TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
 
@@ -67,12 +67,7 @@ def test_pages_behind_forms_are_accessible(demo_site, browser, browser_context_a
                     assert response.status in (200, 202, 405), (url, response.status)
                     html = response.text()
                     assert '<html lang="nl">' in html and "<h1" in html
-                    path = tmp_path / f"{viewport['width']}-{len(saved):02d}.html"
-                    path.write_text(html, encoding="utf-8")
-                    saved[str(path)] = url
-                    problems += [f"{url}: {v['id']} at {v['targets']}" for v in page.evaluate(AXE_RUN)]
-                    if viewport == PHONE and (overflow := page.evaluate(OVERFLOW)):
-                        problems.append(f"{url}: {overflow['scrollWidth']} px wide by {overflow['elements']}")
+                    problems += check_open_page(page, url, html, tmp_path, saved)
                 context.close()
     problems += validate_html(saved)
     assert not problems, "\n".join(problems)
