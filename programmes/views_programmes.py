@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from competencies.models import CompetencyFramework
 from organisations.access import get_visible_or_404, require, role_required
 from organisations.models import Role
+from organisations.querysets import IdsFirst
 from organisations.submissions import single_submission
 from programmes import services
 from programmes.budget import cohort_budgets
@@ -92,19 +93,19 @@ def programme_edit(request, pk):
     return _programme_form_page(request, _managed_programme(request, pk))
 
 
+def _listed(ids):
+    """The rows of a page of a programme's or cohort's traineeships (``IdsFirst``: read by id)."""
+    return Traineeship.objects.filter(pk__in=ids).select_related("trainee", "cohort")
+
+
 def programme_detail(request, pk):
     programme = get_visible_or_404(
         Programme.objects.select_related("owner", "coordinator", "framework"), request.user, pk=pk
     )
-    traineeships = (
-        Traineeship.objects.visible_to(request.user)
-        .filter(programme=programme)
-        .select_related("trainee", "cohort")
-        .order_by("-start_date", "trainee__name")
-    )
-    page = Paginator(traineeships, PAGE_SIZE).get_page(request.GET.get("page"))
+    traineeships = Traineeship.objects.visible_to(request.user).filter(programme=programme)
+    ordered = traineeships.order_by("-start_date", "trainee__name", "pk")
+    page = Paginator(IdsFirst(ordered, rows=_listed), PAGE_SIZE).get_page(request.GET.get("page"))
     can_manage = Programme.objects.managed_by(request.user).filter(pk=programme.pk).exists()
-    visible = Traineeship.objects.visible_to(request.user).filter(programme=programme)
     # The framework belongs to the owner: linked only for whom it opens (not a partner's staff, not a trainee).
     framework_opens = (
         programme.framework_id is not None
@@ -124,7 +125,7 @@ def programme_detail(request, pk):
             else [],
             "framework_opens": framework_opens,
             # Counted over the traineeships the viewer may see only.
-            "cohorts": programme.cohorts.annotate(size=Count("traineeships", filter=Q(traineeships__in=visible))),
+            "cohorts": programme.cohorts.annotate(size=Count("traineeships", filter=Q(traineeships__in=traineeships))),
             "page": page,
             "can_manage": can_manage,
         },
@@ -163,12 +164,7 @@ def cohort_detail(request, pk):
     cohort = get_visible_or_404(
         Cohort.objects.select_related("programme", "copied_from", "model_traineeship__trainee"), request.user, pk=pk
     )
-    traineeships = (
-        Traineeship.objects.visible_to(request.user)
-        .filter(cohort=cohort)
-        .select_related("trainee", "cohort")
-        .order_by("trainee__name")
-    )
+    traineeships = Traineeship.objects.visible_to(request.user).filter(cohort=cohort).order_by("trainee__name", "pk")
     can_manage = Programme.objects.managed_by(request.user).filter(pk=cohort.programme_id).exists()
     return render(
         request,
@@ -177,7 +173,7 @@ def cohort_detail(request, pk):
             "cohort": cohort,
             "days": cohort.development_days.all(),
             "mentor_pool": cohort.mentor_pool.all(),
-            "page": Paginator(traineeships, PAGE_SIZE).get_page(request.GET.get("page")),
+            "page": Paginator(IdsFirst(traineeships, rows=_listed), PAGE_SIZE).get_page(request.GET.get("page")),
             "can_manage": can_manage,
         },
     )
