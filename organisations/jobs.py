@@ -35,6 +35,19 @@ class BackgroundJobQuerySet(models.QuerySet):
         return self.delete()[0]
 
 
+class OrganisationJobQuerySet(BackgroundJobQuerySet):
+    """Files an organisation's HR or manager asks for (a cohort's portfolios, the overview's list)."""
+
+    def visible_to(self, user):
+        """Seen by the person who asked for it, while they are still HR or manager there and it is kept."""
+        from organisations.models import Membership, Role  # the models build on this module
+
+        if not user.is_authenticated:
+            return self.none()
+        organisations = Membership.objects.organisations_of(user, Role.HR, Role.MANAGER)
+        return self.filter(requested_by=user, organisation__in=organisations).kept()
+
+
 class BackgroundJob(models.Model):
     """A file built off the request path with progress (a copy of personal data, a cohort's portfolios)."""
 

@@ -5,17 +5,8 @@ from datetime import timedelta
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from organisations.jobs import BackgroundJob, BackgroundJobQuerySet
-from organisations.models import Membership, Organisation, Role
-
-
-class OverviewExportQuerySet(BackgroundJobQuerySet):
-    def visible_to(self, user):
-        """An export is seen by the person who asked for it, while they are still HR or manager there, for a day."""
-        if not user.is_authenticated:
-            return self.none()
-        organisations = Membership.objects.organisations_of(user, Role.HR, Role.MANAGER)
-        return self.filter(requested_by=user, organisation__in=organisations).kept()
+from organisations.jobs import BackgroundJob, OrganisationJobQuerySet
+from organisations.models import Organisation
 
 
 class OverviewExport(BackgroundJob):
@@ -33,7 +24,7 @@ class OverviewExport(BackgroundJob):
     # Long enough to download it again; short enough that a list of names does not linger.
     KEPT_FOR = timedelta(days=1)
 
-    objects = OverviewExportQuerySet.as_manager()
+    objects = OrganisationJobQuerySet.as_manager()
 
     class Meta(BackgroundJob.Meta):
         verbose_name = _("overview export")

@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from competencies.models import Competency
 from goals.models import LearningGoal
-from organisations.jobs import BackgroundJob, BackgroundJobQuerySet
-from organisations.models import Membership, Organisation, Role, User, hash_token
+from organisations.jobs import BackgroundJob, OrganisationJobQuerySet
+from organisations.models import Organisation, User, hash_token
 from programmes.models import Cohort, DevelopmentActivity, Traineeship, TraineeshipScopedQuerySet
 
 
@@ -348,15 +348,6 @@ class MentorCompetencyRating(models.Model):
         return f"{self.competency}: {self.level}"
 
 
-class PortfolioExportQuerySet(BackgroundJobQuerySet):
-    def visible_to(self, user):
-        """An export is seen by the person who asked for it, while they are still HR or manager there and it is kept."""
-        if not user.is_authenticated:
-            return self.none()
-        organisations = Membership.objects.organisations_of(user, Role.HR, Role.MANAGER)
-        return self.filter(requested_by=user, organisation__in=organisations).kept()
-
-
 class PortfolioExport(BackgroundJob):
     """A cohort's portfolios as one ZIP, built off the request path by a task."""
 
@@ -365,7 +356,7 @@ class PortfolioExport(BackgroundJob):
     error = models.TextField(blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
 
-    objects = PortfolioExportQuerySet.as_manager()
+    objects = OrganisationJobQuerySet.as_manager()
 
     class Meta(BackgroundJob.Meta):
         verbose_name = _("portfolio export")

@@ -74,6 +74,12 @@ def seen_inside(status: int = 200) -> dict:
 
 
 POST_ONLY = everyone(405)
+# A file made in the background for the manager who asked (the world's exports): only they reach it;
+# HR of the same organisation gets 404 like everyone outside, the other roles 403 (no export pages).
+_REQUESTED_BY_MANAGER = by_role(
+    {"hr": 404, "manager": 200, "mentor": 403, "trainee": 403, "coordinator": 403},
+    outside={"hr": 404, "manager": 404, "mentor": 403, "trainee": 403, "coordinator": 403},
+)
 
 
 def in_scope(allowed, ok: int = 200, denied: int = 403, outside: int = 404) -> dict:
@@ -604,18 +610,12 @@ ROWS: dict[str, Row] = {
         changed=exists("overview.OverviewExport", file_format="xlsx"),
     ),
     "manager_overview_export": Row(
-        get=by_role(
-            {"hr": 404, "manager": 200, "mentor": 403, "trainee": 403, "coordinator": 403},
-            outside={"hr": 404, "manager": 404, "mentor": 403, "trainee": 403, "coordinator": 403},
-        ),
+        get=_REQUESTED_BY_MANAGER,
         post=everyone(405),
         kwargs=_pk("overview_export"),
     ),
     "manager_overview_export_download": Row(
-        get=by_role(
-            {"hr": 404, "manager": 200, "mentor": 403, "trainee": 403, "coordinator": 403},
-            outside={"hr": 404, "manager": 404, "mentor": 403, "trainee": 403, "coordinator": 403},
-        ),
+        get=_REQUESTED_BY_MANAGER,
         post=everyone(405),
         kwargs=_pk("overview_export"),
     ),
@@ -1167,17 +1167,11 @@ ROWS: dict[str, Row] = {
     ),
     # An export is seen only by the person who asked for it.
     "portfolios:export_detail": Row(
-        get=by_role(
-            {"hr": 404, "manager": 200, "mentor": 403, "trainee": 403, "coordinator": 403},
-            outside={"hr": 404, "manager": 404, "mentor": 403, "trainee": 403, "coordinator": 403},
-        ),
+        get=_REQUESTED_BY_MANAGER,
         kwargs=_pk("export"),
     ),
     "portfolios:export_download": Row(
-        get=by_role(
-            {"hr": 404, "manager": 200, "mentor": 403, "trainee": 403, "coordinator": 403},
-            outside={"hr": 404, "manager": 404, "mentor": 403, "trainee": 403, "coordinator": 403},
-        ),
+        get=_REQUESTED_BY_MANAGER,
         post=everyone(405),
         kwargs=_pk("export"),
     ),
