@@ -92,6 +92,11 @@ def job_models() -> list[type[BackgroundJob]]:
     return [model for model in apps.get_models() if issubclass(model, BackgroundJob)]
 
 
+def expired_jobs(now=None) -> list[BackgroundJobQuerySet]:
+    """Per model built on ``BackgroundJob``, its jobs past their keeping time."""
+    return [BackgroundJobQuerySet(model).expired(now) for model in job_models()]
+
+
 def remove_expired(now=None) -> int:
     """Remove every job past its keeping time, files and all; the number removed."""
-    return sum(BackgroundJobQuerySet(model).expired(now).remove() for model in job_models())
+    return sum(jobs.remove() for jobs in expired_jobs(now))

@@ -25,6 +25,7 @@ from organisations import encoding
 # A cell starting with one of these is taken for a formula by Excel, LibreOffice or Sheets.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_TYPE = "text/csv; charset=utf-8"
 DATE_FORMAT = "DD-MM-YYYY"
 
 
@@ -136,7 +137,7 @@ def xlsx_response(name: str, headers: list[str], rows, *, title: str = "") -> Ht
 
 
 def csv_response(name: str, headers: list[str], rows) -> HttpResponse:
-    return _attachment(csv_bytes(headers, rows), "text/csv; charset=utf-8", name)
+    return _attachment(csv_bytes(headers, rows), CSV_TYPE, name)
 
 
 def table_response(file_format: str, name: str, headers: list[str], rows, *, title: str = "") -> HttpResponse:

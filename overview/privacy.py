@@ -5,7 +5,6 @@ An overview export lists an organisation's traineeships by name and is kept for 
 term, removes the organisation's exports at once rather than leave the name in a file until then.
 """
 
-from django.db.models import Q
 from django.utils.translation import ngettext
 
 from organisations.privacy import Scope
@@ -13,10 +12,8 @@ from overview.models import OverviewExport
 
 
 def _exports(scope: Scope):
-    organisations = scope.memberships().values("organisation")
-    if scope.organisation is not None:
-        organisations = [scope.organisation.pk]
-    return OverviewExport.objects.filter(Q(organisation__in=organisations) | Q(requested_by=scope.person))
+    """The exports of the organisations in scope (``Scope.memberships``: HR's own, or all the person's)."""
+    return OverviewExport.objects.filter(organisation__in=scope.memberships().values("organisation"))
 
 
 def personal_data(scope: Scope) -> dict:

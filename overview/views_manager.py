@@ -19,7 +19,7 @@ from organisations.access import get_visible_or_404, role_required
 from organisations.models import Role, User
 from organisations.progress import file_ready
 from organisations.querysets import IdsFirst
-from organisations.spreadsheets import XLSX_TYPE
+from organisations.spreadsheets import CSV_TYPE, XLSX_TYPE
 from organisations.submissions import single_submission
 from overview import exports, registers
 from overview.manager_filter import overview_filter, rows_of
@@ -168,7 +168,7 @@ def manager_overview_export_download(request, pk):
             content = handle.read()  # a few hundred kB for 10,000 rows: read at once so the handle closes here
     except FileNotFoundError:
         raise Http404 from None
-    content_type = XLSX_TYPE if export.file_format == OverviewExport.Format.XLSX else "text/csv; charset=utf-8"
+    content_type = XLSX_TYPE if export.file_format == OverviewExport.Format.XLSX else CSV_TYPE
     response = HttpResponse(content, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from organisations import audit
 from organisations import privacy as organisations_privacy
-from organisations.jobs import BackgroundJobQuerySet, job_models, remove_expired
+from organisations.jobs import expired_jobs, remove_expired
 from organisations.models import Membership, Organisation, Role, User
 from organisations.privacy import Scope
 from privacy.audit import PrivacyAction
@@ -166,7 +166,7 @@ def apply_retention(*, today: date, dry_run: bool) -> list[RetentionAction]:
 def expired_files(*, dry_run: bool) -> int:
     """The copies and exports past their keeping time, removed (or, with ``dry_run``, only counted)."""
     if dry_run:
-        return sum(BackgroundJobQuerySet(model).expired().count() for model in job_models())
+        return sum(jobs.count() for jobs in expired_jobs())
     return remove_expired()
 
 
