@@ -73,8 +73,10 @@ check-deploy:
 test-sqlite:
 	$(PY) -m pytest -n 2 -q -m browser --no-migrations
 
+# Whole files per worker (--dist loadfile): a module's world and demo data are then built once, not
+# once on each worker.
 test-postgres:
-	scripts/with-postgres $(PY) -m pytest -n 2 -q -m "not browser"
+	scripts/with-postgres $(PY) -m pytest -n 2 --dist loadfile -q -m "not browser"
 
 bench: install
 	$(PY) benchmarks/bench.py

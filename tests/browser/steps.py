@@ -7,13 +7,14 @@ and what a test checks on a page it checks with Playwright's ``expect``, which w
 ``tests/browser/test_steps_are_awaited.py`` keeps every browser test to this.
 """
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, Response
 
 
-def click_through(locator: Locator) -> None:
-    """Click a link or a submit button and wait until the page it leads to has loaded."""
-    with locator.page.expect_navigation():
+def click_through(locator: Locator) -> Response | None:
+    """Click a link or a submit button and wait until the page it leads to has loaded; its answer."""
+    with locator.page.expect_navigation() as navigation:
         locator.click()
+    return navigation.value
 
 
 def press_through(page: Page, key: str) -> None:
