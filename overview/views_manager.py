@@ -3,10 +3,9 @@
 It knows several apps (programmes' steps, mentors' signals and load), so it lives at the top.
 """
 
-from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse, QueryDict
+from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -14,8 +13,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from mentors.risks import SIGNALS, at_risk_q, reasons, signal_labels
 from mentors.selectors import mentor_load, mentors_by_load
-from organisations import encoding
 from organisations.access import get_visible_or_404, role_required
+from organisations.downloads import stored_download
 from organisations.models import Role, User
 from organisations.progress import file_ready
 from organisations.querysets import IdsFirst
@@ -163,13 +162,8 @@ def manager_overview_export(request, pk):
 @role_required(Role.MANAGER, Role.HR)
 def manager_overview_export_download(request, pk):
     export = _own_export(request, pk, status=OverviewExport.Status.DONE)
-    try:
-        with default_storage.open(export.stored_name, "rb") as handle:
-            content = handle.read()  # a few hundred kB for 10,000 rows: read at once so the handle closes here
-    except FileNotFoundError:
-        raise Http404 from None
     content_type = XLSX_TYPE if export.file_format == OverviewExport.Format.XLSX else CSV_TYPE
-    response = HttpResponse(content, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return encoding.attach(response, exports.file_name(export))
+    response = stored_download(export.stored_name, content_type=content_type, name=exports.file_name(export))
+    if response is None:
+        raise Http404
+    return response

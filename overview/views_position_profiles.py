@@ -5,13 +5,12 @@ Rendered by the task worker and kept while the profile is unchanged, like the ot
 (``portfolios.stored_pdfs``): a fresh file is served at once, otherwise a progress page polls.
 """
 
-from django.core.files.storage import default_storage
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
 from django.views.decorators.http import require_GET
 
-from organisations import encoding
+from organisations.downloads import stored_download
 from organisations.progress import file_ready
 from portfolios.position_profile_pdfs import PositionProfilePdf, profile_version
 from portfolios.tasks_position_profiles import render_position_profile
@@ -34,15 +33,7 @@ def _queue(pdf: PositionProfilePdf, version: int) -> None:
 
 
 def _file_response(pdf: PositionProfilePdf, filename: str) -> HttpResponse | None:
-    try:
-        with default_storage.open(pdf.stored_name, "rb") as handle:
-            content = handle.read()
-    except FileNotFoundError:
-        return None
-    response = HttpResponse(content, content_type="application/pdf")
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return encoding.attach(response, filename)
+    return stored_download(pdf.stored_name, content_type="application/pdf", name=filename)
 
 
 @require_GET

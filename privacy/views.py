@@ -76,7 +76,6 @@ def data_copy_download(request, pk):
     except FileNotFoundError:
         raise Http404 from None
     response = FileResponse(handle, content_type="application/zip")
-    response["X-Content-Type-Options"] = "nosniff"
     return encoding.attach(response, copy.file_name or "traineeship-data")
 
 

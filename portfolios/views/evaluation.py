@@ -233,5 +233,4 @@ def export_download(request, pk):
         raise Http404 from None
     services.export_downloaded(export=export, actor=request.user)
     response = FileResponse(handle, content_type="application/zip")
-    response["X-Content-Type-Options"] = "nosniff"
     return encoding.attach(response, _("portfolios %(cohort)s") % {"cohort": export.cohort or ""})

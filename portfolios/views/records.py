@@ -81,7 +81,6 @@ def evidence_download(request, pk):
     except FileNotFoundError:
         raise Http404 from None
     response = FileResponse(handle, content_type=item.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
     # The extension follows the content type the upload check found, not the uploaded name.
     return encoding.attach(response, item.original_name)
 

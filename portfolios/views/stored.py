@@ -1,11 +1,10 @@
 """Serving a stored PDF (``portfolios.stored_pdfs``): the file at once when fresh, else a progress page."""
 
-from django.core.files.storage import default_storage
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
 
-from organisations import encoding
+from organisations.downloads import stored_download
 from organisations.progress import file_ready
 from portfolios import stored_pdfs
 from portfolios.models import StoredPdf
@@ -14,15 +13,7 @@ from programmes.permissions import portfolio_windows
 
 
 def _file_response(pdf: StoredPdf, filename: str) -> HttpResponse | None:
-    try:
-        with default_storage.open(pdf.stored_name, "rb") as handle:
-            content = handle.read()  # a few MB at most; read at once so the handle closes here
-    except FileNotFoundError:
-        return None
-    response = HttpResponse(content, content_type="application/pdf")
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return encoding.attach(response, filename)
+    return stored_download(pdf.stored_name, content_type="application/pdf", name=filename)
 
 
 def _queue(pdf: StoredPdf, version: int, reader) -> None:
