@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 SYSTEM_RUN := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
-SYSTEM_TEST := $(SYSTEM_RUN) chromium postgresql default-jre-headless xmlsec1
+SYSTEM_TEST := $(SYSTEM_RUN) chromium-headless-shell postgresql default-jre-headless xmlsec1
 # The reference multi-server deployment (make cluster, make cluster-test).
 SYSTEM_CLUSTER := $(SYSTEM_RUN) postgresql nginx-light redis-server curl
 

@@ -23,8 +23,10 @@ ROLES = [Role.HR, Role.MANAGER, Role.MENTOR, Role.TRAINEE, Role.COORDINATOR, Rol
 # Playwright's sync API runs an event loop in the test thread; the ORM must still work there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-# Browser tests drive Debian's chromium; Playwright never downloads a browser of its own.
-CHROMIUM = "/usr/bin/chromium"
+# Browser tests drive Debian's headless build of chromium (the one Playwright itself runs headless:
+# the same engine without the desktop browser around it, half the CPU of ``/usr/bin/chromium
+# --headless``); Playwright never downloads a browser of its own.
+CHROMIUM = "/usr/bin/chromium-headless-shell"
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -49,6 +51,13 @@ def pytest_configure(config):
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """Journeys name buttons and links in English unless a suite asks for Dutch (``tests/browser``):
+    the language is said, never left to what the browser build happens to send."""
+    return {**browser_context_args, "locale": "en-GB"}
 
 
 class Personas:
