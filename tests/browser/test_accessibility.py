@@ -3,7 +3,8 @@ wider than a phone's screen, and no errors from the Nu Html Checker.
 
 Pages are found by following links as each role (``tests/crawling.py``), so new pages are covered
 as soon as they are linked. Every kind of page (URLs that differ only by ids) is checked in Dutch
-on a phone and, without loading it again, at 1280 px; a second record of each kind on the phone
+on a phone and, without loading it again, at 1280 px (what the wide screen shows that the phone did
+not: the rest has the same markup and styles); a second record of each kind on the phone
 (two records of one kind may show different parts of a page) once every kind had its first. The
 start pages are checked in English too. One Nu Html Checker run per role validates every page saved.
 """
@@ -23,9 +24,28 @@ from tests.quality.conftest import ANONYMOUS_START
 # axe is injected into every page of the context (``with_axe``); only violations are
 # collected (``resultTypes``: axe then skips the node details of passes and incomplete
 # results, every rule still runs and every violation is still reported).
-AXE_RUN = """() => axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-                                 resultTypes: ["violations"]})
-  .then(r => r.violations.map(v => ({id: v.id, help: v.help, targets: v.nodes.map(n => n.target.join(" "))})))"""
+AXE_OPTIONS = """{runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+                  resultTypes: ["violations"]}"""
+AXE_REPORT = """r => r.violations.map(v => ({id: v.id, help: v.help, targets: v.nodes.map(n => n.target.join(" "))}))"""
+AXE_RUN = f"""() => {{
+  window.shownEarlier = new WeakSet([...document.querySelectorAll("*")].filter(e => e.checkVisibility()));
+  return axe.run(document, {AXE_OPTIONS}).then({AXE_REPORT});
+}}"""
+# At a further width only what it shows that the earlier one did not (a menu a phone folds away,
+# columns for wide screens) is checked again: what both show has the same markup and styles, and the
+# earlier width checked it whole. ``NEWLY_SHOWN`` keeps the outermost of those elements for axe and
+# returns their markup: markup a crawl already checked at that width (a role's menu) is not checked again.
+NEWLY_SHOWN = """() => {
+  const fresh = new Set([...document.body.querySelectorAll("*")]
+    .filter(e => !shownEarlier.has(e) && e.checkVisibility()));
+  fresh.forEach(e => shownEarlier.add(e));
+  window.newlyShown = [...fresh].filter(e => !fresh.has(e.parentElement));
+  // Hidden inputs (a form's CSRF token, new on every page) are no part of what axe checks.
+  const markup = e => { const c = e.cloneNode(true); c.querySelectorAll("input[type=hidden]").forEach(i => i.remove());
+                        return c.outerHTML; };
+  return newlyShown.map(markup).join("\\n");
+}"""
+AXE_RUN_NEWLY_SHOWN = f"""() => axe.run({{include: newlyShown}}, {AXE_OPTIONS}).then({AXE_REPORT})"""
 # A bound as the site grows: the demo data's largest crawl (HR) is about 125 pages of 81 kinds.
 PAGES_PER_ROLE = 160
 # Pages of one kind (``pattern_of``) checked per crawl: two records of one kind may show different parts.
@@ -44,7 +64,9 @@ OVERFLOW = """() => {
 }"""
 
 
-def crawl_in_browser(page, base_url: str, start, label: str, out_dir, saved: dict[str, str]) -> list[str]:
+def crawl_in_browser(
+    page, base_url: str, start, label: str, out_dir, saved: dict[str, str], checked_markup: set
+) -> list[str]:
     """Breadth-first over links, every kind of page (``pattern_of``) once before any second record of a
     kind; each page checked on a phone, the first of its kind also at 1280 px (``check_open_page``)."""
     problems, seen, per = [], set(), {}
@@ -74,7 +96,9 @@ def crawl_in_browser(page, base_url: str, start, label: str, out_dir, saved: dic
         if '<html lang="nl">' not in html:
             problems.append(f'{label} {url}: not marked as <html lang="nl">')
         widths = (PHONE,) if checked else (PHONE, DESKTOP)
-        problems += check_open_page(page, url, html, out_dir, saved, widths=widths, label=label)
+        problems += check_open_page(
+            page, url, html, out_dir, saved, widths=widths, label=label, checked_markup=checked_markup
+        )
         links, _forms = parse(html, url)
         # Links to other sites (evidence a trainee linked to) are not our pages: only paths are followed.
         first.extend(link for link in links if link not in seen and link.startswith("/"))
@@ -87,19 +111,30 @@ def with_axe(context):
     return context
 
 
-def check_open_page(page, url: str, html: str, out_dir, saved: dict[str, str], *, widths=(PHONE, DESKTOP), label=""):
+def check_open_page(
+    page, url: str, html: str, out_dir, saved: dict[str, str], *, widths=(PHONE, DESKTOP), label="", checked_markup=None
+):
     """The open page saved for ``validate_html``, and at each width (the window resized, the page
-    not loaded again) its axe-core violations and, on a phone, what sticks out beyond the screen.
-    The page is left at the first width."""
+    not loaded again) its axe-core violations (the whole page at the first width, at later ones what
+    they newly show, unless ``checked_markup`` holds that markup at that width already) and, on a phone,
+    what sticks out beyond the screen. The page is left at the first width."""
+    checked_markup = set() if checked_markup is None else checked_markup
     path = out_dir / f"{label or 'page'}-{len(saved):03d}.html"
     path.write_text(html, encoding="utf-8")
     saved[str(path)] = f"{label} {url}".strip()
     problems = []
-    for viewport in widths:
+    for index, viewport in enumerate(widths):
         if page.viewport_size != viewport:
             page.set_viewport_size(viewport)
         where = f"{label} {url} at {viewport['width']} px".strip()
-        problems += [f"{where}: {v['id']} ({v['help']}) at {v['targets']}" for v in page.evaluate(AXE_RUN)]
+        if not index:
+            violations = page.evaluate(AXE_RUN)
+        elif (markup := (viewport["width"], page.evaluate(NEWLY_SHOWN))) not in checked_markup and markup[1]:
+            checked_markup.add(markup)
+            violations = page.evaluate(AXE_RUN_NEWLY_SHOWN)
+        else:
+            violations = []
+        problems += [f"{where}: {v['id']} ({v['help']}) at {v['targets']}" for v in violations]
         if viewport == PHONE and (overflow := page.evaluate(OVERFLOW)):
             problems.append(f"{where}: {overflow['scrollWidth']} px wide by {overflow['elements']}")
     if page.viewport_size != widths[0]:
@@ -130,14 +165,14 @@ def validate_html(saved: dict[str, str]) -> list[str]:
 @pytest.mark.parametrize("role", [None, *ROLES], ids=["anonymous", *ROLES])
 def test_every_page_is_accessible_and_valid_html(demo_site, browser, browser_context_args, tmp_path, role):
     # One test per role, so the parallel workers share the crawls evenly.
-    saved = {}
+    saved, checked_markup = {}, set()
     context = with_axe(browser.new_context(**browser_context_args | {"viewport": PHONE}))
     page = context.new_page()
     label = role or "anonymous"
     start = ("/",) if role else ANONYMOUS_START
     if role:
         login_as(page, demo_email(role, "zonnedal"), demo_site)
-    problems = crawl_in_browser(page, demo_site, start, f"nl-{label}", tmp_path, saved)
+    problems = crawl_in_browser(page, demo_site, start, f"nl-{label}", tmp_path, saved, checked_markup)
     # In English: the start pages, at both widths (the crawl above checked every kind of page's
     # structure; English changes its words, which ``test_translations`` and the sign-in suite follow).
     page.set_viewport_size(DESKTOP)  # the language switch is in the menu a phone folds away
@@ -148,7 +183,9 @@ def test_every_page_is_accessible_and_valid_html(demo_site, browser, browser_con
         html = response.text()
         if '<html lang="en">' not in html:
             problems.append(f'en-{label} {url}: not marked as <html lang="en">')
-        problems += check_open_page(page, url, html, tmp_path, saved, label=f"en-{label}")
+        problems += check_open_page(
+            page, url, html, tmp_path, saved, label=f"en-{label}", checked_markup=checked_markup
+        )
     context.close()
     problems += validate_html(saved)
     assert len(saved) > len(start), f"no page reachable as {label}"

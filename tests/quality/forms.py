@@ -1,6 +1,6 @@
 """Filling discovered forms: with what is already there, with plausible values, or with hostile ones."""
 
-from tests.crawling import Form
+from tests.crawling import Form, pattern_of
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE_BREAKER = '"><img src=x onerror=alert(1)>'
@@ -12,6 +12,19 @@ HOSTILE_CHOICE = ["not-a-number", ATTRIBUTE_BREAKER, "-1", "99999999999999999999
 TEXT_TYPES = {"text", "textarea", "search", "email", "url", "tel", "password"}
 DATE_TYPES = {"date", "datetime-local", "time", "month", "week"}
 SKIPPED_TYPES = {"submit", "button", "reset", "image", "file"}
+
+
+def one_per_shape(forms: list[Form]) -> list[Form]:
+    """The first form of each shape: the same kind of action (``pattern_of``) with the same fields.
+    Two records' copies of one form (a goal's edit form on two goals) are the same form class and
+    fields; what they are sent is the same, so one of them is tried."""
+    shapes, kept = set(), []
+    for form in forms:
+        shape = (pattern_of(form.action), form.key()[1])
+        if shape not in shapes:
+            shapes.add(shape)
+            kept.append(form)
+    return kept
 
 
 def current_values(form: Form) -> dict[str, list[str]]:
