@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from tests.crawling import should_follow
+from tests.crawling import is_own_page
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "data"
@@ -177,10 +177,7 @@ def gunicorn(scale: str, workers: int = 2, task_workers: int = 0, **env):
                 running.wait()
 
 
-def follow_local(url: str) -> bool:
-    """Our own pages only: links to other sites (e.g. the privacy authority) are not fetched."""
-    return not urlsplit(url).netloc and should_follow(url)
-
+follow_local = is_own_page
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 

@@ -48,6 +48,24 @@ def pytest_configure(config):
     gc.set_threshold(50_000, 20, 100)
 
 
+# With whole files per worker (``--dist loadfile``) these packages go whole to one worker instead:
+# their tests share what is costly to make (the quality suites: the demo data and one crawl per account).
+ONE_WORKER_PACKAGES = ("tests/quality/",)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class WholeFilesAndPackages(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            package = next((package for package in ONE_WORKER_PACKAGES if nodeid.startswith(package)), None)
+            return package or super()._split_scope(nodeid)
+
+    return WholeFilesAndPackages(config, log)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}

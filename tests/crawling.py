@@ -6,6 +6,7 @@ the benchmarks (HTTP). Only the standard library: links and forms come from
 """
 
 import re
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -33,6 +34,11 @@ def should_follow(url: str, origin: str = "") -> bool:
     if path.lower().endswith(SKIPPED_SUFFIXES):
         return False
     return not SKIPPED_WORDS.search(path)
+
+
+def is_own_page(url: str) -> bool:
+    """Our own pages only: links to other sites (a register, evidence a trainee linked to) are not fetched."""
+    return not urlsplit(url).netloc and should_follow(url)
 
 
 def pattern_of(url: str) -> str:
@@ -164,7 +170,8 @@ def parse(html: str, page_url: str) -> tuple[list[str], list[Form]]:
 class Crawl:
     pages: dict[str, str] = field(default_factory=dict)  # url -> HTML
     forms: list[Form] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # 5xx
+    refused: list[str] = field(default_factory=list)  # 403 and 404: links shown that lead nowhere
 
 
 def crawl(
@@ -173,31 +180,39 @@ def crawl(
     *,
     per_pattern: int = 2,
     limit: int = 80,
-    follow: Callable[[str], bool] = should_follow,
+    follow: Callable[[str], bool] = is_own_page,
 ) -> Crawl:
     """Breadth-first over links. ``fetch(url)`` returns (status, content type, text) after redirects.
 
-    URLs that differ only by ids are visited at most ``per_pattern`` times; at most ``limit`` pages.
-    Any 5xx is recorded in ``errors``.
+    URLs that differ only by ids are one kind of page (``pattern_of``): at most ``per_pattern`` of a
+    kind are visited, and a second record of a kind only once every kind found so far had its first,
+    so the ``limit`` of pages is spent on kinds before records. A 5xx is recorded in ``errors``, a
+    403 or 404 in ``refused``.
     """
     result = Crawl()
-    queue = list(start)
+    first, second = deque(start), deque()
     seen: set[str] = set()
     per: dict[str, int] = {}
     form_keys: set[tuple] = set()
-    while queue and len(result.pages) < limit:
-        url = queue.pop(0)
+    while (first or second) and len(result.pages) < limit:
+        url = first.popleft() if first else second.popleft()
         if url in seen or not follow(url):
             continue
-        seen.add(url)
         pattern = pattern_of(url)
-        if per.get(pattern, 0) >= per_pattern:
+        visits = per.get(pattern, 0)
+        if visits >= per_pattern:
             continue
-        per[pattern] = per.get(pattern, 0) + 1
+        if visits and first:
+            second.append(url)
+            continue
+        seen.add(url)
+        per[pattern] = visits + 1
         status, content_type, text = fetch(url)
         if status >= 500:
             result.errors.append(f"GET {url} answered {status}")
             continue
+        if status in (403, 404):
+            result.refused.append(f"GET {url} answered {status}")
         if status != 200 or not content_type.startswith("text/html"):
             continue
         result.pages[url] = text
@@ -206,7 +221,7 @@ def crawl(
             if form.method == "post" and form.key() not in form_keys:
                 form_keys.add(form.key())
                 result.forms.append(form)
-        queue.extend(link for link in links if link not in seen)
+        first.extend(link for link in links if link not in seen)
     return result
 
 

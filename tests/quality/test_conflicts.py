@@ -19,7 +19,7 @@ FIRST, SECOND = "Eerste wijziging door collega A", "Tweede wijziging door colleg
 def versioned_forms(client, role):
     return [
         form
-        for form in first_crawl_as(client, role, per_pattern=2, limit=120).forms
+        for form in first_crawl_as(client, role).forms
         if any(field["name"] == "version" and field["type"] == "hidden" for field in form.fields)
     ]
 

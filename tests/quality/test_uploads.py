@@ -61,7 +61,7 @@ def stored_files() -> set[Path]:
 @pytest.mark.parametrize("role", ROLES)
 def test_upload_forms_refuse_dangerous_files(demo, role):
     client = client_as(role)
-    forms = [form for form in first_crawl_as(client, role, per_pattern=2, limit=120).forms if form.has_file]
+    forms = [form for form in first_crawl_as(client, role).forms if form.has_file]
     lost = missing(UPLOADS[role], forms)
     assert not lost, f"upload forms {role} should reach but the crawl did not find: {lost}"
     problems = []
