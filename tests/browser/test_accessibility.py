@@ -12,13 +12,12 @@ start pages are checked in English too. One Nu Html Checker run per role validat
 import json
 import re
 import subprocess
-from collections import deque
 
 import pytest
 
 from organisations.demo import demo_email
 from tests.browser.conftest import AXE, ROLES, VNU, login_as, switch_to_english
-from tests.crawling import parse, pattern_of, should_follow
+from tests.crawling import crawl, pattern_of
 from tests.quality.conftest import ANONYMOUS_START
 
 # axe is injected into every page of the context (``with_axe``); only violations are
@@ -67,42 +66,29 @@ OVERFLOW = """() => {
 def crawl_in_browser(
     page, base_url: str, start, label: str, out_dir, saved: dict[str, str], checked_markup: set
 ) -> list[str]:
-    """Breadth-first over links, every kind of page (``pattern_of``) once before any second record of a
-    kind; each page checked on a phone, the first of its kind also at 1280 px (``check_open_page``)."""
-    problems, seen, per = [], set(), {}
-    first, second = deque(start), deque()
-    while (first or second) and len(seen) < PAGES_PER_ROLE:
-        url = first.popleft() if first else second.popleft()
-        if url in seen or not should_follow(url):
-            continue
-        pattern = pattern_of(url)
-        checked = per.get(pattern, 0)
-        if checked >= PER_PATTERN:
-            continue
-        if checked and first:  # a second record waits until every kind of page had its first
-            second.append(url)
-            continue
-        seen.add(url)
-        per[pattern] = checked + 1
+    """Every kind of page found by following links (``crawl``: kinds before second records), loaded in
+    the browser; each page checked on a phone, the first of its kind also at 1280 px (``check_open_page``)."""
+    problems, kinds = [], set()
+
+    def fetch(url):
         response = page.goto(base_url + url)
         if response is None:
-            continue
-        if response.status >= 500:
-            problems.append(f"{label} GET {url}: {response.status}")
-            continue
-        if response.status != 200 or not response.headers.get("content-type", "").startswith("text/html"):
-            continue
+            return 0, "", ""
+        content_type = response.headers.get("content-type", "")
+        if response.status != 200 or not content_type.startswith("text/html"):
+            return response.status, content_type, ""
         html = response.text()
         if '<html lang="nl">' not in html:
             problems.append(f'{label} {url}: not marked as <html lang="nl">')
-        widths = (PHONE,) if checked else (PHONE, DESKTOP)
-        problems += check_open_page(
-            page, url, html, out_dir, saved, widths=widths, label=label, checked_markup=checked_markup
+        widths = (PHONE,) if pattern_of(url) in kinds else (PHONE, DESKTOP)
+        kinds.add(pattern_of(url))
+        problems.extend(
+            check_open_page(page, url, html, out_dir, saved, widths=widths, label=label, checked_markup=checked_markup)
         )
-        links, _forms = parse(html, url)
-        # Links to other sites (evidence a trainee linked to) are not our pages: only paths are followed.
-        first.extend(link for link in links if link not in seen and link.startswith("/"))
-    return problems
+        return response.status, content_type, html
+
+    result = crawl(fetch, start, per_pattern=PER_PATTERN, limit=PAGES_PER_ROLE)
+    return [f"{label} {error}" for error in result.errors] + problems
 
 
 def with_axe(context):
