@@ -13,6 +13,7 @@ import pytest
 from django.core.cache import caches
 from django.db import connection, transaction
 from django.test import Client
+from django.utils import translation
 
 from organisations.models import Role
 from tests.kept_files import KeptFiles
@@ -108,6 +109,14 @@ def empty_caches():
     # Nor has it read a notification count in its transaction (``mentors.notification_cache.cached``):
     # the module's transaction around the tests is one transaction for that rule.
     connection.notifications_cached = None
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's language: a request in English leaves English active in the
+    thread (the locale middleware activates a request's language and nothing resets it), and what a
+    later test makes outside a request (a programme's default questions) would be made in English."""
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
