@@ -68,7 +68,7 @@ check-deploy:
 # Every test runs once: the browser suites on SQLite (the database of make run), every other
 # test on PostgreSQL (the production database). make test runs one after the other (and the second
 # even when the first failed), each on both cores: side by side, four test processes, chromium and
-# PostgreSQL on two cores spent ~13% more CPU and took as long or longer (7:52 and 8:21 against 7:43).
+# PostgreSQL on two cores spent ~13% more CPU and took as long or longer (7:52 and 8:21 against 7:43 and 7:20).
 # The browser suites test pages, not migrations: their databases are made from the models at
 # once (the migrations are run, and tested, by the PostgreSQL suite).
 test-sqlite:
