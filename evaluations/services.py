@@ -1,7 +1,8 @@
 """Writes: a programme's questions (with the seeds' defaults) and a trainee's evaluation."""
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from evaluations.defaults import DEFAULT_QUESTIONS
 from evaluations.models import Answer, ProgrammeEvaluation, Question
@@ -12,15 +13,18 @@ class AlreadySent(Exception):
 
 
 def questions_ensure_defaults(*, programme) -> None:
-    """A programme without questions gets the defaults, worded in the active language."""
+    """A programme without questions gets the defaults, worded in the site's language: they are the
+    programme's for everyone, not in the language of whoever opened an evaluation first."""
     with transaction.atomic():
         # Lock the programme row so two first visits do not both add the defaults.
         type(programme).objects.select_for_update().filter(pk=programme.pk).first()
         if Question.objects.filter(programme=programme).exists():
             return
+        with translation.override(settings.LANGUAGE_CODE):
+            defaults = [(kind, str(text)) for kind, text in DEFAULT_QUESTIONS]
         Question.objects.bulk_create(
-            Question(programme=programme, kind=kind, text=str(text), position=number)
-            for number, (kind, text) in enumerate(DEFAULT_QUESTIONS, start=1)
+            Question(programme=programme, kind=kind, text=text, position=number)
+            for number, (kind, text) in enumerate(defaults, start=1)
         )
 
 

@@ -94,3 +94,13 @@ def test_home_and_menu_lead_the_trainee_to_an_open_evaluation(traineeship, perso
     assert _url(traineeship) in listing
     send(traineeship)
     assert _url(traineeship) not in client.get(reverse("home")).content.decode()
+
+
+def test_the_first_to_open_in_english_does_not_word_the_programmes_questions(traineeship, personas, client_for):
+    """The default questions are the programme's, for everyone: made in the site's language whoever
+    opens an evaluation first and in whatever language (HR rewords them on the questions page)."""
+    page = client_for(personas.trainee, language="en").get(_url(traineeship))
+    assert page.status_code == 200 and 'lang="en"' in page.content.decode()
+    texts = set(Question.objects.filter(programme=traineeship.programme).values_list("text", flat=True))
+    assert {"Hoe waardevol waren de groepsdagen?", "Wat moet het programma vooral houden?"} <= texts
+    assert "How valuable were the group days?" not in texts
