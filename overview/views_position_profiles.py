@@ -5,7 +5,6 @@ Rendered by the task worker and kept while the profile is unchanged, like the ot
 (``portfolios.stored_pdfs``): a fresh file is served at once, otherwise a progress page polls.
 """
 
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
 from django.views.decorators.http import require_GET
@@ -32,10 +31,6 @@ def _queue(pdf: PositionProfilePdf, version: int) -> None:
         render_position_profile.enqueue(pdf_id=pdf.pk)
 
 
-def _file_response(pdf: PositionProfilePdf, filename: str) -> HttpResponse | None:
-    return stored_download(pdf.stored_name, content_type="application/pdf", name=filename)
-
-
 @require_GET
 def position_profile_pdf(request, pk):
     profile = position_profile_of(request, pk)
@@ -51,7 +46,7 @@ def position_profile_pdf(request, pk):
     if pdf.is_fresh(version):
         if request.htmx:  # the progress page's poll: let the browser fetch the file itself
             return file_ready(request, element_id="pdf-progress", download_url=request.path, name=filename)
-        response = _file_response(pdf, filename)
+        response = stored_download(pdf.stored_name, content_type="application/pdf", name=filename)
         if response is not None:
             return response
         PositionProfilePdf.objects.filter(pk=pdf.pk).update(stored_name="", file_version=None)

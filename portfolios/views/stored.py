@@ -1,6 +1,5 @@
 """Serving a stored PDF (``portfolios.stored_pdfs``): the file at once when fresh, else a progress page."""
 
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
 
@@ -10,10 +9,6 @@ from portfolios import stored_pdfs
 from portfolios.models import StoredPdf
 from programmes import content_version
 from programmes.permissions import portfolio_windows
-
-
-def _file_response(pdf: StoredPdf, filename: str) -> HttpResponse | None:
-    return stored_download(pdf.stored_name, content_type="application/pdf", name=filename)
 
 
 def _queue(pdf: StoredPdf, version: int, reader) -> None:
@@ -51,7 +46,7 @@ def deliver(request, *, traineeship, kind: str, relations, filename: str, on_dow
     if pdf.is_fresh(version):
         if request.htmx:  # the progress page's poll: let the browser fetch the file itself
             return file_ready(request, element_id="pdf-progress", download_url=request.path, name=filename)
-        response = _file_response(pdf, filename)
+        response = stored_download(pdf.stored_name, content_type="application/pdf", name=filename)
         if response is not None:
             if on_download:
                 on_download()

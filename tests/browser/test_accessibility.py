@@ -80,8 +80,9 @@ def crawl_in_browser(
         html = response.text()
         if '<html lang="nl">' not in html:
             problems.append(f'{label} {url}: not marked as <html lang="nl">')
-        widths = (PHONE,) if pattern_of(url) in kinds else (PHONE, DESKTOP)
-        kinds.add(pattern_of(url))
+        kind = pattern_of(url)
+        widths = (PHONE,) if kind in kinds else (PHONE, DESKTOP)
+        kinds.add(kind)
         problems.extend(
             check_open_page(page, url, html, out_dir, saved, widths=widths, label=label, checked_markup=checked_markup)
         )
