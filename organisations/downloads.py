@@ -7,14 +7,12 @@ from organisations import encoding
 
 
 def stored_download(stored_name: str, *, content_type: str, name: str) -> HttpResponse | None:
-    """The stored file, read at once (a few MB at most, so the handle closes here), for its reader
-    only and never cached, named by ``encoding.attach``; None when the file is gone. ``nosniff`` is
-    set on every answer by the security middleware (``SECURE_CONTENT_TYPE_NOSNIFF``)."""
+    """The stored file, read at once (a few MB at most, so the handle closes here), named (and kept
+    from caches) by ``encoding.attach``; None when the file is gone. ``nosniff`` is set on every
+    answer by the security middleware (``SECURE_CONTENT_TYPE_NOSNIFF``)."""
     try:
         with default_storage.open(stored_name, "rb") as handle:
             content = handle.read()
     except FileNotFoundError:
         return None
-    response = HttpResponse(content, content_type=content_type)
-    response["Cache-Control"] = "private, no-store"
-    return encoding.attach(response, name)
+    return encoding.attach(HttpResponse(content, content_type=content_type), name)

@@ -83,6 +83,10 @@ def content_disposition(stem: str, content_type: str, *, attachment: bool = True
 
 
 def attach(response, stem: str, *, attachment: bool = True):
-    """Set the response's ``Content-Disposition`` from ``stem`` and its own content type."""
+    """Set the response's ``Content-Disposition`` from ``stem`` and its own content type.
+
+    Every file the app hands out holds someone's data (a portfolio, a data copy, evidence, a meeting
+    in a calendar), so it is for its reader only and never kept by a browser or proxy on the way."""
     response["Content-Disposition"] = content_disposition(stem, response["Content-Type"], attachment=attachment)
+    response["Cache-Control"] = "private, no-store"
     return response

@@ -1,5 +1,6 @@
 """Every download is named through ``organisations.encoding.attach``: an ASCII fallback and the
-name as typed in ``filename*`` (spreadsheets, the framework's JSON, the PDFs)."""
+name as typed in ``filename*`` (spreadsheets, the framework's JSON, the PDFs), and kept from every
+cache on the way (the URL matrix checks that of every file any URL hands out)."""
 
 import pytest
 from django.urls import reverse
@@ -16,3 +17,4 @@ def test_framework_exports_keep_the_name_as_typed(personas, client_for, file_for
     header = response["Content-Disposition"]
     assert header.startswith('attachment; filename="Kader -Zoe-- sociaal werk.')
     assert f"filename*=UTF-8''Kader%20-Zo%C3%AB--%20sociaal%20werk.{file_format}" in header
+    assert response["Cache-Control"] == "private, no-store"
