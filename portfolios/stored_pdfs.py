@@ -83,6 +83,17 @@ class RenderedPdf(models.Model):
             and (now or timezone.now()) - self.queued_at < LOST_AFTER
         )
 
+    def queue_render(self, version: int, task, **also) -> None:
+        """Ask the worker (``task``, given ``pdf_id``) for ``version``, setting ``also`` on the row;
+        of two requests at once only one queues the job (the row still as this one read it)."""
+        claimed = (
+            type(self)
+            .objects.filter(pk=self.pk, status=self.status, requested_version=self.requested_version)
+            .update(status=self.Status.QUEUED, requested_version=version, error="", queued_at=timezone.now(), **also)
+        )
+        if claimed:
+            task.enqueue(pdf_id=self.pk)
+
 
 class StoredPdf(RenderedPdf):
     traineeship = models.ForeignKey(Traineeship, on_delete=models.CASCADE, related_name="+")

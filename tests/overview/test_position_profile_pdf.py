@@ -90,3 +90,28 @@ def test_pdf_is_made_again_when_a_printed_name_changes(personas, client_for):
     profile.programme.name = "Traineeship Jeugd en Gezin"
     profile.programme.save()
     assert "Traineeship Jeugd en Gezin" in flat_text(client.get(url).content)
+
+
+def test_a_file_gone_from_storage_is_made_again(personas, client_for, settings, tmp_path):
+    """Both kinds of kept PDF (``portfolios.views.stored.serve_rendered``): a file lost from storage
+    (a restore without the files) is asked of the worker again, and served once it is made."""
+    from django.core.files.storage import default_storage
+
+    from portfolios.models import StoredPdf
+    from portfolios.position_profile_pdfs import PositionProfilePdf
+    from tests.portfolios.factories import traineeship_with_profile
+
+    settings.MEDIA_ROOT = tmp_path
+    traineeship = traineeship_with_profile(personas.organisation, trainee=personas.trainee, mentor=personas.mentor)
+    profile = PositionProfileFactory(programme__owner=personas.organisation)
+    for model, user, url in [
+        (PositionProfilePdf, personas.hr, reverse("position_profile_pdf", kwargs={"pk": profile.pk})),
+        (StoredPdf, personas.manager, reverse("portfolios:portfolio_pdf", kwargs={"pk": traineeship.pk})),
+    ]:
+        client = client_for(user)
+        assert client.get(url).status_code == 200
+        default_storage.delete(model.objects.get().stored_name)
+        again = client.get(url)  # the worker runs at once here: made again while asked
+        assert again.status_code == 202 and model.objects.get().is_fresh(model.objects.get().file_version)
+        assert default_storage.exists(model.objects.get().stored_name)
+        assert client.get(url).content.startswith(b"%PDF")
