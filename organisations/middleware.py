@@ -1,6 +1,8 @@
-"""Per request: the signed-in user's memberships and active membership; a page for a form's address opened as a page."""
+"""Per request: the signed-in user's memberships and active membership; answers to a signed-in
+person kept from caches; a page for a form's address opened as a page."""
 
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 
 from organisations.models import Membership, Role
 
@@ -40,6 +42,22 @@ class ActiveMembershipMiddleware:
             request.memberships = memberships_of(request.user)
             request.membership = choose_active(request.memberships, request.session.get(SESSION_KEY))
         return self.get_response(request)
+
+
+class PrivateAnswersMiddleware:
+    """What a signed-in person is shown holds their data or others' (a portfolio, an evaluation), so
+    no browser or proxy keeps it: Back after signing out on a shared computer asks the server again
+    (and gets the sign-in page) instead of showing the last page. A view that sets its own
+    ``Cache-Control`` keeps it; files get the same from ``encoding.attach`` whoever asks."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.user.is_authenticated and not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
 
 class MethodNotAllowedPageMiddleware:

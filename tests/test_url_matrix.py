@@ -108,17 +108,19 @@ def fresh_matrix(matrix, db):
 def _answer(client, method, url, row, world) -> tuple[int, bool | None, bool]:
     """One request inside a savepoint that is rolled back: the next actor sees the same world.
     Also whether a POST changed what the row's ``changed`` check looks at (None without one), and
-    whether the answer is a file that a browser or proxy could keep (``_cacheable_file``)."""
+    whether a browser or proxy could keep an answer that holds someone's data (``_cacheable``)."""
     with transaction.atomic():
         response = client.get(url) if method == "get" else client.post(url, row.data(world))
         changed = row.changed(world) if method == "post" and row.changed else None
         transaction.set_rollback(True)
-    return response.status_code, changed, _cacheable_file(response)
+    return response.status_code, changed, _cacheable(response)
 
 
-def _cacheable_file(response) -> bool:
-    """Every file handed out holds someone's data: none may be kept by a cache on the way."""
-    return response.has_header("Content-Disposition") and "no-store" not in response.get("Cache-Control", "")
+def _cacheable(response) -> bool:
+    """Every file handed out, and every answer made for a signed-in person, holds someone's data:
+    none may be kept by a cache on the way."""
+    private = response.has_header("Content-Disposition") or response.wsgi_request.user.is_authenticated
+    return private and "no-store" not in response.get("Cache-Control", "")
 
 
 def _may_write(actor: str, status: int) -> bool:
@@ -142,7 +144,7 @@ def test_url_answers_as_expected(name, fresh_matrix):
             if status != answers[actor]:
                 wrong.append(f"{method.upper()} {url} as {actor}: {status}, expected {answers[actor]}")
             elif cacheable:
-                wrong.append(f"{method.upper()} {url} as {actor}: a file without Cache-Control: no-store")
+                wrong.append(f"{method.upper()} {url} as {actor}: personal data without Cache-Control: no-store")
             elif changed is not None and changed != _may_write(actor, status):
                 effect = "changed nothing" if not changed else "changed the database though refused"
                 wrong.append(f"POST {url} as {actor}: {status}, but it {effect}")

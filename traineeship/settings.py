@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "organisations.middleware.ActiveMembershipMiddleware",
+    "organisations.middleware.PrivateAnswersMiddleware",
     "organisations.middleware.MethodNotAllowedPageMiddleware",
     "signin.middleware.TwoFactorSetupMiddleware",
     # Axes must come last: it turns a lockout into its response.
