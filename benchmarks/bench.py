@@ -35,13 +35,12 @@ from benchmarks.common import (  # noqa: E402
     SCALES,
     collectstatic,
     ensure_database,
-    follow_local,
     gunicorn,
     http_fetcher,
     server_env,
     sign_in,
 )
-from tests.crawling import crawl, parse  # noqa: E402
+from tests.crawling import crawl, is_own_page, parse  # noqa: E402
 
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "20"))
 PAGES_PER_ROLE = int(os.environ.get("BENCH_PAGES_PER_ROLE", "60"))
@@ -111,9 +110,7 @@ def measure_scale(scale: str, same_as: dict | None = None) -> dict:
         for role in ROLES:
             email = demo_email(role)
             session = sign_in(base, email)
-            result = crawl(
-                http_fetcher(session, base), ("/",), per_pattern=1, limit=PAGES_PER_ROLE, follow=follow_local
-            )
+            result = crawl(http_fetcher(session, base), ("/",), per_pattern=1, limit=PAGES_PER_ROLE, follow=is_own_page)
             for (known_role, name), known in same_as.items():
                 if known_role == role and (timed := timings(session, base + known["url"]))["status"] == 200:
                     pages[(role, name)] = {"url": known["url"], **timed}

@@ -13,8 +13,6 @@ from urllib.parse import urlsplit
 
 import requests
 
-from tests.crawling import is_own_page
-
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "data"
 PYTHON = sys.executable
@@ -176,8 +174,6 @@ def gunicorn(scale: str, workers: int = 2, task_workers: int = 0, **env):
                 running.kill()
                 running.wait()
 
-
-follow_local = is_own_page
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 

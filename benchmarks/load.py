@@ -26,12 +26,11 @@ from benchmarks.common import (
     ROOT,
     collectstatic,
     ensure_database,
-    follow_local,
     gunicorn,
     http_fetcher,
     sign_in,
 )
-from tests.crawling import crawl
+from tests.crawling import crawl, is_own_page
 
 USERS = os.environ.get("LOAD_USERS", os.environ.get("USERS", "100"))
 TARGET = os.environ.get("LOAD_TARGET", "")
@@ -46,7 +45,7 @@ def idle_p95(base: str) -> float:
     samples = []
     for role in ROLES:
         session = sign_in(base, f"{role}@zonnedal.example")
-        pages = crawl(http_fetcher(session, base), ("/",), per_pattern=1, limit=15, follow=follow_local).pages
+        pages = crawl(http_fetcher(session, base), ("/",), per_pattern=1, limit=15, follow=is_own_page).pages
         for url in pages:
             for _ in range(5):
                 started = time.perf_counter()

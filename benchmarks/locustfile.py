@@ -16,8 +16,7 @@ import time
 
 from locust import FastHttpUser, between, events, task
 
-from benchmarks.common import follow_local
-from tests.crawling import parse
+from tests.crawling import is_own_page, parse
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 PASSWORD = "demo-traineeship"
@@ -75,7 +74,7 @@ class Person(FastHttpUser):
         response = self.client.get(url, name=name, headers={"Cookie": self.cookies} if self.cookies else None)
         if response.status_code == 200 and "text/html" in response.headers.get("Content-Type", ""):
             links, _forms = parse(response.text, url)
-            followable = [link for link in links if follow_local(link)]
+            followable = [link for link in links if is_own_page(link)]
             if followable:
                 self.links = followable
 

@@ -2,14 +2,14 @@
 
 from django.contrib import messages
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from organisations import encoding
 from organisations.access import get_visible_or_404, require, role_required
+from organisations.downloads import stored_download
 from organisations.models import DataCopy, Membership, Role
 from organisations.privacy import Scope
 from organisations.submissions import single_submission
@@ -71,12 +71,11 @@ def data_copy(request, pk):
 @require_GET
 def data_copy_download(request, pk):
     copy = get_visible_or_404(DataCopy.objects.filter(status=DataCopy.Status.DONE), request.user, pk=pk)
-    try:
-        handle = default_storage.open(copy.stored_name, "rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(handle, content_type="application/zip")
-    return encoding.attach(response, copy.file_name or "traineeship-data")
+    name = copy.file_name or "traineeship-data"
+    response = stored_download(copy.stored_name, content_type="application/zip", name=name, stream=True)
+    if response is None:
+        raise Http404
+    return response
 
 
 @role_required(Role.HR)

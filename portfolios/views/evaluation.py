@@ -1,16 +1,15 @@
 """The final evaluation, the PDF downloads and the cohort export."""
 
 from django.contrib import messages
-from django.core.files.storage import default_storage
 from django.db.models import Exists, OuterRef
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from organisations import encoding
 from organisations.access import get_visible_or_404, require, role_required
+from organisations.downloads import stored_download
 from organisations.models import Role
 from organisations.submissions import single_submission
 from portfolios import forms, selectors, services
@@ -227,10 +226,9 @@ def export_detail(request, pk):
 @role_required(Role.MANAGER, Role.HR)
 def export_download(request, pk):
     export = get_visible_or_404(PortfolioExport.objects.filter(status=PortfolioExport.Status.DONE), request.user, pk=pk)
-    try:
-        handle = default_storage.open(export.stored_name, "rb")
-    except FileNotFoundError:
-        raise Http404 from None
+    name = _("portfolios %(cohort)s") % {"cohort": export.cohort or ""}
+    response = stored_download(export.stored_name, content_type="application/zip", name=name, stream=True)
+    if response is None:
+        raise Http404
     services.export_downloaded(export=export, actor=request.user)
-    response = FileResponse(handle, content_type="application/zip")
-    return encoding.attach(response, _("portfolios %(cohort)s") % {"cohort": export.cohort or ""})
+    return response

@@ -3,15 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from organisations import encoding
 from organisations.access import get_visible_or_404, require
+from organisations.downloads import stored_download
 from organisations.submissions import single_submission
 from portfolios import editing, forms, selectors, services
 from portfolios.models import (
@@ -76,13 +75,11 @@ def evidence_download(request, pk):
     require(PORTFOLIO.allows(relations))
     # A partner's staff open only what was added during their placements (as the list shows them).
     require(is_made_within(_windows(request, item.traineeship, relations), timezone.localdate(item.created_at)))
-    try:
-        handle = default_storage.open(item.stored_name, "rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(handle, content_type=item.content_type)
     # The extension follows the content type the upload check found, not the uploaded name.
-    return encoding.attach(response, item.original_name)
+    response = stored_download(item.stored_name, content_type=item.content_type, name=item.original_name, stream=True)
+    if response is None:
+        raise Http404
+    return response
 
 
 # Reflections --------------------------------------------------------------------------------------
